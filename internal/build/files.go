@@ -1,0 +1,145 @@
+package build
+
+import (
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/render"
+)
+
+// copyStatic publishes static/ as it is, and content files that are not
+// pages (loose files; bundle resources go with their page).
+func (b *builder) copyStatic() {
+	walkFiles(b.site, "static", func(p string) {
+		b.copyFile(p, strings.TrimPrefix(p, "static/"))
+	}, b.problem)
+	for _, f := range b.tree.Files {
+		b.copyFile(f, strings.TrimPrefix(f, content.Dir+"/"))
+	}
+}
+
+func (b *builder) copyFile(from, to string) {
+	data, err := fs.ReadFile(b.site, from)
+	if err != nil {
+		b.problem(diag.Problem{Path: from, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+		return
+	}
+	b.write(to, data)
+}
+
+// processAssets publishes assets/ from the site over those of the theme.
+// CSS and JS are minified and get a content hash in their name, so they can
+// be cached forever, and an SRI hash for <link> and <script>.
+func (b *builder) processAssets() {
+	b.assets = map[string]render.Asset{}
+	files := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{b.opt.Theme, b.site} {
+		if fsys == nil {
+			continue
+		}
+		walkFiles(fsys, "assets", func(p string) { files[p] = fsys }, b.problem)
+	}
+	for _, p := range sortedKeys(files) {
+		data, err := fs.ReadFile(files[p], p)
+		if err != nil {
+			b.problem(diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read: " + err.Error()})
+			continue
+		}
+		rel := strings.TrimPrefix(p, "assets/")
+		ext := path.Ext(rel)
+		if ext != ".css" && ext != ".js" {
+			b.write(rel, data)
+			continue
+		}
+		data = b.min.file(rel, data)
+		sum := sha512.Sum384(data)
+		name := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		if err := b.out.write(name, data); err != nil {
+			b.problem(err)
+			continue
+		}
+		b.files++
+		b.published["/"+name] = true
+		b.assets[rel] = render.Asset{
+			URL:       b.cfg.BasePath() + name,
+			Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
+		}
+	}
+}
+
+// loadData decodes data/ (YAML, TOML or JSON) into nested maps: the file
+// data/helplines.yaml becomes data["helplines"].
+func loadData(site fs.FS) (map[string]any, diag.List) {
+	var probs diag.List
+	data := map[string]any{}
+	walkFiles(site, "data", func(p string) {
+		ext := path.Ext(p)
+		format := map[string]string{".yaml": "yaml", ".yml": "yaml", ".toml": "toml", ".json": "json"}[ext]
+		if format == "" {
+			return
+		}
+		src, err := fs.ReadFile(site, p)
+		if err != nil {
+			probs.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err)
+			return
+		}
+		var v any
+		if format == "json" {
+			if err := json.Unmarshal(src, &v); err != nil {
+				probs.Errorf(p, 0, 0, "check the JSON syntax", "invalid JSON: %v", err)
+				return
+			}
+		} else if pr, ok := config.Decode(format, p, src, &v); !ok {
+			probs.Add(pr)
+			return
+		}
+		keys := strings.Split(strings.TrimSuffix(strings.TrimPrefix(p, "data/"), ext), "/")
+		m := data
+		for _, k := range keys[:len(keys)-1] {
+			sub, ok := m[k].(map[string]any)
+			if !ok {
+				sub = map[string]any{}
+				m[k] = sub
+			}
+			m = sub
+		}
+		m[keys[len(keys)-1]] = v
+	}, func(err error) { probs.Add(diag.Problems(err)...) })
+	return data, probs
+}
+
+// walkFiles calls fn for every regular file under dir that editors did not
+// leave behind by accident; a missing dir is fine.
+func walkFiles(fsys fs.FS, dir string, fn func(string), onErr func(error)) {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			onErr(diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			return nil
+		}
+		if p != dir && content.Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			fn(p)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		onErr(err)
+	}
+}

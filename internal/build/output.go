@@ -1,0 +1,147 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file Signpost leaves in every folder it builds, so that it
+// only ever replaces a folder it made itself.
+const Marker = ".signpost-output"
+
+// output writes a build into a temporary folder beside the destination and
+// swaps it into place only when the build succeeded.
+type output struct {
+	dest string
+	tmp  string
+}
+
+// checkDest refuses destinations that would lose someone's files: a home
+// folder, the file-system root, the site itself or a folder inside its
+// sources, and any non-empty folder that Signpost did not create.
+func checkDest(dest, source string) error {
+	absDest, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	absSrc, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	refuse := func(why string) error {
+		return fmt.Errorf("refusing to write the site to %s: %s; choose an empty folder or one Signpost built, such as %s", dest, why, filepath.Join(source, "public"))
+	}
+	if home, err := os.UserHomeDir(); err == nil && sameDir(absDest, home) {
+		return refuse("it is a home folder")
+	}
+	if absDest == filepath.Dir(absDest) {
+		return refuse("it is the root of the file system")
+	}
+	if sameDir(absDest, absSrc) || within(absSrc, absDest) {
+		return refuse("it holds the site's sources")
+	}
+	for _, d := range []string{"content", "layouts", "assets", "static", "data", "archetypes"} {
+		if within(absDest, filepath.Join(absSrc, d)) || sameDir(absDest, filepath.Join(absSrc, d)) {
+			return refuse("it is inside the site's " + d + " folder")
+		}
+	}
+	entries, err := os.ReadDir(absDest)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read destination %s: %w", dest, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absDest, Marker)); err != nil {
+		return refuse("it is not empty and was not built by Signpost")
+	}
+	return nil
+}
+
+func sameDir(a, b string) bool {
+	a, b = filepath.Clean(a), filepath.Clean(b)
+	if a == b {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// within reports whether path is inside dir (not equal to it).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+func newOutput(dest string) (*output, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".build-")
+	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dest, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	o := &output{dest: abs, tmp: tmp}
+	return o, o.write(Marker, []byte("This folder was built by Signpost and is replaced on every build.\n"))
+}
+
+// write stores one output file; rel uses forward slashes.
+func (o *output) write(rel string, data []byte) error {
+	p := filepath.Join(o.tmp, filepath.FromSlash(rel))
+	if !within(p, o.tmp) {
+		return fmt.Errorf("output path %q leaves the output folder", rel)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// exists reports whether rel was already written.
+func (o *output) exists(rel string) bool {
+	_, err := os.Stat(filepath.Join(o.tmp, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// discard removes the temporary folder of a failed build.
+func (o *output) discard() { _ = os.RemoveAll(o.tmp) }
+
+// commit moves the finished build into place. The old output is renamed
+// aside first and removed only once the new one is in place.
+func (o *output) commit() error {
+	var old string
+	if _, err := os.Stat(o.dest); err == nil {
+		old = o.tmp + ".old"
+		if err := os.Rename(o.dest, old); err != nil {
+			o.discard()
+			return fmt.Errorf("cannot replace %s: %w", o.dest, err)
+		}
+	}
+	if err := os.Rename(o.tmp, o.dest); err != nil {
+		if old != "" {
+			_ = os.Rename(old, o.dest)
+		}
+		o.discard()
+		return fmt.Errorf("cannot move the new site into %s: %w", o.dest, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

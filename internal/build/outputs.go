@@ -1,0 +1,210 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/signpost/signpost/internal/content"
+)
+
+// writeAliases writes a small redirect page at every old URL a page lists
+// in aliases, and a _redirects file for hosts that read one.
+func (b *builder) writeAliases() {
+	type redirect struct{ from, to string }
+	var all []redirect
+	for _, p := range b.tree.All {
+		for _, a := range p.Aliases {
+			all = append(all, redirect{a, p.RelPermalink})
+			var buf bytes.Buffer
+			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
+				b.problem(err)
+				continue
+			}
+			rel := strings.TrimPrefix(a, "/")
+			if !strings.HasSuffix(rel, ".html") {
+				rel += "index.html"
+			}
+			b.write(rel, buf.Bytes())
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
+	var buf bytes.Buffer
+	for _, r := range all {
+		fmt.Fprintf(&buf, "%s%s %s 301\n", b.cfg.BasePath(), strings.TrimPrefix(r.from, "/"), r.to)
+	}
+	b.write("_redirects", buf.Bytes())
+}
+
+var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Page.Title}} has moved</title>
+<link rel="canonical" href="{{.Page.Permalink}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.Page.RelPermalink}}">
+</head>
+<body>
+<p>This page has moved to <a href="{{.Page.RelPermalink}}">{{.Page.Title}}</a>.</p>
+</body>
+</html>
+`))
+
+// updated is the date a page last changed, for feeds and the sitemap.
+func updated(p *content.Page) time.Time {
+	t := p.Date
+	for _, x := range []time.Time{p.Lastmod, p.Reviewed} {
+		if x.After(t) {
+			t = x
+		}
+	}
+	return t
+}
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr,omitempty"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title   string   `xml:"title"`
+	ID      string   `xml:"id"`
+	Link    atomLink `xml:"link"`
+	Updated string   `xml:"updated"`
+	Summary string   `xml:"summary,omitempty"`
+}
+
+// writeFeeds writes an Atom feed of the site and of each section, newest
+// change first.
+func (b *builder) writeFeeds() {
+	for _, p := range b.tree.All {
+		if p.Kind != content.KindHome && p.Kind != content.KindSection {
+			continue
+		}
+		var pages []*content.Page
+		if p.Kind == content.KindHome {
+			pages = append(pages, b.tree.Regular...)
+		} else {
+			collect(p, &pages)
+		}
+		b.writeFeed(p, pages)
+	}
+}
+
+func collect(s *content.Page, into *[]*content.Page) {
+	*into = append(*into, s.Pages...)
+	for _, c := range s.Sections {
+		collect(c, into)
+	}
+}
+
+func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
+	var dated []*content.Page
+	for _, p := range pages {
+		if !updated(p).IsZero() {
+			dated = append(dated, p)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		ui, uj := updated(dated[i]), updated(dated[j])
+		if !ui.Equal(uj) {
+			return ui.After(uj)
+		}
+		return dated[i].URL < dated[j].URL
+	})
+	if len(dated) > 50 {
+		dated = dated[:50]
+	}
+	title := b.cfg.Title
+	if owner.Kind != content.KindHome {
+		title = owner.Title + " – " + b.cfg.Title
+	}
+	f := atomFeed{Lang: b.cfg.LanguageCode, Title: title, ID: owner.Permalink, Author: atomAuthor{Name: b.cfg.Title},
+		Links: []atomLink{{Href: owner.Permalink + "feed.xml", Rel: "self"}, {Href: owner.Permalink}}}
+	latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range dated {
+		u := updated(p)
+		if u.After(latest) {
+			latest = u
+		}
+		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: p.Permalink, Link: atomLink{Href: p.Permalink},
+			Updated: u.UTC().Format(time.RFC3339), Summary: firstNonEmpty(p.Description, p.Summary)})
+	}
+	f.Updated = latest.UTC().Format(time.RFC3339)
+	out, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", append([]byte(xml.Header), out...))
+}
+
+type urlset struct {
+	XMLName xml.Name   `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapU `xml:"url"`
+}
+
+type sitemapU struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+func (b *builder) writeSitemap() {
+	var s urlset
+	for _, p := range b.tree.All {
+		u := sitemapU{Loc: p.Permalink}
+		if t := updated(p); !t.IsZero() {
+			u.Lastmod = t.Format("2006-01-02")
+		}
+		s.URLs = append(s.URLs, u)
+	}
+	out, err := xml.MarshalIndent(s, "", "  ")
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	b.write("sitemap.xml", append([]byte(xml.Header), out...))
+}
+
+func (b *builder) writeRobots() {
+	if b.out.exists("robots.txt") {
+		return // the site supplies its own in static/
+	}
+	s := "User-agent: *\nAllow: /\n"
+	if strings.Contains(b.cfg.BaseURL, "://") {
+		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
+	}
+	b.write("robots.txt", []byte(s))
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown/blocks"
+)
+
+// siteFlags are shared by build and serve.
+type siteFlags struct {
+	source, dest, baseURL string
+	drafts, minify, json  bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", ".", "the site `folder` to build")
+	fs.StringVar(&f.dest, "dest", "", "write the site to this `folder` (default SOURCE/public)")
+	fs.StringVar(&f.baseURL, "baseurl", "", "override the config's baseURL")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft")
+	fs.BoolVar(&f.minify, "minify", true, "minify HTML, CSS, JS, SVG, JSON and XML")
+	fs.BoolVar(&f.json, "json", false, "print problems as JSON")
+}
+
+func (f *siteFlags) options(fs *flag.FlagSet) build.Options {
+	dest := f.dest
+	if dest == "" {
+		dest = filepath.Join(f.source, "public")
+	}
+	opt := build.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData}
+	fs.Visit(func(fl *flag.Flag) {
+		if fl.Name == "minify" {
+			m := f.minify
+			opt.Minify = &m
+		}
+	})
+	return opt
+}
+
+func runBuild(ctx context.Context, e *env, args []string) int {
+	var f siteFlags
+	fs := newFlags(e, "build", "[flags]", "Builds the site in --source into --dest. The old output is replaced only when the build succeeds.")
+	f.register(fs)
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "signpost build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return ExitUsage
+	}
+	res, err := build.Build(ctx, f.options(fs))
+	return report(e, res, err, f.json)
+}
+
+// report prints a build's problems and summary and returns the exit code.
+func report(e *env, res *build.Result, err error, asJSON bool) int {
+	var le *diag.ListError
+	if err != nil && !errors.As(err, &le) {
+		fmt.Fprintf(e.stderr, "signpost: %v\n", err)
+		return ExitProblems
+	}
+	if asJSON {
+		out := struct {
+			OK       bool         `json:"ok"`
+			Pages    int          `json:"pages"`
+			Files    int          `json:"files"`
+			Problems []diag.Problem `json:"problems"`
+		}{err == nil, res.Pages, res.Files, res.Problems}
+		if out.Problems == nil {
+			out.Problems = []diag.Problem{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(out)
+	} else {
+		printProblems(e.stderr, res.Problems, isTerminal(e.stderr))
+		errs, warns := res.Problems.Count()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "Build failed: %s, %s. The previous output was left as it was.\n", plural(errs, "error"), plural(warns, "warning"))
+		} else {
+			fmt.Fprintf(e.stdout, "Built %s (%s) in %s; %s.\n", plural(res.Pages, "page"), plural(res.Files, "file"), res.Elapsed.Round(time.Millisecond), plural(warns, "warning"))
+		}
+	}
+	if err != nil {
+		return ExitProblems
+	}
+	return ExitOK
+}
+
+func printProblems(w io.Writer, probs diag.List, colour bool) {
+	for _, p := range probs {
+		line := p.String()
+		if colour {
+			c := "\x1b[33m"
+			if p.Severity == diag.Error {
+				c = "\x1b[31m"
+			}
+			line = c + line + "\x1b[0m"
+		}
+		fmt.Fprintln(w, line)
+		if p.Hint != "" {
+			fmt.Fprintf(w, "  hint: %s\n", p.Hint)
+		}
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

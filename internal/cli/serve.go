@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"strconv"
+
+	"github.com/signpost/signpost/internal/server"
+)
+
+func runServe(ctx context.Context, e *env, args []string) int {
+	var f siteFlags
+	fs := newFlags(e, "serve", "[flags]", "Builds the site into a private folder, serves it and rebuilds when files change.\nOpen pages reload by themselves. Press Ctrl-C to stop.")
+	f.register(fs)
+	port := fs.Int("port", 1313, "the `port` to listen on")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview visible to your network")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return ExitUsage
+	}
+	opt := f.options(fs)
+	err := server.Run(ctx, server.Options{
+		Build: opt,
+		Addr:  net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Log:   e.stderr,
+		Ready: func(url string) {
+			fmt.Fprintf(e.stdout, "Serving the site at %s (press Ctrl-C to stop)\n", url)
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "signpost serve: %v\n", err)
+		return ExitProblems
+	}
+	return ExitOK
+}

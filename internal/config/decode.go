@@ -1,0 +1,51 @@
+package config
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/token"
+	"github.com/pelletier/go-toml/v2"
+
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// Decode parses a YAML or TOML document into v. On failure it returns a
+// Problem positioned in path (lines counted within src) and false. It is
+// shared with front matter, which uses the same two formats.
+func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
+	var err error
+	if format == "toml" {
+		err = toml.Unmarshal(src, v)
+	} else {
+		err = yaml.Unmarshal(src, v)
+	}
+	if err == nil {
+		return diag.Problem{}, true
+	}
+	p := diag.Problem{Path: path, Severity: diag.Error, Message: "invalid " + strings.ToUpper(format) + ": " + err.Error()}
+	var terr *toml.DecodeError
+	var yerr interface {
+		GetToken() *token.Token
+		GetMessage() string
+		FormatError(bool, bool) string
+	}
+	switch {
+	case errors.As(err, &terr):
+		p.Line, p.Col = terr.Position()
+		p.Message = "invalid TOML: " + strings.TrimPrefix(terr.Error(), "toml: ")
+		p.Hint = `TOML needs key = value, with text in quotes: title = "My page"`
+	case errors.As(err, &yerr):
+		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
+			p.Line, p.Col = tk.Position.Line, tk.Position.Column
+		}
+		p.Message = "invalid YAML: " + yerr.GetMessage()
+		p.Hint = "YAML needs key: value, one per line; put text containing a colon in quotes"
+		if src := yerr.FormatError(false, true); strings.Contains(src, "\n") {
+			// The source excerpt with a caret under the fault.
+			p.Hint += "\n" + src[strings.Index(src, "\n")+1:]
+		}
+	}
+	return p, false
+}

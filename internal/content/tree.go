@@ -1,0 +1,484 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// Dir is the content folder inside a site.
+const Dir = "content"
+
+// Options change what Load includes.
+type Options struct {
+	Drafts bool
+}
+
+// Tree is a loaded site: every page with its place, order and URL.
+type Tree struct {
+	Config *config.Config
+	Home   *Page
+	// All is every page to render, sorted by URL.
+	All []*Page
+	// Regular is every regular page (KindPage), sorted by URL.
+	Regular []*Page
+	// Taxonomies are the taxonomy list pages, by name.
+	Taxonomies []*Page
+	// Files are content files that are not pages (bundle resources and
+	// loose files), relative to the site root; copied to the output as is.
+	Files  []string
+	byFile map[string]*Page
+	byURL  map[string]*Page
+}
+
+// GetPage finds a page by its content path: "settings/snapchat.md",
+// "/settings/snapchat.md", "content/settings/snapchat.md", or a section by
+// its "_index.md" or folder. Nil when there is none.
+func (t *Tree) GetPage(ref string) *Page {
+	ref = strings.TrimPrefix(ref, "/")
+	ref = strings.TrimPrefix(ref, Dir+"/")
+	ref = strings.TrimSuffix(ref, "/")
+	for _, cand := range []string{ref, ref + ".md", path.Join(ref, "_index.md"), path.Join(ref, "index.md")} {
+		if p := t.byFile[path.Join(Dir, cand)]; p != nil {
+			return p
+		}
+	}
+	if ref == "" || ref == "_index.md" {
+		return t.Home
+	}
+	return nil
+}
+
+// ByFile returns the page loaded from file (relative to the site root).
+func (t *Tree) ByFile(file string) *Page { return t.byFile[file] }
+
+// ByURL returns the page at a site-relative URL such as "/settings/".
+func (t *Tree) ByURL(u string) *Page { return t.byURL[u] }
+
+type srcFile struct {
+	path string // relative to the site root
+	kind Kind
+	dir  string // the folder the page stands for, relative to content/
+}
+
+// Load reads content/ from fsys and builds the tree. It returns every
+// problem found; the tree is usable for rendering only without errors.
+func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
+	var probs diag.List
+	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
+
+	var files []srcFile
+	bundles := map[string]bool{}
+	var others []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err)
+			return nil
+		}
+		if p != Dir && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
+				bundles[p] = true
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Dir+"/")
+		dir := path.Dir(rel)
+		if dir == "." {
+			dir = ""
+		}
+		switch {
+		case inBundle(bundles, path.Dir(p)) != "" && d.Name() != "index.md":
+			others = append(others, p)
+		case d.Name() == "_index.md":
+			kind := KindSection
+			if dir == "" {
+				kind = KindHome
+			}
+			files = append(files, srcFile{p, kind, dir})
+		case d.Name() == "index.md":
+			files = append(files, srcFile{p, KindPage, dir})
+		case strings.HasSuffix(d.Name(), ".md"):
+			files = append(files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
+		default:
+			others = append(others, p)
+		}
+		return nil
+	})
+	if err != nil {
+		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "cannot read content: %v", err)
+	}
+
+	pages := make([]*Page, len(files))
+	pageProbs := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pages[i] = loadPage(fsys, files[i], cfg, &pageProbs[i])
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
+		return t, probs
+	}
+	for _, pp := range pageProbs {
+		probs.Add(pp...)
+	}
+
+	// Sections: one for every folder that holds pages, _index.md or not.
+	sections := map[string]*Page{}
+	var ensure func(dir string) *Page
+	ensure = func(dir string) *Page {
+		if s := sections[dir]; s != nil {
+			return s
+		}
+		kind := KindSection
+		if dir == "" {
+			kind = KindHome
+		}
+		s := newPage(kind, "", cfg)
+		s.Title = humanize(path.Base(dir))
+		if dir == "" {
+			s.Title = cfg.Title
+		}
+		s.URL = normalizeURL(dir)
+		sections[dir] = s
+		return s
+	}
+	for i, f := range files {
+		p := pages[i]
+		if p == nil || (p.Draft && !opt.Drafts) {
+			continue
+		}
+		if f.kind != KindPage {
+			if p.URL == "" {
+				p.URL = normalizeURL(f.dir)
+			}
+			sections[f.dir] = p
+		}
+	}
+	var regular []*Page
+	for i, f := range files {
+		p := pages[i]
+		if p == nil || p.Kind != KindPage || (p.Draft && !opt.Drafts) {
+			continue
+		}
+		parentDir := path.Dir(f.dir)
+		if parentDir == "." {
+			parentDir = ""
+		}
+		if p.URL == "" {
+			slug := path.Base(f.dir)
+			if p.Slug != "" {
+				slug = p.Slug
+			}
+			p.URL = normalizeURL(path.Join(parentDir, slug))
+		}
+		p.Parent = ensure(parentDir)
+		regular = append(regular, p)
+		if strings.HasSuffix(f.path, "/index.md") {
+			p.Resources = resourcesOf(others, path.Dir(f.path))
+		}
+	}
+	// Link sections to their parents, creating missing ones on the way.
+	for changed := true; changed; {
+		changed = false
+		dirs := sortedDirs(sections)
+		for _, dir := range dirs {
+			s := sections[dir]
+			if dir == "" || s.Parent != nil {
+				continue
+			}
+			pd := path.Dir(dir)
+			if pd == "." {
+				pd = ""
+			}
+			if sections[pd] == nil {
+				changed = true
+			}
+			s.Parent = ensure(pd)
+		}
+	}
+	t.Home = ensure("")
+
+	// Drop everything under a draft section when drafts are off.
+	for _, p := range regular {
+		if hiddenByDraft(p, opt) {
+			continue
+		}
+		p.Parent.Pages = append(p.Parent.Pages, p)
+		t.Regular = append(t.Regular, p)
+	}
+	for _, dir := range sortedDirs(sections) {
+		s := sections[dir]
+		if s.Parent != nil && !hiddenByDraft(s, opt) {
+			s.Parent.Sections = append(s.Parent.Sections, s)
+		}
+	}
+	for _, dir := range sortedDirs(sections) {
+		s := sections[dir]
+		if hiddenByDraft(s, opt) {
+			continue
+		}
+		SortPages(s.Pages)
+		SortPages(s.Sections)
+		for i, p := range s.Pages {
+			if i > 0 {
+				p.Prev = s.Pages[i-1]
+			}
+			if i+1 < len(s.Pages) {
+				p.Next = s.Pages[i+1]
+			}
+		}
+		t.All = append(t.All, s)
+	}
+	t.All = append(t.All, t.Regular...)
+
+	t.buildTaxonomies(cfg)
+	t.Files = looseFiles(others, bundles)
+
+	// Index by file and URL, reporting collisions.
+	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
+	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
+	for _, p := range t.All {
+		p.RelPermalink = cfg.BasePath() + strings.TrimPrefix(p.URL, "/")
+		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.RelPermalink[len(cfg.BasePath())-1:]
+		if p.File != "" {
+			t.byFile[p.File] = p
+		}
+		if q := t.byURL[p.URL]; q != nil {
+			probs.Errorf(firstNonEmpty(p.File, q.File), 1, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)
+			continue
+		}
+		t.byURL[p.URL] = p
+	}
+	for _, p := range t.All {
+		for _, a := range p.Aliases {
+			if q := t.byURL[a]; q != nil {
+				probs.Errorf(p.File, 1, 0, "remove the alias, or the page at that URL", "alias %s of %s is already the URL of %s", a, p.File, describe(q))
+			}
+		}
+	}
+	return t, probs
+}
+
+func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page {
+	src, err := fs.ReadFile(fsys, f.path)
+	if err != nil {
+		probs.Errorf(f.path, 0, 0, "check the file's permissions", "cannot read: %v", err)
+		return nil
+	}
+	p := newPage(f.kind, f.path, cfg)
+	format, fm, _, bodyLine, err := Split(src)
+	if err != nil {
+		pr := diag.Problems(err)[0]
+		pr.Path = f.path
+		probs.Add(pr)
+		return nil
+	}
+	p.BodyLine = bodyLine
+	if format != "" {
+		m := map[string]any{}
+		if pr, ok := config.Decode(format, f.path, fm, &m); !ok {
+			if pr.Line > 0 {
+				pr.Line++ // lines are counted from the opening delimiter
+			}
+			probs.Add(pr)
+			return nil
+		}
+		decodeMeta(p, m, fm, 2, cfg, probs)
+	}
+	if p.Title == "" {
+		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+	}
+	return p
+}
+
+func newPage(kind Kind, file string, cfg *config.Config) *Page {
+	return &Page{Kind: kind, File: file, Lang: cfg.LanguageCode, ShowTOC: true,
+		Terms: map[string][]string{}, TermPages: map[string][]*Page{}, Params: map[string]any{}}
+}
+
+// ReadBody reads a page's markdown body again from fsys.
+func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
+	if p.File == "" {
+		return nil, nil
+	}
+	src, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, err
+	}
+	_, _, body, _, err := Split(src)
+	return body, err
+}
+
+// SortPages orders pages by weight (unset last), then newest date, then
+// title, then URL, so that the order never depends on the file system.
+func SortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Weight != b.Weight {
+			if a.Weight == 0 || b.Weight == 0 {
+				return b.Weight == 0
+			}
+			return a.Weight < b.Weight
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.URL < b.URL
+	})
+}
+
+func (t *Tree) buildTaxonomies(cfg *config.Config) {
+	for _, tax := range cfg.TaxonomyNames() {
+		tp := newPage(KindTaxonomy, "", cfg)
+		tp.Taxonomy = tax
+		tp.Title = humanize(tax)
+		tp.URL = normalizeURL(tax)
+		tp.Parent = t.Home
+		terms := map[string]*Page{}
+		for _, p := range t.Regular {
+			for _, term := range p.Terms[tax] {
+				slug := Slugify(term)
+				if slug == "" {
+					continue
+				}
+				tm := terms[slug]
+				if tm == nil {
+					tm = newPage(KindTerm, "", cfg)
+					tm.Taxonomy = tax
+					tm.Title = term
+					tm.URL = normalizeURL(tax + "/" + slug)
+					tm.Parent = tp
+					terms[slug] = tm
+				}
+				tm.Pages = append(tm.Pages, p)
+				p.TermPages[tax] = append(p.TermPages[tax], tm)
+			}
+		}
+		if len(terms) == 0 {
+			continue
+		}
+		for _, slug := range sortedKeys(terms) {
+			tm := terms[slug]
+			SortPages(tm.Pages)
+			tp.Pages = append(tp.Pages, tm)
+			t.All = append(t.All, tm)
+		}
+		t.Taxonomies = append(t.Taxonomies, tp)
+		t.All = append(t.All, tp)
+	}
+}
+
+func hiddenByDraft(p *Page, opt Options) bool {
+	if opt.Drafts {
+		return false
+	}
+	for ; p != nil; p = p.Parent {
+		if p.Draft {
+			return true
+		}
+	}
+	return false
+}
+
+func inBundle(bundles map[string]bool, dir string) string {
+	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if bundles[d] {
+			return d
+		}
+	}
+	return ""
+}
+
+func resourcesOf(files []string, dir string) []string {
+	var out []string
+	for _, f := range files {
+		if strings.HasPrefix(f, dir+"/") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func looseFiles(files []string, bundles map[string]bool) []string {
+	var out []string
+	for _, f := range files {
+		if inBundle(bundles, path.Dir(f)) == "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Ignored reports files editors and tools leave behind: hidden files, swap
+// and backup files. The watcher uses it too.
+func Ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
+}
+
+func humanize(s string) string {
+	if s == "" || s == "." {
+		return ""
+	}
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "-", " "), "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func describe(p *Page) string {
+	if p.File != "" {
+		return p.File
+	}
+	return fmt.Sprintf("the %s page %q", p.Kind, p.Title)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func sortedDirs(m map[string]*Page) []string { return sortedKeys(m) }
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,64 @@
+package diag
+
+import "testing"
+
+func TestClosest(t *testing.T) {
+	cands := []string{"title", "description", "reviewed", "review_by", "sources"}
+	for _, tc := range []struct{ in, want string }{
+		{"titel", "title"},
+		{"review-by", "review_by"},
+		{"sorces", "sources"},
+		{"xyzzy", ""},
+	} {
+		if got := Closest(tc.in, cands); got != tc.want {
+			t.Errorf("Closest(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := Problem{Path: "content/a.md", Line: 3, Col: 7, Severity: Error, Message: "broken link"}
+	if got, want := p.String(), "content/a.md:3:7: error: broken link"; got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+	p = Problem{Path: "signpost.toml", Severity: Warning, Message: "x"}
+	if got, want := p.String(), "signpost.toml: warning: x"; got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestListSortAndErr(t *testing.T) {
+	var l List
+	l.Warnf("b.md", 1, 0, "", "w")
+	l.Errorf("a.md", 9, 0, "", "e2")
+	l.Errorf("a.md", 2, 0, "", "e1")
+	l.Sort()
+	if l[0].Message != "e1" || l[1].Message != "e2" || l[2].Message != "w" {
+		t.Fatalf("bad order: %v", l)
+	}
+	err := l.Err()
+	if err == nil {
+		t.Fatal("want error")
+	}
+	if got := Problems(err); len(got) != 3 {
+		t.Fatalf("Problems lost entries: %v", got)
+	}
+	var ok List
+	ok.Warnf("x", 0, 0, "", "only a warning")
+	if ok.Err() != nil {
+		t.Fatal("warnings alone must not fail")
+	}
+}
+
+func TestLineColAndKeyLine(t *testing.T) {
+	src := []byte("a: 1\nbb: 2\ntitle = \"x\"\n")
+	if l, c := LineCol(src, 6); l != 2 || c != 2 {
+		t.Errorf("LineCol = %d:%d", l, c)
+	}
+	if got := KeyLine(src, "title"); got != 3 {
+		t.Errorf("KeyLine = %d", got)
+	}
+	if got := KeyLine(src, "b"); got != 0 {
+		t.Errorf("KeyLine(b) = %d, want 0", got)
+	}
+}

@@ -1,0 +1,89 @@
+package diag
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Closest returns the candidate nearest to word by edit distance, or "" when
+// none is close enough to be a likely typo.
+func Closest(word string, candidates []string) string {
+	best, bestDist := "", len(word)/2+2
+	lw := strings.ToLower(word)
+	for _, c := range candidates {
+		if d := distance(lw, strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// DidYouMean formats Closest as a hint, or a fallback listing the choices.
+func DidYouMean(word string, candidates []string) string {
+	if c := Closest(word, candidates); c != "" {
+		return "did you mean " + quote(c) + "?"
+	}
+	if len(candidates) > 12 {
+		return ""
+	}
+	qs := make([]string, len(candidates))
+	for i, c := range candidates {
+		qs[i] = quote(c)
+	}
+	return "use one of " + strings.Join(qs, ", ")
+}
+
+func quote(s string) string { return "\"" + s + "\"" }
+
+// distance is the Levenshtein distance between a and b, by runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// KeyLine finds the 1-based line on which a top-level key of a YAML or TOML
+// document is set, or 0. Decoders into maps lose positions; this recovers
+// them for messages about keys.
+func KeyLine(src []byte, key string) int {
+	re := regexp.MustCompile(`^["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
+	for i, line := range strings.Split(string(src), "\n") {
+		if re.MatchString(line) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// LineCol converts a byte offset in src to a 1-based line and column.
+func LineCol(src []byte, off int) (line, col int) {
+	if off < 0 {
+		return 0, 0
+	}
+	off = min(off, len(src))
+	line, col = 1, 1
+	for _, c := range src[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,215 @@
+// Package blocks is the goldmark extension for Signpost's guidance blocks:
+// containers that editors open with ":::name" and close with ":::", with
+// markdown inside. One parser and one renderer, added by one Extend call.
+package blocks
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
+)
+
+// Names are the blocks editors can use.
+var Names = []string{"details", "do", "dont", "emergency", "helpline", "say", "steps", "tip", "warning"}
+
+// Helpline is one entry of data/helplines.yaml.
+type Helpline struct {
+	ID, Name, For, Phone, URL, Hours, Country string
+}
+
+// Extension adds the guidance blocks, with helpline cards drawn from
+// Helplines.
+type Extension struct {
+	Helplines map[string]Helpline
+}
+
+// FromData builds the extension from the site's decoded data/ folder; it
+// has the signature build.Options.Extensions expects.
+func FromData(data map[string]any) []goldmark.Extender {
+	hl := map[string]Helpline{}
+	if m, ok := data["helplines"].(map[string]any); ok {
+		for id, v := range m {
+			e, _ := v.(map[string]any)
+			s := func(k string) string { x, _ := e[k].(string); return x }
+			hl[id] = Helpline{ID: id, Name: s("name"), For: s("for"), Phone: s("phone"), URL: s("url"), Hours: s("hours"), Country: s("country")}
+		}
+	}
+	return []goldmark.Extender{&Extension{Helplines: hl}}
+}
+
+// Extend implements goldmark.Extender.
+func (e *Extension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(&blockParser{ext: e}, 90)),
+		parser.WithASTTransformers(util.Prioritized(&strayCloser{}, 900)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&blockRenderer{ext: e}, 500)))
+}
+
+// KindBlock is the AST kind of a guidance block.
+var KindBlock = ast.NewNodeKind("GuidanceBlock")
+
+// KindStep is one step of a steps block: a heading and what follows it.
+var KindStep = ast.NewNodeKind("GuidanceStep")
+
+// Block is a guidance block in the AST.
+type Block struct {
+	ast.BaseBlock
+	Name   string
+	Arg    string
+	fence  int
+	closed bool
+	offset int
+}
+
+func (b *Block) Kind() ast.NodeKind { return KindBlock }
+func (b *Block) Dump(src []byte, level int) {
+	ast.DumpHelper(b, src, level, map[string]string{"Name": b.Name, "Arg": b.Arg}, nil)
+}
+
+// Step groups a steps block's heading with the content under it.
+type Step struct{ ast.BaseBlock }
+
+func (s *Step) Kind() ast.NodeKind          { return KindStep }
+func (s *Step) Dump(src []byte, level int) { ast.DumpHelper(s, src, level, nil, nil) }
+
+var openRe = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)?[ \t]*(.*?)[ \t]*$`)
+
+type blockParser struct{ ext *Extension }
+
+func (p *blockParser) Trigger() []byte { return []byte{':'} }
+
+func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	m := openRe.FindSubmatch(trimEOL(line))
+	if m == nil || len(m[2]) == 0 {
+		return nil, parser.NoChildren
+	}
+	b := &Block{Name: strings.ToLower(string(m[2])), Arg: string(m[3]), fence: len(m[1]), offset: seg.Start}
+	page, lineOf, probs := markdown.StateOf(pc)
+	file := ""
+	if page != nil {
+		file = page.File
+	}
+	switch {
+	case !contains(Names, b.Name):
+		probs.Errorf(file, lineOf(seg.Start), 1, diag.DidYouMean(b.Name, Names), "unknown block %q", ":::"+b.Name)
+	case b.Name == "helpline":
+		if _, ok := p.ext.Helplines[b.Arg]; !ok {
+			hint := diag.DidYouMean(b.Arg, sortedIDs(p.ext.Helplines))
+			if b.Arg == "" {
+				hint = "name a helpline from data/helplines.yaml, like :::helpline nspcc"
+			}
+			probs.Errorf(file, lineOf(seg.Start), 1, hint, "unknown helpline %q", b.Arg)
+		}
+	case b.Name == "details" && b.Arg == "":
+		probs.Errorf(file, lineOf(seg.Start), 1, "write the question after the name, like :::details Is it my fault?", "details block has no question")
+	}
+	reader.Advance(seg.Len() - 1)
+	return b, parser.HasChildren
+}
+
+func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	b := node.(*Block)
+	line, seg := reader.PeekLine()
+	t := strings.TrimSpace(string(line))
+	if len(t) >= b.fence && strings.Trim(t, ":") == "" {
+		b.closed = true
+		reader.Advance(seg.Len() - 1)
+		return parser.Close
+	}
+	return parser.Continue | parser.HasChildren
+}
+
+func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	b := node.(*Block)
+	page, lineOf, probs := markdown.StateOf(pc)
+	file := ""
+	if page != nil {
+		file = page.File
+	}
+	if !b.closed {
+		probs.Errorf(file, lineOf(b.offset), 1, fmt.Sprintf("add a line with %s after the block's text", strings.Repeat(":", b.fence)), "block %q is never closed", ":::"+b.Name)
+	}
+	if b.Name == "steps" {
+		groupSteps(b, file, lineOf(b.offset), probs)
+	}
+}
+
+func (p *blockParser) CanInterruptParagraph() bool { return true }
+func (p *blockParser) CanAcceptIndentedLine() bool { return false }
+
+// groupSteps puts each heading of a steps block, and what follows it up to
+// the next heading, into a Step, so it renders as one list item.
+func groupSteps(b *Block, file string, line int, probs *diag.List) {
+	var cur *Step
+	for c := b.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if _, ok := c.(*ast.Heading); ok {
+			cur = &Step{}
+			b.InsertBefore(b, c, cur)
+		}
+		if cur != nil {
+			b.RemoveChild(b, c)
+			cur.AppendChild(cur, c)
+		}
+		c = next
+	}
+	if cur == nil {
+		probs.Errorf(file, line, 1, "start each step with a ### heading that says what to do", "steps block has no steps")
+	}
+}
+
+// strayCloser reports a ":::" line that closes nothing: usually a nested
+// block whose outer fence needs more colons.
+type strayCloser struct{}
+
+func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	page, lineOf, probs := markdown.StateOf(pc)
+	if page == nil {
+		return
+	}
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != ast.KindParagraph || n.Lines().Len() == 0 {
+			return ast.WalkContinue, nil
+		}
+		first := n.Lines().At(0)
+		t := strings.TrimSpace(string(first.Value(src)))
+		if len(t) >= 3 && strings.Trim(t, ":") == "" {
+			probs.Errorf(page.File, lineOf(first.Start), 1, "to put a block inside another, give the outer one more colons (::::details … ::::)", "%s closes no open block", t)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+func trimEOL(b []byte) []byte { return []byte(strings.TrimRight(string(b), "\r\n")) }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedIDs(m map[string]Helpline) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}

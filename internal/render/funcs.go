@@ -1,0 +1,145 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/signpost/signpost/internal/content"
+)
+
+// funcs are the template functions documented in the README.
+func (r *Renderer) funcs() template.FuncMap {
+	cfg := r.opt.Tree.Config
+	return template.FuncMap{
+		// relURL "css/x.css" → "/base/css/x.css"
+		"relURL": func(s string) string { return cfg.BasePath() + strings.TrimPrefix(s, "/") },
+		// absURL "feed.xml" → "https://example.org/base/feed.xml"
+		"absURL": func(s string) string { return cfg.BaseURL + strings.TrimPrefix(s, "/") },
+		// asset "css/site.css" → {URL, Integrity} of the fingerprinted file
+		"asset": func(name string) (Asset, error) {
+			a, ok := r.opt.Assets[name]
+			if !ok {
+				return Asset{}, fmt.Errorf("no asset %q in assets/", name)
+			}
+			return a, nil
+		},
+		// date "2 January 2006" .Reviewed; empty for a zero time
+		"date": func(layout string, t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format(layout)
+		},
+		"isoDate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02")
+		},
+		// getPage "settings/snapchat.md" → the page, or nil
+		"getPage": func(ref string) *content.Page { return r.opt.Tree.GetPage(ref) },
+		// partial "name.html" data → the rendered partial layouts/partials/name.html
+		"partial": r.partial,
+		// related .Page 5 → up to n pages sharing the most terms with it
+		"related": related,
+		"dict":    dict,
+		"list":    func(xs ...any) []any { return xs },
+		"default": func(def, v any) any {
+			if isEmpty(v) {
+				return def
+			}
+			return v
+		},
+		"lower": strings.ToLower,
+		"upper": strings.ToUpper,
+		"join": func(sep string, xs []string) string { return strings.Join(xs, sep) },
+		"first": func(n int, ps []*content.Page) []*content.Page {
+			if n < len(ps) {
+				return ps[:n]
+			}
+			return ps
+		},
+		"add":  func(a, b int) int { return a + b },
+		"slug": content.Slugify,
+	}
+}
+
+func (r *Renderer) partial(name string, data any) (template.HTML, error) {
+	t, err := r.set("partials/" + name)
+	if err != nil {
+		return "", fmt.Errorf("partial %q: %w", name, err)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "partials/"+name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict needs key and value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict key %v is not text", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+func isEmpty(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String, reflect.Slice, reflect.Map, reflect.Array:
+		return rv.Len() == 0
+	case reflect.Pointer, reflect.Interface:
+		return rv.IsNil()
+	}
+	return rv.IsZero()
+}
+
+// related ranks pages by how many terms they share with p (apps count
+// double: same app is the strongest signal), then by the site order.
+func related(p *content.Page, n int) []*content.Page {
+	score := map[*content.Page]int{}
+	for tax, terms := range p.TermPages {
+		w := 1
+		if tax == "apps" {
+			w = 2
+		}
+		for _, tm := range terms {
+			for _, q := range tm.Pages {
+				if q != p {
+					score[q] += w
+				}
+			}
+		}
+	}
+	out := make([]*content.Page, 0, len(score))
+	for q := range score {
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if score[out[i]] != score[out[j]] {
+			return score[out[i]] > score[out[j]]
+		}
+		return out[i].URL < out[j].URL
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

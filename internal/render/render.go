@@ -1,0 +1,301 @@
+// Package render turns pages into HTML with html/template. Templates are
+// looked up in the site's layouts/ first, then in the default theme built
+// into the binary, so a site with no layouts still builds.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
+)
+
+// LayoutsDir is the templates folder in a site and in the theme.
+const LayoutsDir = "layouts"
+
+// Asset is a published CSS or JS file: its fingerprinted URL and its
+// Subresource Integrity hash.
+type Asset struct {
+	URL       string
+	Integrity string
+}
+
+// Options are what a Renderer needs from the build.
+type Options struct {
+	Site  fs.FS // the site root
+	Theme fs.FS // the default theme (contains layouts/); may be nil
+	Tree  *content.Tree
+	// Assets maps a path under assets/ ("css/site.css") to its output.
+	Assets map[string]Asset
+	// Data is the site's data/ folder, decoded: data/helplines.yaml is
+	// .Site.Data.helplines.
+	Data map[string]any
+	// Head is extra HTML put before </body> (the live-reload script of
+	// serve); never set by build.
+	Inject template.HTML
+}
+
+// Renderer executes templates for pages. It is safe for concurrent use.
+type Renderer struct {
+	opt   Options
+	site  *Site
+	mu    sync.Mutex
+	sets  map[string]*template.Template // by kind template file
+	setEr map[string]error
+	// files caches template sources: name → site or theme text.
+	names map[string]string // template name → "layouts/…" origin, for messages
+}
+
+// Site is .Site in templates.
+type Site struct {
+	Title        string
+	BaseURL      string
+	LanguageCode string
+	Description  string
+	Params       map[string]any
+	Menus        map[string][]MenuItem
+	Home         *content.Page
+	Sections     []*content.Page
+	Taxonomies   []*content.Page
+	Data         map[string]any
+	tree         *content.Tree
+}
+
+// MenuItem is a resolved menu entry.
+type MenuItem struct {
+	Name string
+	URL  string
+	Page *content.Page
+}
+
+// PageData is the dot of a page template: the page's fields plus the
+// rendered content and the site.
+type PageData struct {
+	*content.Page
+	Site    *Site
+	Content template.HTML
+	TOC     []markdown.Heading
+	Inject  template.HTML
+}
+
+// New prepares a Renderer, resolving menus against the tree.
+func New(opt Options) (*Renderer, diag.List) {
+	var probs diag.List
+	cfg := opt.Tree.Config
+	s := &Site{
+		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Description: cfg.Description,
+		Params: cfg.Params, Menus: map[string][]MenuItem{}, Home: opt.Tree.Home, Sections: opt.Tree.Home.Sections,
+		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, tree: opt.Tree,
+	}
+	for _, name := range sortedKeys(cfg.Menus) {
+		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
+		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
+		for _, e := range entries {
+			item := MenuItem{Name: e.Name, URL: e.URL}
+			if e.PageRef != "" {
+				p := opt.Tree.GetPage(e.PageRef)
+				if p == nil {
+					probs.Errorf(cfg.File, diag.KeyLine(nil, "pageRef"), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
+					continue
+				}
+				item.Page, item.URL = p, p.RelPermalink
+				if item.Name == "" {
+					item.Name = p.Title
+				}
+			} else if strings.HasPrefix(e.URL, "/") {
+				item.URL = cfg.BasePath() + strings.TrimPrefix(e.URL, "/")
+			}
+			s.Menus[name] = append(s.Menus[name], item)
+		}
+	}
+	return &Renderer{opt: opt, site: s, sets: map[string]*template.Template{}, setEr: map[string]error{}}, probs
+}
+
+// Site returns .Site, for callers that render other files (feeds).
+func (r *Renderer) Site() *Site { return r.site }
+
+// candidates lists the templates a page may use, most specific first.
+func candidates(p *content.Page) []string {
+	var out []string
+	sec := p.Section()
+	switch p.Kind {
+	case content.KindHome:
+		out = []string{"index.html", "_default/list.html"}
+	case content.KindSection:
+		out = []string{sec + "/list.html", "_default/section.html", "_default/list.html"}
+	case content.KindTaxonomy:
+		out = []string{p.Taxonomy + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}
+	case content.KindTerm:
+		out = []string{p.Taxonomy + "/term.html", "_default/term.html", "_default/list.html"}
+	case content.Kind404:
+		out = []string{"404.html"}
+	default:
+		out = []string{sec + "/single.html", "_default/single.html"}
+	}
+	if p.Layout != "" {
+		out = append([]string{sec + "/" + p.Layout + ".html", "_default/" + p.Layout + ".html"}, out...)
+	}
+	return out
+}
+
+// Page renders one page with its converted markdown.
+func (r *Renderer) Page(p *content.Page, res *markdown.Result) ([]byte, error) {
+	data := &PageData{Page: p, Site: r.site, Inject: r.opt.Inject}
+	if res != nil {
+		data.Content = template.HTML(res.HTML)
+		data.TOC = res.TOC
+	}
+	var tried []string
+	for _, name := range candidates(p) {
+		if sec := strings.Split(name, "/")[0]; sec == "" {
+			continue
+		}
+		t, err := r.set(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			tried = append(tried, name)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+			return nil, templateProblem(err, p)
+		}
+		return buf.Bytes(), nil
+	}
+	where := p.File
+	if where == "" {
+		where = p.URL
+	}
+	return nil, diag.Problem{Path: where, Severity: diag.Error,
+		Message: fmt.Sprintf("no template for this %s page", p.Kind),
+		Hint:    "add one of layouts/" + strings.Join(tried, ", layouts/")}
+}
+
+// set returns the template set for a kind template: baseof + partials +
+// the kind file, parsed once per build.
+func (r *Renderer) set(name string) (*template.Template, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if t, ok := r.sets[name]; ok {
+		return t, r.setEr[name]
+	}
+	t, err := r.parse(name)
+	r.sets[name], r.setEr[name] = t, err
+	return t, err
+}
+
+func (r *Renderer) parse(name string) (*template.Template, error) {
+	body, origin, err := r.read(name)
+	if err != nil {
+		return nil, err
+	}
+	t := template.New("baseof.html").Funcs(r.funcs())
+	base, baseOrigin, err := r.read("_default/baseof.html")
+	if err != nil {
+		return nil, diag.Problem{Path: path.Join(LayoutsDir, "_default/baseof.html"), Severity: diag.Error,
+			Message: "missing base template", Hint: "add layouts/_default/baseof.html with {{block \"main\" .}}{{end}}"}
+	}
+	if _, err := t.Parse(string(base)); err != nil {
+		return nil, parseProblem(err, baseOrigin)
+	}
+	for _, pname := range r.partialNames() {
+		src, porigin, err := r.read(pname)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(pname).Parse(string(src)); err != nil {
+			return nil, parseProblem(err, porigin)
+		}
+	}
+	if _, err := t.New(name).Parse(string(body)); err != nil {
+		return nil, parseProblem(err, origin)
+	}
+	return t, nil
+}
+
+// read finds a template in the site, then the theme. origin is the path
+// for messages, prefixed "theme:" for the built-in one.
+func (r *Renderer) read(name string) ([]byte, string, error) {
+	p := path.Join(LayoutsDir, name)
+	if b, err := fs.ReadFile(r.opt.Site, p); err == nil {
+		return b, p, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, p, diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read template: " + err.Error(), Hint: "check the file's permissions"}
+	}
+	if r.opt.Theme != nil {
+		if b, err := fs.ReadFile(r.opt.Theme, p); err == nil {
+			return b, "theme:" + p, nil
+		}
+	}
+	return nil, p, fs.ErrNotExist
+}
+
+func (r *Renderer) partialNames() []string {
+	seen := map[string]bool{}
+	for _, fsys := range []fs.FS{r.opt.Site, r.opt.Theme} {
+		if fsys == nil {
+			continue
+		}
+		entries, _ := fs.ReadDir(fsys, path.Join(LayoutsDir, "partials"))
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") && !content.Ignored(e.Name()) {
+				seen["partials/"+e.Name()] = true
+			}
+		}
+	}
+	return sortedKeys(seen)
+}
+
+var tmplPos = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
+
+// parseProblem positions a template parse error in its file.
+func parseProblem(err error, origin string) error {
+	p := diag.Problem{Path: origin, Severity: diag.Error, Message: err.Error(), Hint: "check the {{ }} actions near this line"}
+	if m := tmplPos.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[2])
+		p.Col, _ = strconv.Atoi(m[3])
+		p.Message = "template: " + m[4]
+	}
+	return p
+}
+
+// templateProblem positions an execution error in the template file and
+// names the page being rendered.
+func templateProblem(err error, page *content.Page) error {
+	p := diag.Problem{Path: path.Join(LayoutsDir, "?"), Severity: diag.Error, Message: err.Error()}
+	if m := tmplPos.FindStringSubmatch(err.Error()); m != nil {
+		p.Path = path.Join(LayoutsDir, m[1])
+		p.Line, _ = strconv.Atoi(m[2])
+		p.Col, _ = strconv.Atoi(m[3])
+		p.Message = m[4]
+	}
+	where := page.File
+	if where == "" {
+		where = page.URL
+	}
+	p.Hint = "while rendering " + where
+	return p
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,12 @@
+// Package signpost holds the default theme: the repository's own layouts/,
+// assets/ and archetypes/, built into the binary so that a site with none
+// of its own still builds.
+package signpost
+
+import "embed"
+
+// Theme is the default theme. Its paths start with layouts/, assets/ and
+// archetypes/.
+//
+//go:embed layouts assets archetypes
+var Theme embed.FS
