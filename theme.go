@@ -8,5 +8,5 @@ import "embed"
 // Theme is the default theme. Its paths start with layouts/, assets/ and
 // archetypes/.
 //
-//go:embed layouts assets archetypes
+//go:embed all:layouts all:assets all:archetypes
 var Theme embed.FS

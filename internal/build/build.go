@@ -259,9 +259,6 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()
-	for _, r := range p.Resources {
-		b.copyFile(r, strings.TrimPrefix(r, content.Dir+"/"))
-	}
 	if res == nil {
 		return nil, nil
 	}

@@ -25,6 +25,11 @@ func (b *builder) copyStatic() {
 	for _, f := range b.tree.Files {
 		b.copyFile(f, strings.TrimPrefix(f, content.Dir+"/"))
 	}
+	for _, p := range b.tree.Regular {
+		for _, r := range p.Resources {
+			b.copyFile(r, strings.TrimPrefix(r, content.Dir+"/"))
+		}
+	}
 }
 
 func (b *builder) copyFile(from, to string) {

@@ -71,9 +71,9 @@ func report(e *env, res *build.Result, err error, asJSON bool) int {
 	}
 	if asJSON {
 		out := struct {
-			OK       bool         `json:"ok"`
-			Pages    int          `json:"pages"`
-			Files    int          `json:"files"`
+			OK       bool           `json:"ok"`
+			Pages    int            `json:"pages"`
+			Files    int            `json:"files"`
 			Problems []diag.Problem `json:"problems"`
 		}{err == nil, res.Pages, res.Files, res.Problems}
 		if out.Problems == nil {

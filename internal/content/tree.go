@@ -271,6 +271,9 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tr
 		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.RelPermalink[len(cfg.BasePath())-1:]
 		if p.File != "" {
 			t.byFile[p.File] = p
+		} else if p.Kind == KindSection {
+			// A folder without _index.md can still be linked as one.
+			t.byFile[path.Join(Dir, strings.Trim(p.URL, "/"), "_index.md")] = p
 		}
 		if q := t.byURL[p.URL]; q != nil {
 			probs.Errorf(firstNonEmpty(p.File, q.File), 1, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)

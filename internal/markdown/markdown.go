@@ -6,6 +6,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -13,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -104,7 +105,7 @@ func StateOf(pc parser.Context) (page *content.Page, line func(off int) int, pro
 func New(opt Options) *Converter {
 	var rendererOpts []renderer.Option
 	if opt.Unsafe {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
 	}
 	exts := []goldmark.Extender{
 		extension.GFM,
@@ -214,7 +215,8 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes arrive as entities.
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
 			for x := c.FirstChild(); x != nil; x = x.NextSibling() {
 				if t, ok := x.(*ast.Text); ok {

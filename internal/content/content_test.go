@@ -1,0 +1,147 @@
+package content
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/diag"
+)
+
+func TestSplit(t *testing.T) {
+	for _, tc := range []struct {
+		name, in       string
+		format, fm     string
+		body           string
+		bodyLine       int
+		wantErrContain string
+	}{
+		{"yaml", "---\ntitle: A\n---\nbody\n", "yaml", "title: A\n", "body\n", 4, ""},
+		{"toml", "+++\ntitle = \"A\"\n+++\nbody", "toml", "title = \"A\"\n", "body", 4, ""},
+		{"none", "# Just markdown\n", "", "", "# Just markdown\n", 1, ""},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nbody", "yaml", "title: A\r\n", "body", 4, ""},
+		{"bom", "\xef\xbb\xbf---\ntitle: A\n---\n", "yaml", "title: A\n", "", 4, ""},
+		{"yaml dots end", "---\ntitle: A\n...\nbody", "yaml", "title: A\n", "body", 4, ""},
+		{"empty fm", "---\n---\nbody", "yaml", "", "body", 3, ""},
+		{"no newline at end", "---\ntitle: A\n---", "yaml", "title: A\n", "", 4, ""},
+		{"unclosed", "---\ntitle: A\nbody\n", "", "", "", 0, "did you forget the closing ---?"},
+		{"unclosed toml", "+++\ntitle = 1\n", "", "", "", 0, "never closed"},
+		{"dashes later are body", "text\n---\nmore", "", "", "text\n---\nmore", 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			format, fm, body, line, err := Split([]byte(tc.in))
+			if tc.wantErrContain != "" {
+				if err == nil || !strings.Contains(err.Error()+diag.Problems(err)[0].Hint, tc.wantErrContain) {
+					t.Fatalf("want error containing %q, got %v", tc.wantErrContain, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if format != tc.format || string(fm) != tc.fm || string(body) != tc.body || line != tc.bodyLine {
+				t.Errorf("got (%q, %q, %q, %d), want (%q, %q, %q, %d)", format, fm, body, line, tc.format, tc.fm, tc.body, tc.bodyLine)
+			}
+		})
+	}
+}
+
+// FuzzSplit: no panic; the body is a suffix of the input; a successful
+// split's bodyLine counts the lines before the body.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"---\ntitle: A\n---\nbody\n", "+++\na=1\n+++\n", "---\n", "", "---\r\n---\r\n", "\xef\xbb\xbf+++\n+++"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		_, _, body, line, err := Split([]byte(in))
+		if err != nil {
+			if p := diag.Problems(err)[0]; p.Line != 1 {
+				t.Fatalf("error without a line: %v", err)
+			}
+			return
+		}
+		if !strings.HasSuffix(in, string(body)) {
+			t.Fatalf("body %q is not a suffix of input", body)
+		}
+		prefix := strings.TrimPrefix(in[:len(in)-len(body)], "\xef\xbb\xbf")
+		want := strings.Count(prefix, "\n") + 1
+		if !strings.HasSuffix(prefix, "\n") && prefix != "" {
+			want++ // closing delimiter on the last line, without a newline
+		}
+		if line != want {
+			t.Fatalf("bodyLine %d, want %d", line, want)
+		}
+	})
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Privacy settings":    "privacy-settings",
+		"5 to 7":              "5-to-7",
+		"14 and over":         "14-and-over",
+		"Child's safety":      "childs-safety",
+		"  --Report!! now-- ": "report-now",
+		"Поговорите с ребёнком": "поговорите-с-ребёнком",
+		"Café crème": "café-crème",
+		"":           "",
+		"!!!":        "",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSortPages(t *testing.T) {
+	mk := func(title string, weight int, date string) *Page {
+		p := &Page{Title: title, Weight: weight, URL: "/" + title + "/"}
+		p.Date, _ = toTime(date)
+		return p
+	}
+	ps := []*Page{mk("c", 0, "2020-01-01"), mk("b", 2, ""), mk("z", 0, "2026-01-01"), mk("a", 1, ""), mk("d", 0, "2020-01-01")}
+	SortPages(ps)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Title)
+	}
+	if strings.Join(got, ",") != "a,b,z,c,d" {
+		t.Errorf("order %v", got)
+	}
+}
+
+func TestLoadURLsAndKeys(t *testing.T) {
+	cfg, _ := config.Load(fstest.MapFS{})
+	fsys := fstest.MapFS{
+		"content/_index.md":          {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a/b.md":             {Data: []byte("---\ntitle: B\nslug: bee\nageS: [x]\n---\n")},
+		"content/a/c.md":             {Data: []byte("+++\ntitle = \"C\"\nurl = \"/see/\"\naliases = [\"/old-c\"]\n+++\n")},
+		"content/a/bundle/index.md":  {Data: []byte("---\ntitle: Bundle\n---\n")},
+		"content/a/bundle/img/x.png": {Data: []byte("png")},
+		"content/a/.b.md.swp":        {Data: []byte("junk")},
+		"content/a/#c.md#":           {Data: []byte("junk")},
+	}
+	tree, probs := Load(context.Background(), fsys, cfg, Options{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	for ref, url := range map[string]string{"a/b.md": "/a/bee/", "/a/c.md": "/see/", "a/bundle/index.md": "/a/bundle/", "a/_index.md": "/a/", "": "/"} {
+		p := tree.GetPage(ref)
+		if p == nil || p.URL != url {
+			t.Errorf("GetPage(%q) = %v, want URL %s", ref, p, url)
+		}
+	}
+	if p := tree.GetPage("a/c.md"); len(p.Aliases) != 1 || p.Aliases[0] != "/old-c/" {
+		t.Errorf("aliases = %v", p.Aliases)
+	}
+	if p := tree.GetPage("a/bundle/index.md"); len(p.Resources) != 1 || p.Resources[0] != "content/a/bundle/img/x.png" {
+		t.Errorf("resources = %v", p.Resources)
+	}
+	if len(probs) != 1 || !strings.Contains(probs[0].String(), `content/a/b.md:4: warning: unknown front matter key "ageS"`) || probs[0].Hint != `did you mean "ages"?` {
+		t.Errorf("problems = %v", probs)
+	}
+	if tree.GetPage("a/b.md").Lang != "en" {
+		t.Error("page has no language")
+	}
+}

@@ -1,0 +1,68 @@
+package markdown_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGolden renders each testdata/*.txtar's in.md and compares with
+// want.html (and want.toc when present). The archive comment may say
+// "unsafe: true" to allow raw HTML. Run with -update to rewrite.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sections := map[string][]byte{}
+			for _, f := range ar.Files {
+				sections[f.Name] = f.Data
+			}
+			conv := markdown.New(markdown.Options{Unsafe: strings.Contains(string(ar.Comment), "unsafe: true")})
+			res, err := conv.Convert(&content.Page{File: "content/test.md", BodyLine: 1}, sections["in.md"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			var toc strings.Builder
+			for _, h := range res.TOC {
+				toc.WriteString(strings.Repeat("  ", h.Level-2) + h.ID + " " + h.Text + "\n")
+			}
+			got := map[string]string{"want.html": string(res.HTML), "want.toc": toc.String()}
+			if *update {
+				for i, f := range ar.Files {
+					if g, ok := got[f.Name]; ok {
+						ar.Files[i].Data = []byte(g)
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			for name, g := range got {
+				want, ok := sections[name]
+				if !ok {
+					continue
+				}
+				if g != string(want) {
+					t.Errorf("%s mismatch\n--- got ---\n%s\n--- want ---\n%s", name, g, want)
+				}
+			}
+		})
+	}
+}

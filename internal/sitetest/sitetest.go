@@ -1,0 +1,159 @@
+// Package sitetest builds whole fixture sites written as txtar strings, in
+// the style of Hugo's integration tests, and asserts on their output.
+package sitetest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/txtar"
+
+	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown/blocks"
+)
+
+// Site is a built fixture.
+type Site struct {
+	t      testing.TB
+	Dir    string // the site's sources
+	Out    string // the output folder
+	Result *build.Result
+	Err    error
+}
+
+// Option changes the build options of a fixture.
+type Option func(*build.Options)
+
+// Minify turns minification on (fixtures build unminified by default so
+// assertions read like the templates).
+func Minify(o *build.Options) { on := true; o.Minify = &on }
+
+// Drafts includes drafts.
+func Drafts(o *build.Options) { o.Drafts = true }
+
+// NoTheme builds without the built-in theme.
+func NoTheme(o *build.Options) { o.Theme = nil }
+
+// Write writes a txtar archive of files into a new temporary site folder.
+func Write(t testing.TB, files string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range txtar.Parse([]byte(files)).Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// Options are the defaults for a fixture in dir.
+func Options(dir string, opts ...Option) build.Options {
+	off := false
+	o := build.Options{
+		Source: dir, Dest: filepath.Join(dir, "public"), Theme: signpost.Theme, Minify: &off,
+		Extensions: blocks.FromData, Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// Build writes the files and builds them; the build may fail (see Err).
+func Build(t testing.TB, files string, opts ...Option) *Site {
+	t.Helper()
+	dir := Write(t, files)
+	s := &Site{t: t, Dir: dir}
+	s.Rebuild(opts...)
+	return s
+}
+
+// Rebuild builds the site's folder again.
+func (s *Site) Rebuild(opts ...Option) {
+	s.t.Helper()
+	o := Options(s.Dir, opts...)
+	s.Out = o.Dest
+	s.Result, s.Err = build.Build(context.Background(), o)
+}
+
+// BuildOK builds and fails the test on any error.
+func BuildOK(t testing.TB, files string, opts ...Option) *Site {
+	t.Helper()
+	s := Build(t, files, opts...)
+	if s.Err != nil {
+		t.Fatalf("build failed: %v\n%s", s.Err, s.Problems())
+	}
+	return s
+}
+
+// Problems formats every problem, one a line.
+func (s *Site) Problems() string {
+	var b strings.Builder
+	if s.Result != nil {
+		for _, p := range s.Result.Problems {
+			b.WriteString(p.String() + "\n")
+		}
+	}
+	return b.String()
+}
+
+// AssertProblem fails unless a problem's "path:line:col: severity: message"
+// contains every want.
+func (s *Site) AssertProblem(wants ...string) diag.Problem {
+	s.t.Helper()
+	if s.Result != nil {
+	next:
+		for _, p := range s.Result.Problems {
+			for _, w := range wants {
+				if !strings.Contains(p.String()+"\n"+p.Hint, w) {
+					continue next
+				}
+			}
+			return p
+		}
+	}
+	s.t.Fatalf("no problem containing %q; got:\n%s", wants, s.Problems())
+	return diag.Problem{}
+}
+
+// Read returns an output file's content; it fails the test when missing.
+func (s *Site) Read(path string) string {
+	s.t.Helper()
+	b, err := os.ReadFile(filepath.Join(s.Out, filepath.FromSlash(path)))
+	if err != nil {
+		s.t.Fatalf("output %s: %v", path, err)
+	}
+	return string(b)
+}
+
+// Exists reports whether an output file exists.
+func (s *Site) Exists(path string) bool {
+	_, err := os.Stat(filepath.Join(s.Out, filepath.FromSlash(path)))
+	return err == nil
+}
+
+// AssertFile checks that output path contains each want; a want starting
+// with "! " must not appear.
+func (s *Site) AssertFile(path string, wants ...string) {
+	s.t.Helper()
+	got := s.Read(path)
+	for _, w := range wants {
+		if neg, ok := strings.CutPrefix(w, "! "); ok {
+			if strings.Contains(got, neg) {
+				s.t.Errorf("%s contains %q but should not:\n%s", path, neg, got)
+			}
+		} else if !strings.Contains(got, w) {
+			s.t.Errorf("%s does not contain %q:\n%s", path, w, got)
+		}
+	}
+}
