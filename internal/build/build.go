@@ -83,13 +83,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return res.fail(start)
 	}
 	tree, probs := content.Load(ctx, site, cfg, content.Options{Drafts: opt.Drafts})
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	res.Problems.Add(probs...)
 	data, probs := loadData(site)
 	res.Problems.Add(probs...)
 	res.Problems.Add(reviewWarnings(tree, opt.Now)...)
-	if res.Problems.HasErrors() {
-		return res.fail(start)
-	}
+	// Content errors do not stop here: rendering the pages that did load
+	// finds their problems too, and the output is discarded at the end.
 
 	out, err := newOutput(opt.Dest)
 	if err != nil {
@@ -222,7 +224,7 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 	for i, refs := range anchors {
 		for _, a := range refs {
 			j, ok := index[a.Target]
-			if !ok || contains(ids[j], a.Anchor) {
+			if !ok || a.Target.Broken || contains(ids[j], a.Anchor) {
 				continue
 			}
 			b.probs.Errorf(pages[i].File, a.Line, a.Col, diag.DidYouMean(a.Anchor, ids[j]),
@@ -232,6 +234,9 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 }
 
 func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) ([]string, []markdown.AnchorRef) {
+	if p.Broken {
+		return nil, nil // already reported; its anchors are unknown
+	}
 	var res *markdown.Result
 	if p.File != "" {
 		body, err := content.ReadBody(b.site, p)

@@ -76,6 +76,9 @@ type Page struct {
 	Resources []string
 	// Taxonomy is the plural taxonomy name, for taxonomy and term pages.
 	Taxonomy string
+	// Broken marks a page whose front matter failed to load; it is in the
+	// tree so links to it resolve, but the build does not render it.
+	Broken bool
 }
 
 // IsHome, IsSection and IsPage are for templates.

@@ -298,27 +298,36 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		return nil
 	}
 	p := newPage(f.kind, f.path, cfg)
+	// A page whose front matter is broken still joins the tree, marked
+	// Broken, so links to it resolve and the rest of the site is checked:
+	// every problem of a build is reported at once.
 	format, fm, _, bodyLine, err := Split(src)
 	if err != nil {
 		pr := diag.Problems(err)[0]
 		pr.Path = f.path
 		probs.Add(pr)
-		return nil
+		p.Broken = true
+		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		return p
 	}
 	p.BodyLine = bodyLine
 	if format != "" {
 		m := map[string]any{}
-		if pr, ok := config.Decode(format, f.path, fm, &m); !ok {
-			if pr.Line > 0 {
-				pr.Line++ // lines are counted from the opening delimiter
-			}
+		// A blank first line stands for the opening delimiter, so that
+		// lines in errors and their source excerpts are the file's lines.
+		doc := append([]byte("\n"), fm...)
+		if pr, ok := config.Decode(format, f.path, doc, &m); !ok {
 			probs.Add(pr)
-			return nil
+			p.Broken = true
+		} else {
+			decodeMeta(p, m, fm, 2, cfg, probs)
 		}
-		decodeMeta(p, m, fm, 2, cfg, probs)
 	}
 	if p.Title == "" {
 		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		if f.kind == KindHome {
+			p.Title = cfg.Title
+		}
 	}
 	return p
 }
