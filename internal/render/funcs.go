@@ -67,7 +67,72 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"add":  func(a, b int) int { return a + b },
 		"slug": content.Slugify,
+		// append (list) "x" → the list with "x" added at the end
+		"append": func(xs []any, x any) []any { return append(xs[:len(xs):len(xs)], x) },
+		// has (list "a" "b") "b" → true when the list holds the value
+		"has": func(xs []any, x any) bool {
+			for _, v := range xs {
+				if v == x {
+					return true
+				}
+			}
+			return false
+		},
+		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
+		"linksTo": func(h template.HTML, url string) bool {
+			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
+		},
+		// writtenOrder .Pages → term pages in the order editors write the
+		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
+		"writtenOrder": writtenOrder,
 	}
+}
+
+// writtenOrder sorts the term pages of one taxonomy by the order in which
+// pages list them in their front matter: a term that is written before
+// another on most pages that have both comes first. Terms never written
+// together keep title order.
+func writtenOrder(terms []*content.Page) []*content.Page {
+	pos := func(p *content.Page, term *content.Page) int {
+		for i, t := range p.Terms[term.Taxonomy] {
+			if content.Slugify(t) == content.Slugify(term.Title) {
+				return i
+			}
+		}
+		return -1
+	}
+	score := make(map[*content.Page]int, len(terms))
+	for i, a := range terms {
+		for _, b := range terms[i+1:] {
+			n := 0
+			for _, p := range a.Pages {
+				ia, ib := pos(p, a), pos(p, b)
+				switch {
+				case ia < 0 || ib < 0:
+				case ia < ib:
+					n++
+				default:
+					n--
+				}
+			}
+			switch {
+			case n > 0:
+				score[a]++
+				score[b]--
+			case n < 0:
+				score[a]--
+				score[b]++
+			}
+		}
+	}
+	out := append([]*content.Page(nil), terms...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if score[out[i]] != score[out[j]] {
+			return score[out[i]] > score[out[j]]
+		}
+		return out[i].Title < out[j].Title
+	})
+	return out
 }
 
 func (r *Renderer) partial(name string, data any) (template.HTML, error) {
@@ -112,21 +177,36 @@ func isEmpty(v any) bool {
 }
 
 // related ranks pages by how many terms they share with p (apps count
-// double: same app is the strongest signal), then by the site order.
+// double: same app is the strongest signal), then by URL. Terms shared by
+// very many pages say little and would make this quadratic on big sites,
+// so they only count when nothing narrower relates.
 func related(p *content.Page, n int) []*content.Page {
+	const broad = 100
 	score := map[*content.Page]int{}
-	for tax, terms := range p.TermPages {
-		w := 1
-		if tax == "apps" {
-			w = 2
-		}
-		for _, tm := range terms {
-			for _, q := range tm.Pages {
-				if q != p {
-					score[q] += w
+	add := func(onlyBroad bool) {
+		for _, tax := range sortedKeys(p.TermPages) {
+			w := 1
+			if tax == "apps" {
+				w = 2
+			}
+			for _, tm := range p.TermPages[tax] {
+				if (len(tm.Pages) > broad) != onlyBroad {
+					continue
+				}
+				for i, q := range tm.Pages {
+					if onlyBroad && i >= broad {
+						break
+					}
+					if q != p {
+						score[q] += w
+					}
 				}
 			}
 		}
+	}
+	add(false)
+	if len(score) < n {
+		add(true)
 	}
 	out := make([]*content.Page, 0, len(score))
 	for q := range score {

@@ -1,0 +1,82 @@
+package build_test
+
+import (
+	"context"
+	"flag"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/sitetest"
+)
+
+var corpusOut = flag.String("corpus", "", "TestWriteCorpus writes a generated site of -pages pages here (for comparing with Hugo)")
+var corpusPages = flag.Int("pages", 10000, "pages in the corpus written by TestWriteCorpus")
+
+// TestWriteCorpus writes the benchmark corpus to disk when asked:
+// go test ./internal/build -run TestWriteCorpus -corpus /tmp/corpus -pages 10000
+func TestWriteCorpus(t *testing.T) {
+	if *corpusOut == "" {
+		t.Skip("no -corpus folder given")
+	}
+	if err := sitetest.Corpus(*corpusOut, *corpusPages); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkBuild builds generated sites of 1,000 and 10,000 pages with the
+// built-in theme and minification on, reporting pages per second and the
+// peak Go heap during a build.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n)+"pages", func(b *testing.B) {
+			dir := b.TempDir()
+			if err := sitetest.Corpus(dir, n); err != nil {
+				b.Fatal(err)
+			}
+			opt := sitetest.Options(dir, sitetest.Minify)
+			opt.Dest = filepath.Join(dir, "public")
+			var peak atomic.Uint64
+			stop := sampleHeap(&peak)
+			var pages int
+			for b.Loop() {
+				res, err := build.Build(context.Background(), opt)
+				if err != nil {
+					b.Fatalf("%v\n%v", err, res.Problems)
+				}
+				pages = res.Pages
+			}
+			stop()
+			b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+			b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// sampleHeap records the largest live heap seen every few milliseconds.
+func sampleHeap(peak *atomic.Uint64) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+				runtime.ReadMemStats(&ms)
+				if ms.HeapAlloc > peak.Load() {
+					peak.Store(ms.HeapAlloc)
+				}
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
