@@ -51,11 +51,10 @@ type Options struct {
 type Renderer struct {
 	opt   Options
 	site  *Site
-	mu    sync.Mutex
-	sets  map[string]*template.Template // by kind template file
-	setEr map[string]error
-	// files caches template sources: name → site or theme text.
-	names map[string]string // template name → "layouts/…" origin, for messages
+	// parsed holds a parsedSet per kind template, parsed once per build;
+	// mu serialises parsing so each is parsed only once.
+	parsed sync.Map
+	mu     sync.Mutex
 }
 
 // Site is .Site in templates.
@@ -120,7 +119,7 @@ func New(opt Options) (*Renderer, diag.List) {
 			s.Menus[name] = append(s.Menus[name], item)
 		}
 	}
-	return &Renderer{opt: opt, site: s, sets: map[string]*template.Template{}, setEr: map[string]error{}}, probs
+	return &Renderer{opt: opt, site: s}, probs
 }
 
 // Site returns .Site, for callers that render other files (feeds).
@@ -188,14 +187,24 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) ([]byte, error) {
 // set returns the template set for a kind template: baseof + partials +
 // the kind file, parsed once per build.
 func (r *Renderer) set(name string) (*template.Template, error) {
+	if v, ok := r.parsed.Load(name); ok {
+		ps := v.(parsedSet)
+		return ps.t, ps.err
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if t, ok := r.sets[name]; ok {
-		return t, r.setEr[name]
+	if v, ok := r.parsed.Load(name); ok {
+		ps := v.(parsedSet)
+		return ps.t, ps.err
 	}
 	t, err := r.parse(name)
-	r.sets[name], r.setEr[name] = t, err
+	r.parsed.Store(name, parsedSet{t, err})
 	return t, err
+}
+
+type parsedSet struct {
+	t   *template.Template
+	err error
 }
 
 func (r *Renderer) parse(name string) (*template.Template, error) {
