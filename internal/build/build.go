@@ -9,15 +9,14 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"os"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/yuin/goldmark"
 
+	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
@@ -45,6 +44,13 @@ type Options struct {
 	// Extensions add goldmark extensions (the guidance blocks) built from
 	// the loaded site: they need its data/.
 	Extensions func(data map[string]any) []goldmark.Extender
+	// StableAssetNames publishes CSS and JS under their own names, without
+	// a content hash or SRI, so that serve can swap a stylesheet without
+	// rendering every page again. Never for publishing.
+	StableAssetNames bool
+	// Check runs internal/check over every rendered page (the build and
+	// check commands turn it on; fixtures that test the pipeline leave it off).
+	Check bool
 }
 
 // Result is what a build did.
@@ -53,72 +59,21 @@ type Result struct {
 	Files    int
 	Elapsed  time.Duration
 	Problems diag.List
+	// Incremental is true when only the pages that depend on a change
+	// were rendered (a Session's later builds).
+	Incremental bool
+	// Why says why a Session built everything ("first build", "signpost.toml changed").
+	Why string
+	// External are the links to other sites written in content files, when
+	// Options.Check is on; sorted by path and line.
+	External []check.Link
 }
 
-// Build builds the site. The returned error is a *diag.ListError when the
-// site has problems (Result.Problems has them all, warnings included), or
-// another error when the build could not run.
+// Build builds the site once. The returned error is a *diag.ListError when
+// the site has problems (Result.Problems has them all, warnings included),
+// or another error when the build could not run.
 func Build(ctx context.Context, opt Options) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	site := opt.Site
-	if site == nil {
-		site = os.DirFS(opt.Source)
-	}
-	if opt.Source != "" {
-		if err := checkDest(opt.Dest, opt.Source); err != nil {
-			return res, err
-		}
-	}
-
-	cfg, probs := config.Load(site)
-	if opt.BaseURL != "" {
-		cfg.BaseURL = opt.BaseURL
-		if !strings.HasSuffix(cfg.BaseURL, "/") {
-			cfg.BaseURL += "/"
-		}
-	}
-	res.Problems = probs
-	if probs.HasErrors() {
-		return res.fail(start)
-	}
-	tree, probs := content.Load(ctx, site, cfg, content.Options{Drafts: opt.Drafts})
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	res.Problems.Add(probs...)
-	data, probs := loadData(site)
-	res.Problems.Add(probs...)
-	res.Problems.Add(reviewWarnings(tree, opt.Now)...)
-	// Content errors do not stop here: rendering the pages that did load
-	// finds their problems too, and the output is discarded at the end.
-
-	out, err := newOutput(opt.Dest)
-	if err != nil {
-		return res, err
-	}
-	minifyOn := cfg.MinifyOutput()
-	if opt.Minify != nil {
-		minifyOn = *opt.Minify
-	}
-	b := &builder{ctx: ctx, opt: opt, site: site, cfg: cfg, tree: tree, out: out, min: newMinifier(minifyOn), data: data, published: map[string]bool{}}
-	b.run()
-	res.Problems.Add(b.probs...)
-	res.Pages, res.Files = b.pages, b.files
-	if ctx.Err() != nil {
-		out.discard()
-		return res, ctx.Err()
-	}
-	if res.Problems.HasErrors() {
-		out.discard()
-		return res.fail(start)
-	}
-	if err := out.commit(); err != nil {
-		return res, err
-	}
-	res.Problems.Sort()
-	res.Elapsed = time.Since(start)
-	return res, nil
+	return NewSession(opt).Build(ctx, nil)
 }
 
 func (r *Result) fail(start time.Time) (*Result, error) {
@@ -144,6 +99,23 @@ type builder struct {
 	// published holds every file path written, for link checks.
 	published map[string]bool
 	assets    map[string]render.Asset
+	writes    chan writeJob
+	// chk checks each rendered page when Options.Check is on.
+	chk      *check.Checker
+	external []check.Link
+
+	// only limits rendering to these pages (an incremental build); nil
+	// renders all.
+	only map[*content.Page]bool
+	// records keeps what each rendered page left, by page key.
+	records map[string]*pageRecord
+	// buffered, when not nil, holds output instead of writing it, so an
+	// incremental build writes nothing unless it succeeds.
+	buffered map[string][]byte
+	rnd      *render.Renderer
+	// fileSet are the non-page files published (static, assets, bundle
+	// resources): what links may point at besides pages.
+	fileSet map[string]bool
 }
 
 func (b *builder) problem(err error) {
@@ -153,19 +125,73 @@ func (b *builder) problem(err error) {
 }
 
 func (b *builder) write(rel string, data []byte) {
-	if err := b.out.write(rel, b.min.file(rel, data)); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", rel, err))
-		return
-	}
+	data = b.min.file(rel, data)
 	b.mu.Lock()
 	b.files++
 	b.published["/"+rel] = true
 	b.mu.Unlock()
+	if b.buffered != nil {
+		b.mu.Lock()
+		b.buffered[rel] = data
+		b.mu.Unlock()
+		return
+	}
+	if b.writes != nil {
+		b.writes <- writeJob{rel, data}
+		return
+	}
+	if err := b.out.write(rel, data); err != nil {
+		b.problem(fmt.Errorf("write %s: %w", rel, err))
+	}
 }
 
+type writeJob struct {
+	rel  string
+	data []byte
+}
+
+// startWriters hands file writes to a few goroutines while pages render:
+// creating files blocks in the kernel, and the render workers should keep
+// the CPUs busy meanwhile. The channel bounds the HTML held in memory.
+func (b *builder) startWriters() (wait func()) {
+	b.writes = make(chan writeJob, 64)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range b.writes {
+				if err := b.out.write(j.rel, j.data); err != nil {
+					b.problem(fmt.Errorf("write %s: %w", j.rel, err))
+				}
+			}
+		}()
+	}
+	return func() {
+		close(b.writes)
+		wg.Wait()
+		b.writes = nil
+	}
+}
+
+// run is the whole pipeline of a full build.
 func (b *builder) run() {
 	b.copyStatic()
 	b.processAssets()
+	b.fileSet = map[string]bool{}
+	for f := range b.published {
+		b.fileSet[f] = true
+	}
+	conv, rnd := b.prepare()
+	wait := b.startWriters()
+	b.renderPages(conv, rnd)
+	wait()
+	b.render404(rnd)
+	b.writeGlobals()
+}
+
+// prepare makes the markdown converter and renderer for this build.
+func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	for _, p := range b.tree.All {
 		if p.URL != "" {
 			b.published[p.URL] = true
@@ -181,93 +207,126 @@ func (b *builder) run() {
 	})
 	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
 	b.probs.Add(probs...)
-	b.renderPages(conv, rnd)
-	b.render404(rnd)
+	b.rnd = rnd
+	return conv, rnd
+}
+
+// writeGlobals writes the outputs made from the whole tree.
+func (b *builder) writeGlobals() {
 	b.writeAliases()
 	b.writeFeeds()
 	b.writeSitemap()
 	b.writeRobots()
 }
 
-// renderPages converts and renders every page on a pool of GOMAXPROCS
-// workers. Only each page's IDs and cross-page anchors are kept; the HTML
-// goes straight to disk.
+// renderPages converts and renders every page (or those in b.only) on a
+// pool of GOMAXPROCS workers. The HTML goes straight to the writers; each
+// page leaves a record of its IDs, links and problems.
 func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
-	pages := b.tree.All
-	ids := make([][]string, len(pages))
-	anchors := make([][]markdown.AnchorRef, len(pages))
-	index := make(map[*content.Page]int, len(pages))
-	for i, p := range pages {
-		index[p] = i
+	var pages []*content.Page
+	for _, p := range b.tree.All {
+		if b.only == nil || b.only[p] {
+			pages = append(pages, p)
+		}
 	}
 	var wg sync.WaitGroup
-	next := make(chan int)
+	next := make(chan *content.Page)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				ids[i], anchors[i] = b.renderPage(conv, rnd, pages[i])
+			for p := range next {
+				rec := b.renderPage(conv, rnd, p)
+				b.mu.Lock()
+				b.records[p.Key()] = rec
+				b.mu.Unlock()
 			}
 		}()
 	}
-	for i := range pages {
+	for _, p := range pages {
 		if b.ctx.Err() != nil {
 			break
 		}
-		next <- i
+		next <- p
 	}
 	close(next)
 	wg.Wait()
-
-	// Anchors on other pages, now that every page's IDs are known.
-	for i, refs := range anchors {
-		for _, a := range refs {
-			j, ok := index[a.Target]
-			if !ok || a.Target.Broken || contains(ids[j], a.Anchor) {
-				continue
-			}
-			b.probs.Errorf(pages[i].File, a.Line, a.Col, diag.DidYouMean(a.Anchor, ids[j]),
-				"link to %s#%s, but that page has no such heading or anchor", a.Target.File, a.Anchor)
-		}
-	}
 }
 
-func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) ([]string, []markdown.AnchorRef) {
+// pageRecord is what rendering a page leaves for checks across pages and
+// for later incremental builds.
+type pageRecord struct {
+	out      string // output path
+	template string
+	ids      []string
+	anchors  []anchorRec
+	targets  []string // keys of pages linked to
+	probs    diag.List
+	external []check.Link
+}
+
+type anchorRec struct {
+	target, anchor string
+	line, col      int
+}
+
+// checkAnchors reports links to anchors on other pages that do not exist,
+// now that every page's IDs are known.
+func checkAnchors(tree *content.Tree, records map[string]*pageRecord) diag.List {
+	byKey := map[string]*content.Page{}
+	for _, p := range tree.All {
+		byKey[p.Key()] = p
+	}
+	var probs diag.List
+	for _, key := range sortedKeys(records) {
+		for _, a := range records[key].anchors {
+			t, ok := byKey[a.target]
+			rec := records[a.target]
+			if !ok || t.Broken || rec == nil || contains(rec.ids, a.anchor) {
+				continue
+			}
+			probs.Errorf(key, a.line, a.col, diag.DidYouMean(a.anchor, rec.ids),
+				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
+		}
+	}
+	return probs
+}
+
+func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
+	rec := &pageRecord{out: p.OutputPath()}
 	if p.Broken {
-		return nil, nil // already reported; its anchors are unknown
+		return rec // already reported; its anchors are unknown
 	}
 	var res *markdown.Result
 	if p.File != "" {
 		body, err := content.ReadBody(b.site, p)
 		if err != nil {
-			b.problem(diag.Problem{Path: p.File, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
-			return nil, nil
+			rec.probs.Add(diag.Problem{Path: p.File, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			return rec
 		}
 		res, err = conv.Convert(p, body)
 		if err != nil {
-			b.problem(err)
-			return nil, nil
+			rec.probs.Add(diag.Problems(err)...)
+			return rec
 		}
-		if len(res.Problems) > 0 {
-			b.mu.Lock()
-			b.probs.Add(res.Problems...)
-			b.mu.Unlock()
+		rec.probs.Add(res.Problems...)
+		rec.ids, rec.targets = res.IDs, res.Targets
+		for _, a := range res.Anchors {
+			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
 		}
 	}
+	rec.template, _, _ = rnd.Resolve(p)
 	html, err := rnd.Page(p, res)
 	if err != nil {
-		b.problem(err)
-		return nil, nil
+		rec.probs.Add(diag.Problems(err)...)
+		return rec
 	}
+	rec.probs, rec.external = b.check(p, res, html, rec.probs)
 	b.write(p.OutputPath(), html)
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()
-	if res == nil {
-		return nil, nil
-	}
-	return res.IDs, res.Anchors
+	return rec
 }
 
 func (b *builder) render404(rnd *render.Renderer) {
@@ -280,21 +339,24 @@ func (b *builder) render404(rnd *render.Renderer) {
 		b.problem(err)
 		return
 	}
+	probs, _ := b.check(p, nil, html, nil)
+	b.mu.Lock()
+	b.probs.Add(probs...)
+	b.mu.Unlock()
 	b.write("404.html", html)
 }
 
-func reviewWarnings(t *content.Tree, now time.Time) diag.List {
-	if now.IsZero() {
-		now = time.Now()
+// check runs internal/check over a rendered page, when it is on.
+func (b *builder) check(p *content.Page, res *markdown.Result, html []byte, probs diag.List) (diag.List, []check.Link) {
+	if b.chk == nil {
+		return probs, nil
 	}
-	var probs diag.List
-	for _, p := range t.All {
-		if !p.ReviewBy.IsZero() && p.ReviewBy.Before(now) {
-			probs.Warnf(p.File, 1, 0, "check the page against its sources, then update reviewed and review_by",
-				"guidance is past its review date (review_by %s)", p.ReviewBy.Format("2006-01-02"))
-		}
+	in := check.Input{Page: p, HTML: html}
+	if res != nil {
+		in.Content = res.HTML
 	}
-	return probs
+	more, links := b.chk.Page(in)
+	return append(probs, more...), links
 }
 
 func contains(list []string, s string) bool {

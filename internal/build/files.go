@@ -66,6 +66,11 @@ func (b *builder) processAssets() {
 			continue
 		}
 		data = b.min.file(rel, data)
+		if b.opt.StableAssetNames {
+			b.write(rel, data)
+			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + rel}
+			continue
+		}
 		sum := sha512.Sum384(data)
 		name := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		if err := b.out.write(name, data); err != nil {

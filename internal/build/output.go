@@ -113,12 +113,6 @@ func (o *output) write(rel string, data []byte) error {
 	return os.WriteFile(p, data, 0o644)
 }
 
-// exists reports whether rel was already written.
-func (o *output) exists(rel string) bool {
-	_, err := os.Stat(filepath.Join(o.tmp, filepath.FromSlash(rel)))
-	return err == nil
-}
-
 // discard removes the temporary folder of a failed build.
 func (o *output) discard() { _ = os.RemoveAll(o.tmp) }
 

@@ -190,7 +190,7 @@ func (b *builder) writeSitemap() {
 }
 
 func (b *builder) writeRobots() {
-	if b.out.exists("robots.txt") {
+	if b.fileSet["/robots.txt"] {
 		return // the site supplies its own in static/
 	}
 	s := "User-agent: *\nAllow: /\n"

@@ -36,7 +36,8 @@ func (f *siteFlags) options(fs *flag.FlagSet) build.Options {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	opt := build.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData}
+	opt := build.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData,
+		Check: true} // build and serve run internal/check too: errors fail, warnings print (issue 6)
 	fs.Visit(func(fl *flag.Flag) {
 		if fl.Name == "minify" {
 			m := f.minify

@@ -29,6 +29,7 @@ const usage = `Signpost builds accessible guidance websites from markdown.
 Usage:
   signpost build   [flags]        build the site into public/
   signpost serve   [flags]        build, serve and live-reload while you edit
+  signpost check   [flags]        check every page: links, alt text, headings, reading level
   signpost new     [flags] PATH   create a page from an archetype
   signpost version                print the version
   signpost help [COMMAND]         show help
@@ -52,6 +53,7 @@ func commands() []command {
 		{"build", "build the site into public/", runBuild},
 		{"serve", "build, serve and live-reload while you edit", runServe},
 		{"new", "create a page from an archetype", runNew},
+		{"check", "check every page for accessibility and editorial problems", runCheck},
 	}
 }
 

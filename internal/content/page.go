@@ -5,6 +5,7 @@
 package content
 
 import (
+	"reflect"
 	"strings"
 	"time"
 )
@@ -79,6 +80,39 @@ type Page struct {
 	// Broken marks a page whose front matter failed to load; it is in the
 	// tree so links to it resolve, but the build does not render it.
 	Broken bool
+	// Digest is the SHA-256 of the source file, to tell edits apart.
+	Digest [32]byte
+}
+
+// Key names a page across rebuilds: its file, or for a generated page its
+// kind and URL.
+func (p *Page) Key() string {
+	if p.File != "" {
+		return p.File
+	}
+	return string(p.Kind) + ":" + p.URL
+}
+
+// fresh copies a loaded page without what assembling a tree adds to it.
+func (p *Page) fresh() *Page {
+	c := *p
+	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources = nil, nil, nil, nil, nil, nil
+	c.TermPages = map[string][]*Page{}
+	c.RelPermalink, c.Permalink = "", ""
+	return &c
+}
+
+// SameMeta reports whether two loads of a page have the same front matter,
+// so that only the page itself needs rendering again after an edit.
+func SameMeta(a, b *Page) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	x, y := *a.fresh(), *b.fresh()
+	x.Digest, y.Digest = [32]byte{}, [32]byte{}
+	x.BodyLine, y.BodyLine = 0, 0
+	x.URL, y.URL = "", ""
+	return reflect.DeepEqual(x, y) && a.URL == b.URL
 }
 
 // IsHome, IsSection and IsPage are for templates.

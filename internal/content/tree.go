@@ -2,6 +2,7 @@ package content
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path"
@@ -72,6 +73,38 @@ type srcFile struct {
 // Load reads content/ from fsys and builds the tree. It returns every
 // problem found; the tree is usable for rendering only without errors.
 func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
+	return NewLoader().Load(ctx, fsys, cfg, opt)
+}
+
+// Loader loads content and keeps each file's decoded front matter, so that
+// a rebuild after an edit reads again only the files it is told changed.
+// The pages it caches are never changed; each Load assembles copies.
+type Loader struct {
+	mu    sync.Mutex
+	cache map[string]loaded
+}
+
+type loaded struct {
+	page  *Page
+	probs diag.List
+}
+
+// NewLoader returns a Loader with nothing cached.
+func NewLoader() *Loader { return &Loader{cache: map[string]loaded{}} }
+
+// Forget drops cached files (site-relative paths), so the next Load reads
+// them again.
+func (l *Loader) Forget(paths ...string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range paths {
+		delete(l.cache, p)
+	}
+}
+
+// Load reads content/ from fsys, using cached front matter for files not
+// forgotten since the last Load, and builds a new tree.
+func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
 	var probs diag.List
 	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
 
@@ -124,6 +157,16 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tr
 
 	pages := make([]*Page, len(files))
 	pageProbs := make([]diag.List, len(files))
+	var todo []int
+	l.mu.Lock()
+	for i, f := range files {
+		if c, ok := l.cache[f.path]; ok && c.page.Kind == f.kind {
+			pages[i], pageProbs[i] = c.page, c.probs
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	l.mu.Unlock()
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -135,7 +178,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tr
 			}
 		}()
 	}
-	for i := range files {
+	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}
@@ -147,8 +190,18 @@ func Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tr
 		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
 		return t, probs
 	}
-	for _, pp := range pageProbs {
+	l.mu.Lock()
+	for _, i := range todo {
+		if pages[i] != nil {
+			l.cache[files[i].path] = loaded{pages[i], pageProbs[i]}
+		}
+	}
+	l.mu.Unlock()
+	for i, pp := range pageProbs {
 		probs.Add(pp...)
+		if pages[i] != nil {
+			pages[i] = pages[i].fresh()
+		}
 	}
 
 	// Sections: one for every folder that holds pages, _index.md or not.
@@ -298,6 +351,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		return nil
 	}
 	p := newPage(f.kind, f.path, cfg)
+	p.Digest = sha256.Sum256(src)
 	// A page whose front matter is broken still joins the tree, marked
 	// Broken, so links to it resolve and the rest of the site is checked:
 	// every problem of a build is reported at once.

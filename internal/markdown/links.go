@@ -62,6 +62,7 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 		target = tree.ByURL(withSlash(ref))
 	}
 	if target != nil {
+		st.res.Targets = append(st.res.Targets, target.Key())
 		out := target.RelPermalink
 		if frag != "" {
 			l, col := st.pos(off)

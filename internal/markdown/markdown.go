@@ -59,6 +59,9 @@ type Result struct {
 	IDs      []string
 	Anchors  []AnchorRef
 	Problems diag.List
+	// Targets are the pages this page links to, as content.Page.Key values:
+	// if one moves or goes, this page must be rendered again.
+	Targets []string
 }
 
 // Converter renders page bodies.

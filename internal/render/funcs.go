@@ -43,7 +43,10 @@ func (r *Renderer) funcs() template.FuncMap {
 			return t.Format("2006-01-02")
 		},
 		// getPage "settings/snapchat.md" → the page, or nil
-		"getPage": func(ref string) *content.Page { return r.opt.Tree.GetPage(ref) },
+		"getPage": func(ref string) *content.Page {
+			r.looked.Store(ref, true)
+			return r.opt.Tree.GetPage(ref)
+		},
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
 		"partial": r.partial,
 		// related .Page 5 → up to n pages sharing the most terms with it
@@ -58,7 +61,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"lower": strings.ToLower,
 		"upper": strings.ToUpper,
-		"join": func(sep string, xs []string) string { return strings.Join(xs, sep) },
+		"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
 		"first": func(n int, ps []*content.Page) []*content.Page {
 			if n < len(ps) {
 				return ps[:n]
@@ -208,18 +211,23 @@ func related(p *content.Page, n int) []*content.Page {
 	if len(score) < n {
 		add(true)
 	}
-	out := make([]*content.Page, 0, len(score))
-	for q := range score {
-		out = append(out, q)
+	type cand struct {
+		p     *content.Page
+		score int
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if score[out[i]] != score[out[j]] {
-			return score[out[i]] > score[out[j]]
+	cands := make([]cand, 0, len(score))
+	for q, sc := range score {
+		cands = append(cands, cand{q, sc})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
 		}
-		return out[i].URL < out[j].URL
+		return cands[i].p.URL < cands[j].p.URL
 	})
-	if len(out) > n {
-		out = out[:n]
+	out := make([]*content.Page, 0, n)
+	for i := 0; i < len(cands) && i < n; i++ {
+		out = append(out, cands[i].p)
 	}
 	return out
 }

@@ -49,12 +49,23 @@ type Options struct {
 
 // Renderer executes templates for pages. It is safe for concurrent use.
 type Renderer struct {
-	opt   Options
-	site  *Site
+	opt  Options
+	site *Site
 	// parsed holds a parsedSet per kind template, parsed once per build;
 	// mu serialises parsing so each is parsed only once.
 	parsed sync.Map
 	mu     sync.Mutex
+	// looked records the refs templates passed to getPage: every page
+	// depends on those pages, for incremental rebuilds.
+	looked sync.Map
+}
+
+// LookedUp returns the refs templates passed to getPage so far, sorted.
+func (r *Renderer) LookedUp() []string {
+	var out []string
+	r.looked.Range(func(k, _ any) bool { out = append(out, k.(string)); return true })
+	sort.Strings(out)
+	return out
 }
 
 // Site is .Site in templates.
@@ -156,6 +167,20 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) ([]byte, error) {
 		data.Content = template.HTML(res.HTML)
 		data.TOC = res.TOC
 	}
+	_, t, err := r.Resolve(p)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+		return nil, templateProblem(err, p)
+	}
+	return buf.Bytes(), nil
+}
+
+// Resolve finds the template a page renders with, returning its name
+// ("_default/single.html") and parsed set.
+func (r *Renderer) Resolve(p *content.Page) (string, *template.Template, error) {
 	var tried []string
 	for _, name := range candidates(p) {
 		if sec := strings.Split(name, "/")[0]; sec == "" {
@@ -166,20 +191,13 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) ([]byte, error) {
 			tried = append(tried, name)
 			continue
 		}
-		if err != nil {
-			return nil, err
-		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
-			return nil, templateProblem(err, p)
-		}
-		return buf.Bytes(), nil
+		return name, t, err
 	}
 	where := p.File
 	if where == "" {
 		where = p.URL
 	}
-	return nil, diag.Problem{Path: where, Severity: diag.Error,
+	return "", nil, diag.Problem{Path: where, Severity: diag.Error,
 		Message: fmt.Sprintf("no template for this %s page", p.Kind),
 		Hint:    "add one of layouts/" + strings.Join(tried, ", layouts/")}
 }

@@ -69,7 +69,8 @@ type Block struct {
 	Name   string
 	Arg    string
 	fence  int
-	closed bool
+	closed bool // by its own ::: line
+	open   bool // not yet closed, by its ::: line or by its container
 	offset int
 }
 
@@ -81,7 +82,7 @@ func (b *Block) Dump(src []byte, level int) {
 // Step groups a steps block's heading with the content under it.
 type Step struct{ ast.BaseBlock }
 
-func (s *Step) Kind() ast.NodeKind          { return KindStep }
+func (s *Step) Kind() ast.NodeKind         { return KindStep }
 func (s *Step) Dump(src []byte, level int) { ast.DumpHelper(s, src, level, nil, nil) }
 
 var openRe = regexp.MustCompile(`^(:{3,})[ \t]*([A-Za-z][\w-]*)?[ \t]*(.*?)[ \t]*$`)
@@ -96,7 +97,7 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if m == nil || len(m[2]) == 0 {
 		return nil, parser.NoChildren
 	}
-	b := &Block{Name: strings.ToLower(string(m[2])), Arg: string(m[3]), fence: len(m[1]), offset: seg.Start}
+	b := &Block{Name: strings.ToLower(string(m[2])), Arg: string(m[3]), fence: len(m[1]), offset: seg.Start, open: true}
 	page, lineOf, probs := markdown.StateOf(pc)
 	file := ""
 	if page != nil {
@@ -125,6 +126,11 @@ func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 	line, seg := reader.PeekLine()
 	t := strings.TrimSpace(string(line))
 	if len(t) >= b.fence && strings.Trim(t, ":") == "" {
+		// A ::: line closes the innermost open block, as in Pandoc's
+		// fenced divs: blocks nest without counting colons.
+		if inner := openInner(b); inner != nil && len(t) >= inner.fence {
+			return parser.Continue | parser.HasChildren
+		}
 		b.closed = true
 		reader.Advance(seg.Len() - 1)
 		return parser.Close
@@ -134,6 +140,7 @@ func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 
 func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	b := node.(*Block)
+	b.open = false
 	page, lineOf, probs := markdown.StateOf(pc)
 	file := ""
 	if page != nil {
@@ -142,21 +149,45 @@ func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context
 	if !b.closed {
 		probs.Errorf(file, lineOf(b.offset), 1, fmt.Sprintf("add a line with %s after the block's text", strings.Repeat(":", b.fence)), "block %q is never closed", ":::"+b.Name)
 	}
-	if b.Name == "steps" {
+	switch {
+	case b.Name == "steps":
 		groupSteps(b, file, lineOf(b.offset), probs)
+	case b.Name == "helpline" && b.HasChildren():
+		probs.Warnf(file, lineOf(b.offset), 1, "a helpline card comes from data/helplines.yaml; close the block on the next line with :::", "text inside %q is not shown", ":::helpline "+b.Arg)
 	}
+}
+
+// openInner returns the innermost block still open inside b, if any: open
+// blocks are always on the chain of last children.
+func openInner(b *Block) *Block {
+	var found *Block
+	for c := b.LastChild(); c != nil; c = c.LastChild() {
+		if ib, ok := c.(*Block); ok {
+			if !ib.open {
+				break
+			}
+			found = ib
+		}
+	}
+	return found
 }
 
 func (p *blockParser) CanInterruptParagraph() bool { return true }
 func (p *blockParser) CanAcceptIndentedLine() bool { return false }
 
 // groupSteps puts each heading of a steps block, and what follows it up to
-// the next heading, into a Step, so it renders as one list item.
+// the next heading of the same level, into a Step, so it renders as one
+// list item. The first heading sets the level: deeper headings stay inside
+// their step.
 func groupSteps(b *Block, file string, line int, probs *diag.List) {
 	var cur *Step
+	level := 0
 	for c := b.FirstChild(); c != nil; {
 		next := c.NextSibling()
-		if _, ok := c.(*ast.Heading); ok {
+		if h, ok := c.(*ast.Heading); ok && (level == 0 || h.Level <= level) {
+			if level == 0 {
+				level = h.Level
+			}
 			cur = &Step{}
 			b.InsertBefore(b, c, cur)
 		}
@@ -171,8 +202,8 @@ func groupSteps(b *Block, file string, line int, probs *diag.List) {
 	}
 }
 
-// strayCloser reports a ":::" line that closes nothing: usually a nested
-// block whose outer fence needs more colons.
+// strayCloser reports a ":::" line that closes nothing: an extra closing
+// line, or one with fewer colons than the line that opened the block.
 type strayCloser struct{}
 
 func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -182,13 +213,17 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	src := reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindParagraph || n.Lines().Len() == 0 {
+		if !entering || n.Kind() != ast.KindParagraph {
 			return ast.WalkContinue, nil
 		}
-		first := n.Lines().At(0)
-		t := strings.TrimSpace(string(first.Value(src)))
-		if len(t) >= 3 && strings.Trim(t, ":") == "" {
-			probs.Errorf(page.File, lineOf(first.Start), 1, "to put a block inside another, give the outer one more colons (::::details … ::::)", "%s closes no open block", t)
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			t := strings.TrimSpace(string(seg.Value(src)))
+			if len(t) >= 3 && strings.Trim(t, ":") == "" {
+				probs.Errorf(page.File, lineOf(seg.Start), 1,
+					"remove it, or open the block it should close with a line like :::tip (a closing line needs at least as many colons as the opening one)",
+					"%s closes no open block", t)
+			}
 		}
 		return ast.WalkSkipChildren, nil
 	})

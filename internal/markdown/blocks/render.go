@@ -2,7 +2,9 @@ package blocks
 
 import (
 	"html"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -10,63 +12,67 @@ import (
 )
 
 // labels are the visible words that say what a block is, so meaning never
-// rests on colour or an icon alone.
+// rests on colour, a border or an icon alone.
 var labels = map[string]string{
-	"warning": "Warning", "tip": "Good to know", "say": "Things you could say", "do": "Do", "dont": "Do not",
+	"emergency": "Emergency", "warning": "Warning", "tip": "Good to know",
+	"say": "Things you could say", "do": "Do", "dont": "Do not",
 }
 
 type blockRenderer struct{ ext *Extension }
 
 func (r *blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindBlock, r.renderBlock)
-	reg.Register(KindStep, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString("<li class=\"step\">\n")
-		} else {
-			_, _ = w.WriteString("</li>\n")
+	reg.Register(KindStep, renderStep)
+}
+
+// renderStep writes one step as a list item. The steps block itself writes
+// nothing, so that text an editor puts before the first step stays outside
+// the list: the first step opens the <ol> and the last one closes it.
+func renderStep(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		if _, ok := n.PreviousSibling().(*Step); !ok {
+			_, _ = w.WriteString("<ol class=\"block-steps\">\n")
 		}
+		_, _ = w.WriteString("<li class=\"step\">\n")
 		return ast.WalkContinue, nil
-	})
+	}
+	_, _ = w.WriteString("</li>\n")
+	if _, ok := n.NextSibling().(*Step); !ok {
+		_, _ = w.WriteString("</ol>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func (r *blockRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	b := n.(*Block)
-	esc := html.EscapeString
 	switch b.Name {
 	case "details":
 		if entering {
-			_, _ = w.WriteString("<details class=\"block-details\">\n<summary>" + esc(b.Arg) + "</summary>\n<div class=\"details-body\">\n")
+			q := b.Arg
+			if q == "" { // already an error; keep the control named
+				q = "More information"
+			}
+			_, _ = w.WriteString("<details class=\"block-details\">\n<summary><span class=\"summary-text\">" + html.EscapeString(q) + "</span></summary>\n<div class=\"details-body\">\n")
 		} else {
 			_, _ = w.WriteString("</div>\n</details>\n")
 		}
 	case "steps":
-		if entering {
-			_, _ = w.WriteString("<ol class=\"block-steps\">\n")
-		} else {
-			_, _ = w.WriteString("</ol>\n")
-		}
+		// Steps write their own list; see renderStep.
 	case "helpline":
 		if entering {
-			r.helpline(w, b.Arg)
+			r.helpline(w, b)
 		}
 		return ast.WalkSkipChildren, nil
-	case "emergency":
-		if entering {
-			_, _ = w.WriteString("<div class=\"block block-emergency\">\n")
-		} else {
+	case "emergency", "warning", "tip", "say", "do", "dont":
+		if !entering {
 			_, _ = w.WriteString("</div>\n")
+			break
 		}
-	case "warning", "tip", "say", "do", "dont":
-		if entering {
-			_, _ = w.WriteString("<div class=\"block block-" + b.Name + "\">\n")
-			if b.Name == "warning" {
-				_, _ = w.WriteString("<p class=\"block-label\"><span class=\"block-icon\" aria-hidden=\"true\">!</span> " + labels[b.Name] + "</p>\n")
-			} else {
-				_, _ = w.WriteString("<p class=\"block-label\">" + labels[b.Name] + "</p>\n")
-			}
-		} else {
-			_, _ = w.WriteString("</div>\n")
+		_, _ = w.WriteString("<div class=\"block block-" + b.Name + "\">\n<p class=\"block-label\">")
+		if b.Name == "warning" {
+			_, _ = w.WriteString("<span class=\"block-icon\" aria-hidden=\"true\">!</span> ")
 		}
+		_, _ = w.WriteString(labels[b.Name] + "</p>\n")
 	default: // unknown: already an error; render the content plainly
 		if entering {
 			_, _ = w.WriteString("<div>\n")
@@ -77,45 +83,122 @@ func (r *blockRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, en
 	return ast.WalkContinue, nil
 }
 
-func (r *blockRenderer) helpline(w util.BufWriter, id string) {
-	h, ok := r.ext.Helplines[id]
+// helpline writes a helpline card. Its name is a heading one level below
+// the heading it sits under, so screen-reader users can jump between cards
+// without breaking the page's outline.
+func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
+	h, ok := r.ext.Helplines[blk.Arg]
 	if !ok {
 		return
 	}
 	esc := html.EscapeString
+	level := strconv.Itoa(min(headingAbove(blk)+1, 6))
 	var b strings.Builder
-	b.WriteString("<div class=\"helpline\">\n<p class=\"helpline-name\"><strong>" + esc(h.Name) + "</strong>")
-	if h.Country != "" {
-		b.WriteString(" <span class=\"helpline-country\">(" + esc(h.Country) + ")</span>")
+	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + esc(h.Name))
+	if h.Country != "" && !mentions(h.Name, h.Country) {
+		b.WriteString(" (" + esc(h.Country) + ")")
 	}
-	b.WriteString("</p>\n")
+	b.WriteString("</h" + level + ">\n")
 	if h.For != "" {
 		b.WriteString("<p>" + esc(h.For) + "</p>\n")
 	}
-	if h.Phone != "" {
-		b.WriteString("<p class=\"helpline-phone\">Call <a href=\"tel:" + esc(telNumber(h.Phone)) + "\">" + esc(h.Phone) + "</a></p>\n")
+	if number, rest := splitPhone(h.Phone); number != "" {
+		b.WriteString("<p class=\"helpline-phone\">Call <a href=\"tel:" + esc(telNumber(number)) + "\">" + esc(number) + "</a>")
+		if dial := keypad(number); dial != number {
+			b.WriteString(" (" + esc(dial) + ")")
+		}
+		if rest != "" {
+			b.WriteString(" " + esc(rest))
+		}
+		b.WriteString("</p>\n")
 	}
 	if h.Hours != "" {
 		b.WriteString("<p>Open: " + esc(h.Hours) + "</p>\n")
 	}
-	if h.URL != "" {
+	if webURL(h.URL) {
 		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(h.Name) + " website</a></p>\n")
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
 }
 
-// telNumber keeps the digits of a phone number and maps letters of
-// vanity numbers (1-800-CALL-FBI) to keypad digits.
-func telNumber(s string) string {
-	const keypad = "22233344455566677778889999"
+// headingAbove is the level of the heading a node sits under: the nearest
+// heading before it at its own level of nesting or an outer one (a step's
+// heading, for a card inside a step). 1 (the page title) when there is none.
+func headingAbove(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		for s := n.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+			if h, ok := s.(*ast.Heading); ok {
+				return h.Level
+			}
+		}
+	}
+	return 1
+}
+
+// mentions reports whether name already says the country, as a word or
+// the start of one ("Police line (UK)", "Australian Centre").
+func mentions(name, country string) bool {
+	for _, word := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.EqualFold(word, country) || (len(country) > 3 && strings.HasPrefix(strings.ToLower(word), strings.ToLower(country))) {
+			return true
+		}
+	}
+	return false
+}
+
+// splitPhone separates the number to dial from a note after it:
+// "1-800-843-5678 (1-800-THE-LOST)" → "1-800-843-5678", "(1-800-THE-LOST)".
+func splitPhone(s string) (number, rest string) {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '('); i > 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+	}
+	return s, ""
+}
+
+// webURL reports whether a helpline's address is one a card may link to.
+func webURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+const keys = "22233344455566677778889999"
+
+// keypad turns the letters of a vanity number into digits: "1-800-CALL-FBI"
+// → "1-800-225-5324". North American numbers are regrouped as 1-XXX-XXX-XXXX;
+// others keep the spacing as written.
+func keypad(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToUpper(s) {
-		switch {
-		case r >= '0' && r <= '9', r == '+':
+	for _, r := range s {
+		if u := unicode.ToUpper(r); u >= 'A' && u <= 'Z' {
+			b.WriteByte(keys[u-'A'])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if out == s {
+		return s
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, out)
+	if len(digits) == 11 && digits[0] == '1' {
+		return "1-" + digits[1:4] + "-" + digits[4:7] + "-" + digits[7:]
+	}
+	return out
+}
+
+// telNumber keeps the digits of a phone number (after mapping letters to
+// keypad digits) and a leading +, for a tel: link.
+func telNumber(s string) string {
+	var b strings.Builder
+	for i, r := range keypad(s) {
+		if (r >= '0' && r <= '9') || (r == '+' && i == 0) {
 			b.WriteRune(r)
-		case r >= 'A' && r <= 'Z':
-			b.WriteByte(keypad[r-'A'])
 		}
 	}
 	return b.String()

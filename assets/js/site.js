@@ -1,0 +1,88 @@
+// Signpost enhancements. Every page works without this file: the exit
+// links are real links and nothing here is needed to read a page.
+(function () {
+  "use strict";
+  var d = document;
+
+  // Exit this page: a click, or Shift pressed 3 times within 5 seconds,
+  // hides the page at once and replaces it in the history, so Back does
+  // not return here.
+  // The skip link to the button (href="#…") leaves at once too.
+  var exits = d.querySelectorAll("[data-exit]");
+  var button = d.querySelector(".exit-button");
+  var status = d.querySelector("[data-exit-status]");
+  var hint = d.querySelector(".exit-hint");
+  function say(text) {
+    if (status) status.textContent = text;
+  }
+  function leave(url) {
+    d.body.hidden = true;
+    d.title = "Loading";
+    location.replace(url);
+  }
+  if (button) {
+    var url = button.href;
+    var presses = [];
+    var timer;
+    if (hint) hint.hidden = false;
+    exits.forEach(function (a) {
+      a.addEventListener("click", function (e) {
+        e.preventDefault();
+        leave(url);
+      });
+    });
+    d.addEventListener("keydown", function (e) {
+      if (e.key !== "Shift" || e.repeat) return;
+      var now = Date.now();
+      presses = presses.filter(function (t) {
+        return now - t < 5000;
+      });
+      presses.push(now);
+      clearTimeout(timer);
+      if (presses.length >= 3) {
+        say("Leaving this page");
+        leave(url);
+        return;
+      }
+      var left = 3 - presses.length;
+      say("Shift, press " + left + " more " + (left === 1 ? "time" : "times") + " to exit this page.");
+      timer = setTimeout(function () {
+        presses = [];
+        say("");
+      }, 5000);
+    });
+  }
+
+  // Print every answer, not only the open ones.
+  var closed = [];
+  addEventListener("beforeprint", function () {
+    closed = [].filter.call(d.querySelectorAll("details:not([open])"), function (el) {
+      el.open = true;
+      return true;
+    });
+  });
+  addEventListener("afterprint", function () {
+    closed.forEach(function (el) {
+      el.open = false;
+    });
+    closed = [];
+  });
+
+  // Copy link: shown only where the browser can copy.
+  var share = d.querySelector("[data-copy]");
+  if (share && navigator.clipboard && window.isSecureContext) {
+    var out = share.querySelector(".share-status");
+    var canonical = d.querySelector('link[rel="canonical"]');
+    share.hidden = false;
+    share.querySelector("button").addEventListener("click", function () {
+      navigator.clipboard.writeText(canonical ? canonical.href : location.href).then(
+        function () {
+          out.textContent = "Link copied";
+        },
+        function () {
+          out.textContent = "Could not copy. Copy the address from the address bar instead.";
+        }
+      );
+    });
+  }
+})();

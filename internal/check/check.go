@@ -1,0 +1,191 @@
+// Package check finds problems in a site that a parent using a screen
+// reader, a keyboard, a magnifier or a phone would meet, and problems an
+// editor must fix before guidance goes out: duplicate IDs, images without
+// alt text, broken heading structure, link text that does not say where it
+// goes, missing titles and descriptions, hard reading, and guidance past its
+// review date. Every problem is placed at a line of the markdown file the
+// editor must change; what comes from the layout says so in its hint.
+//
+// The build calls Page for every page it renders; links that lead nowhere
+// inside the site are already errors from the markdown package. External
+// links are collected here and requested only by Probe (signpost check
+// --external --online).
+package check
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"golang.org/x/net/html"
+
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// Limits the checks use. DefaultReadingGrade is overridden by the config's
+// params.readingGrade, or a page's params.readingGrade.
+const (
+	DefaultReadingGrade = 9
+	MaxSentenceWords    = 25
+	MaxDescription      = 160
+	// MinReadingWords is the fewest words of prose a page needs before its
+	// reading grade means anything.
+	MinReadingWords = 50
+	// DecorativeAlt is the alt text that marks an image as decorative on
+	// purpose: ![decorative](border.png) is published with alt="".
+	DecorativeAlt = "decorative"
+)
+
+// Options configure the checks for one build.
+type Options struct {
+	// Site is the site root, read again for the lines of front matter
+	// keys and text; nil places problems at line 0.
+	Site   fs.FS
+	Config *config.Config
+	// Now is today, for review dates; zero means time.Now.
+	Now time.Time
+}
+
+// Checker runs the checks. It holds no state between pages and is safe
+// for concurrent use.
+type Checker struct {
+	opt   Options
+	grade float64
+	md    parser.Parser
+}
+
+// New makes a Checker for one build.
+func New(opt Options) *Checker {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	if opt.Config == nil {
+		opt.Config = &config.Config{LanguageCode: "en"}
+	}
+	c := &Checker{opt: opt, grade: DefaultReadingGrade}
+	if g, ok := number(opt.Config.Params["readingGrade"]); ok {
+		c.grade = g
+	}
+	// A plain CommonMark + GFM parser, for the images written in a body.
+	c.md = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	return c
+}
+
+// Input is one rendered page.
+type Input struct {
+	Page *content.Page
+	// Content is the page's markdown body rendered to HTML, without the
+	// layout; nil for generated pages.
+	Content []byte
+	// HTML is the whole page as the layout rendered it, before minifying.
+	HTML []byte
+}
+
+// Link is a link to another site and where it is written.
+type Link struct {
+	URL  string `json:"url"`
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// Page checks one page and returns its problems and the links to other
+// sites written in its source file.
+func (c *Checker) Page(in Input) (diag.List, []Link) {
+	p := in.Page
+	src := loadSource(c.opt.Site, p)
+	pc := &pageCheck{c: c, p: p, src: src}
+	if p.File != "" {
+		pc.frontMatter()
+		pc.review()
+		pc.images()
+	}
+	doc, err := html.Parse(bytes.NewReader(in.HTML))
+	if err == nil {
+		pc.ids(doc)
+		pc.imgAlts(doc)
+		pc.headings(doc)
+		pc.links(doc)
+	}
+	if p.File != "" && len(in.Content) > 0 && c.english(p) {
+		if body, err := html.Parse(bytes.NewReader(in.Content)); err == nil {
+			pc.readability(body)
+		}
+	}
+	if draft(p) {
+		// A draft is not published: its problems are to-dos, not failures.
+		for i := range pc.probs {
+			pc.probs[i].Severity = diag.Warning
+		}
+	}
+	return pc.probs, pc.external
+}
+
+func draft(p *content.Page) bool {
+	for ; p != nil; p = p.Parent {
+		if p.Draft {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Checker) english(p *content.Page) bool {
+	lang := p.Lang
+	if lang == "" {
+		lang = c.opt.Config.LanguageCode
+	}
+	lang = strings.ToLower(lang)
+	return lang == "" || lang == "en" || strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "en_")
+}
+
+// pageCheck is the state of checking one page.
+type pageCheck struct {
+	c        *Checker
+	p        *content.Page
+	src      *source
+	probs    diag.List
+	external []Link
+}
+
+// at reports a problem at a line (0 when the markdown cannot say).
+func (pc *pageCheck) at(sev diag.Severity, line, col int, hint, format string, args ...any) {
+	pc.probs = append(pc.probs, diag.Problem{Path: pc.src.path, Line: line, Col: col, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// fromLayout adds to a hint that the problem is in the layout, not in the
+// markdown, when it could not be found in the page's source.
+func (pc *pageCheck) fromLayout(line int, hint string) string {
+	if line > 0 {
+		return hint
+	}
+	if pc.p.File == "" {
+		return hint + " (this page is generated: the fix is in layouts/)"
+	}
+	return hint + " (not found in the markdown: it probably comes from layouts/)"
+}
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case uint64:
+		return float64(n), true
+	case float64:
+		return n, true
+	case string:
+		f, err := strconv.ParseFloat(n, 64)
+		return f, err == nil
+	}
+	return 0, false
+}

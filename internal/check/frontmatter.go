@@ -1,0 +1,80 @@
+package check
+
+import (
+	"time"
+
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// frontMatter checks what every page needs for search results, link cards
+// and the browser tab: a title and a short description.
+func (pc *pageCheck) frontMatter() {
+	p, src := pc.p, pc.src
+	hasTitle, hasDesc := p.Title != "", p.Description != ""
+	if src.lines != nil {
+		hasTitle, hasDesc = src.hasKey("title"), src.hasKey("description")
+	}
+	if !hasTitle {
+		pc.at(diag.Error, src.keyLine("title"), 0, `add title: "What this page helps with" to the front matter; it is the page's h1 and its name in the browser tab`,
+			"page has no title")
+	}
+	if !hasDesc {
+		pc.at(diag.Error, src.keyLine("description"), 0, "add description: one plain sentence saying what the page helps with; search results and link cards show it",
+			"page has no description")
+	} else if n := len([]rune(p.Description)); n > MaxDescription {
+		pc.at(diag.Warning, src.keyLine("description"), 0, "search results cut descriptions at about 160 characters: say it in one shorter sentence",
+			"description is %d characters, over %d", n, MaxDescription)
+	}
+}
+
+// review checks that a guidance page (one with topics) says where its
+// facts come from and when it was, and will be, checked.
+func (pc *pageCheck) review() {
+	p, src := pc.p, pc.src
+	if len(p.Terms["topics"]) > 0 {
+		if len(p.Sources) == 0 {
+			pc.at(diag.Warning, src.keyLine("topics"), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
+				"guidance page has no sources")
+		}
+		if p.Reviewed.IsZero() {
+			pc.at(diag.Warning, src.keyLine("topics"), 0, "add reviewed: YYYY-MM-DD, the day the whole page was last checked",
+				"guidance page has no reviewed date")
+		}
+		if p.ReviewBy.IsZero() && !p.Reviewed.IsZero() {
+			pc.at(diag.Warning, src.keyLine("reviewed"), 0, "add review_by: YYYY-MM-DD, at most 12 months after reviewed",
+				"guidance page has no review_by date")
+		}
+	}
+	if !p.Reviewed.IsZero() && p.ReviewBy.After(p.Reviewed.AddDate(1, 0, 0)) {
+		pc.at(diag.Warning, src.keyLine("review_by"), 0, "check guidance at least once a year: set review_by at most 12 months after reviewed",
+			"review_by %s is more than 12 months after reviewed %s", p.ReviewBy.Format(time.DateOnly), p.Reviewed.Format(time.DateOnly))
+	}
+	for i, s := range p.Sources {
+		if s.Checked.IsZero() && s.URL != "" {
+			line, _ := src.findRaw(s.URL)
+			if line == 0 {
+				line = src.keyLine("sources")
+			}
+			pc.at(diag.Warning, line, 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
+				"source %d (%s) has no checked date", i+1, s.Title)
+		}
+	}
+}
+
+// Reviews warns about guidance past its review_by date. The build runs it
+// on the whole tree before rendering, so the warning shows even when other
+// problems stop the build; check --strict makes it an error.
+func Reviews(pages []*content.Page, now time.Time) diag.List {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var probs diag.List
+	for _, p := range pages {
+		if !p.ReviewBy.IsZero() && p.ReviewBy.Before(now) {
+			probs.Warnf(p.File, 1, 0, "check the page against its sources, then update reviewed and review_by",
+				"guidance is past its review date (review_by %s)", p.ReviewBy.Format(time.DateOnly))
+		}
+	}
+	return probs
+}

@@ -1,0 +1,274 @@
+package check
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// ids reports element IDs used more than once on a page: links to them,
+// labels and aria references all pick the first, so the rest are lost.
+func (pc *pageCheck) ids(doc *html.Node) {
+	count := map[string]int{}
+	var order []string
+	walk(doc, func(n *html.Node) bool {
+		if id, ok := attr(n, "id"); ok && id != "" {
+			if count[id] == 0 {
+				order = append(order, id)
+			}
+			count[id]++
+		}
+		return true
+	})
+	for _, id := range order {
+		if count[id] < 2 {
+			continue
+		}
+		line, col := pc.src.findID(id)
+		hint := "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different"
+		if line == 0 {
+			hint = pc.fromLayout(0, "every id on a page must be different")
+		}
+		pc.at(diag.Error, line, col, hint, "id %q is used by %d elements on the page", id, count[id])
+	}
+}
+
+// imgAlts reports images in the page's HTML without an alt attribute (from
+// layouts or raw HTML; markdown images always have one, checked in images).
+func (pc *pageCheck) imgAlts(doc *html.Node) {
+	walk(doc, func(n *html.Node) bool {
+		if n.DataAtom != atom.Img {
+			return true
+		}
+		src, _ := attr(n, "src")
+		alt, ok := attr(n, "alt")
+		line, col := pc.src.findRaw(src)
+		if line == 0 && src != "" {
+			// Markdown images are published at their resolved address.
+			line, col = pc.src.findRaw("](" + path.Base(src))
+		}
+		switch {
+		case !ok:
+			pc.at(diag.Error, line, col, pc.fromLayout(line, `describe the image in alt="…", or write alt="" if it is only decoration`),
+				"image %s has no alt attribute", src)
+		case strings.EqualFold(strings.TrimSpace(alt), DecorativeAlt):
+			pc.at(diag.Error, line, col, `![decorative](…) must be published as alt="": the markdown renderer needs to drop the word`,
+				"decorative image %s is published with alt text %q, which screen readers read out", src, alt)
+		}
+		return true
+	})
+}
+
+type heading struct {
+	level int
+	text  string
+}
+
+// headings checks the outline of the whole page as the layout renders it:
+// one h1 (the page title) and no skipped levels going down.
+func (pc *pageCheck) headings(doc *html.Node) {
+	var hs []heading
+	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				hs = append(hs, heading{int(n.Data[1] - '0'), accName(n)})
+				return false
+			}
+		}
+		return true
+	})
+	h1s := 0
+	for i, h := range hs {
+		if h.level == 1 {
+			h1s++
+			if h1s > 1 {
+				line, col := pc.src.findHeading(h.text)
+				pc.at(diag.Error, line, col, pc.fromLayout(line, "the page title is the one h1: start sections with ## (h2)"),
+					"second h1 heading %q: a page has exactly one", h.text)
+			}
+		}
+		if i > 0 && h.level > hs[i-1].level+1 {
+			prev := hs[i-1].level
+			line, col := pc.src.findHeading(h.text)
+			hint := fmt.Sprintf("write it as %s (h%d), or add the missing level above it", strings.Repeat("#", prev+1), prev+1)
+			pc.at(diag.Error, line, col, pc.fromLayout(line, hint),
+				"heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
+		}
+	}
+	if h1s == 0 {
+		pc.at(diag.Error, 0, 0, pc.fromLayout(0, "the layout should show the page title as the page's one <h1>"), "page has no h1 heading")
+	}
+}
+
+// vague is link text that does not say where a link goes.
+var vague = map[string]bool{
+	"click here": true, "click": true, "here": true, "click this": true, "this": true, "this link": true,
+	"this page": true, "link": true, "read more": true, "more": true, "learn more": true, "find out more": true,
+	"more info": true, "more information": true, "go": true, "continue": true,
+}
+
+// links checks link text, and collects the links to other sites written in
+// the page's source.
+func (pc *pageCheck) links(doc *html.Node) {
+	seen := map[string]bool{}
+	// A contents list links to headings by their text: that is judged as
+	// a heading, not as link text.
+	headings := map[string]bool{}
+	walk(doc, func(n *html.Node) bool {
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			headings[accName(n)] = true
+			return false
+		}
+		return true
+	})
+	walk(doc, func(n *html.Node) bool {
+		if n.DataAtom != atom.A {
+			return true
+		}
+		href, ok := attr(n, "href")
+		if !ok {
+			return true
+		}
+		name := accName(n)
+		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
+		switch {
+		case name == "":
+			line, col := pc.linkText("", href)
+			pc.at(diag.Error, line, col, pc.fromLayout(line, "write the link text, saying where it goes"), "link to %s has no text", href)
+		case vague[key] && !(strings.HasPrefix(href, "#") && headings[name]):
+			line, col := pc.linkText(name, href)
+			pc.at(diag.Warning, line, col, pc.fromLayout(line, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`),
+				"link text %q does not say where it goes", name)
+		case bareURL(name, href):
+			line, col := pc.linkText(name, href)
+			pc.at(diag.Warning, line, col, pc.fromLayout(line, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to"),
+				"link text is a bare address: %s", name)
+		}
+		if external(href) && !seen[href] {
+			seen[href] = true
+			for _, l := range pc.src.findAll(href) {
+				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
+			}
+		}
+		return true
+	})
+}
+
+// linkText finds a link in the markdown by its text, then by its address.
+func (pc *pageCheck) linkText(text, href string) (line, col int) {
+	if text != "" {
+		re := regexp.MustCompile(`(?i)\[\s*` + regexp.QuoteMeta(text) + `\s*\]`)
+		for i := pc.src.body; i < len(pc.src.lines); i++ {
+			if loc := re.FindStringIndex(pc.src.lines[i]); loc != nil {
+				return i + 1, len([]rune(pc.src.lines[i][:loc[0]])) + 1
+			}
+		}
+	}
+	if external(href) {
+		if line, col := pc.src.findRaw(href); line > pc.src.body {
+			return line, col
+		}
+	}
+	if text != "" {
+		return pc.src.findRaw(text)
+	}
+	return 0, 0
+}
+
+func external(href string) bool {
+	h := strings.ToLower(href)
+	return strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://")
+}
+
+func bareURL(name, href string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if strings.HasPrefix(n, "http://") || strings.HasPrefix(n, "https://") || strings.HasPrefix(n, "www.") {
+		return true
+	}
+	return external(href) && strings.TrimSuffix(n, "/") == strings.TrimSuffix(strings.ToLower(href), "/")
+}
+
+// findAll is every line and column where needle is written in the file.
+func (s *source) findAll(needle string) [][2]int {
+	var out [][2]int
+	for i, l := range s.lines {
+		for off := 0; ; {
+			j := strings.Index(l[off:], needle)
+			if j < 0 {
+				break
+			}
+			end := off + j + len(needle)
+			// "https://a.org/x" must not match inside "https://a.org/xy".
+			if end == len(l) || !strings.ContainsRune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_/.#?=&%~+", rune(l[end])) {
+				out = append(out, [2]int{i + 1, len([]rune(l[:off+j])) + 1})
+			}
+			off = end
+		}
+	}
+	return out
+}
+
+// walk visits n and its descendants in document order; fn returns false
+// to skip a node's children.
+func walk(n *html.Node, fn func(*html.Node) bool) {
+	if !fn(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	if n.Type != html.ElementNode {
+		return "", false
+	}
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// accName approximates an element's accessible name: aria-label, else its
+// text with images' alt text, leaving out what is hidden from screen readers.
+func accName(n *html.Node) string {
+	if l, ok := attr(n, "aria-label"); ok && strings.TrimSpace(l) != "" {
+		return strings.TrimSpace(l)
+	}
+	var b strings.Builder
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if v, _ := attr(n, "aria-hidden"); v == "true" {
+				return
+			}
+			if _, hidden := attr(n, "hidden"); hidden {
+				return
+			}
+			if n.DataAtom == atom.Img {
+				alt, _ := attr(n, "alt")
+				b.WriteString(" " + alt + " ")
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(n)
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,204 @@
+package check
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// source is a page's file as lines, for placing problems found in its HTML
+// back on the line of markdown that caused them.
+type source struct {
+	path  string
+	lines []string
+	// body is the index in lines of the first line of the markdown body.
+	body int
+	// norm holds each line reduced to lower-case words (see words).
+	norm []string
+}
+
+func loadSource(fsys fs.FS, p *content.Page) *source {
+	s := &source{path: p.File}
+	if p.File == "" {
+		// A generated page (taxonomy, term, 404): name its output file.
+		s.path = p.OutputPath()
+		return s
+	}
+	if fsys == nil {
+		return s
+	}
+	raw, err := fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return s
+	}
+	s.lines = strings.Split(strings.TrimPrefix(string(raw), "\ufeff"), "\n")
+	for i, l := range s.lines {
+		s.lines[i] = strings.TrimRight(l, "\r")
+	}
+	s.body = min(max(p.BodyLine-1, 0), len(s.lines))
+	s.norm = make([]string, len(s.lines))
+	for i, l := range s.lines {
+		s.norm[i] = " " + words(linkDest.ReplaceAllString(l, " ")) + " "
+	}
+	return s
+}
+
+// linkDest matches a markdown link's destination, "](url "title")", which
+// is not text a reader sees.
+var linkDest = regexp.MustCompile(`\]\([^)]*\)`)
+
+// words reduces text to lower-case letters and digits, with every run of
+// anything else (markup, punctuation, typographer's quotes) as one space.
+func words(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		} else if r == '\'' || r == '’' {
+			// "child's" and "child’s" read the same.
+		} else if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// frontMatter returns the front matter lines, delimiters included, so that
+// diag.KeyLine over them gives a line of the file.
+func (s *source) frontMatter() string {
+	return strings.Join(s.lines[:s.body], "\n")
+}
+
+// keyLine is the line of a top-level front matter key, or 1.
+func (s *source) keyLine(key string) int {
+	if l := diag.KeyLine([]byte(s.frontMatter()), key); l > 0 {
+		return l
+	}
+	if len(s.lines) == 0 {
+		return 0
+	}
+	return 1
+}
+
+// hasKey reports whether the front matter sets key to something not blank.
+func (s *source) hasKey(key string) bool {
+	re := regexp.MustCompile(`^["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]\s*(.*)$`)
+	for i, l := range s.lines[:s.body] {
+		m := re.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		v := strings.TrimSpace(m[1])
+		if v == `""` || v == `''` {
+			return false
+		}
+		if v == "" || v == "|" || v == ">" || v == "|-" || v == ">-" {
+			// A block scalar or a list: the value is on the next line.
+			return i+1 < s.body && strings.HasPrefix(s.lines[i+1], " ") && strings.TrimSpace(s.lines[i+1]) != ""
+		}
+		return true
+	}
+	return false
+}
+
+// findRaw is the line and column of the first occurrence of s in the file.
+func (s *source) findRaw(needle string) (line, col int) {
+	if needle == "" {
+		return 0, 0
+	}
+	for i, l := range s.lines {
+		if j := strings.Index(l, needle); j >= 0 {
+			return i + 1, j + 1
+		}
+	}
+	return 0, 0
+}
+
+// findText finds the body line on which some text (as a reader sees it,
+// from the HTML) starts: the first few of its words are looked up in the
+// markdown with its markup ignored.
+func (s *source) findText(text string) (line, col int) {
+	ws := strings.Fields(words(text))
+	if len(ws) == 0 {
+		return 0, 0
+	}
+	for _, n := range []int{6, 3, 1} {
+		if n > len(ws) && n != 1 {
+			continue
+		}
+		needle := " " + strings.Join(ws[:min(n, len(ws))], " ") + " "
+		for i := s.body; i < len(s.lines); i++ {
+			if strings.Contains(s.norm[i], needle) {
+				return i + 1, s.column(i, ws[0])
+			}
+		}
+		if len(ws) <= n {
+			break
+		}
+	}
+	return 0, 0
+}
+
+// column is where a word starts on line i, ignoring case, or 1.
+func (s *source) column(i int, word string) int {
+	l := strings.ToLower(s.lines[i])
+	re := regexp.MustCompile(`(?:^|[^\pL\pN])(` + regexp.QuoteMeta(word) + `)`)
+	if m := re.FindStringSubmatchIndex(l); m != nil {
+		return len([]rune(l[:m[2]])) + 1
+	}
+	return 1
+}
+
+var atxHeading = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
+var headingAttrs = regexp.MustCompile(`\s*\{[^}]*\}\s*$`)
+
+// findHeading finds a heading of the body by its text.
+func (s *source) findHeading(text string) (line, col int) {
+	want := words(text)
+	for i := s.body; i < len(s.lines); i++ {
+		if m := atxHeading.FindStringSubmatch(s.lines[i]); m != nil {
+			if words(headingAttrs.ReplaceAllString(m[2], "")) == want {
+				return i + 1, strings.Index(s.lines[i], "#") + 1
+			}
+		}
+		if i+1 < len(s.lines) && isSetextUnderline(s.lines[i+1]) && words(s.lines[i]) == want && want != "" {
+			return i + 1, 1
+		}
+	}
+	return s.findText(text)
+}
+
+func isSetextUnderline(l string) bool {
+	t := strings.TrimSpace(l)
+	return t != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
+}
+
+// findID finds where the body gives an element its id: an explicit
+// {#id} attribute (the last one, when the body repeats it), or a heading
+// whose text makes that id.
+func (s *source) findID(id string) (line, col int) {
+	for _, needle := range []string{"{#" + id + "}", "{#" + id + " ", `id="` + id + `"`} {
+		for i := len(s.lines) - 1; i >= s.body; i-- {
+			if j := strings.Index(s.lines[i], needle); j >= 0 {
+				return i + 1, j + 1
+			}
+		}
+	}
+	for i := s.body; i < len(s.lines); i++ {
+		m := atxHeading.FindStringSubmatch(s.lines[i])
+		if m == nil {
+			continue
+		}
+		if content.Slugify(headingAttrs.ReplaceAllString(m[2], "")) == id {
+			return i + 1, strings.Index(s.lines[i], "#") + 1
+		}
+	}
+	return 0, 0
+}

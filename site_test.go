@@ -1,0 +1,367 @@
+package signpost_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/markdown/blocks"
+)
+
+// The weight budget of every page of the bundled site.
+const (
+	maxHTMLAndCSS = 14 * 1024 // gzipped: fits the first round trip
+	maxJS         = 3 * 1024  // gzipped
+)
+
+// builtSite is the bundled site (content/, layouts/, assets/, data/,
+// static/ of this repository), built once for the tests in this file.
+type builtSite struct {
+	dir    string
+	origin string // scheme://host of baseURL: the site's own origin
+	pages  []string
+	err    error
+}
+
+var (
+	siteOnce sync.Once
+	site     builtSite
+)
+
+func bundledSite(t *testing.T) builtSite {
+	t.Helper()
+	siteOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "signpost-site-")
+		if err != nil {
+			site.err = err
+			return
+		}
+		site.dir = filepath.Join(dir, "public")
+		minify := true
+		_, err = build.Build(context.Background(), build.Options{
+			Source: ".", Dest: site.dir, Theme: signpost.Theme, Extensions: blocks.FromData,
+			Minify: &minify, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		})
+		if err != nil {
+			site.err = err
+			return
+		}
+		cfg, _ := config.Load(os.DirFS("."))
+		if u, err := url.Parse(cfg.BaseURL); err == nil {
+			site.origin = u.Scheme + "://" + u.Host
+		}
+		site.err = filepath.WalkDir(site.dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+				site.pages = append(site.pages, p)
+			}
+			return err
+		})
+		sort.Strings(site.pages)
+	})
+	if site.err != nil {
+		t.Fatalf("build the bundled site: %v", site.err)
+	}
+	if len(site.pages) < 10 {
+		t.Fatalf("the bundled site built only %d pages", len(site.pages))
+	}
+	return site
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if site.dir != "" {
+		os.RemoveAll(filepath.Dir(site.dir))
+	}
+	os.Exit(code)
+}
+
+// page is what the tests need from one output page.
+type page struct {
+	rel         string
+	doc         *html.Node
+	stylesheets []string // site-relative URL paths
+	scripts     []string
+}
+
+func parse(t *testing.T, s builtSite, file string) page {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	rel, _ := filepath.Rel(s.dir, file)
+	p := page{rel: filepath.ToSlash(rel), doc: doc}
+	walk(doc, func(n *html.Node) {
+		switch n.Data {
+		case "link":
+			if strings.Contains(" "+attr(n, "rel")+" ", " stylesheet ") {
+				p.stylesheets = append(p.stylesheets, attr(n, "href"))
+			}
+		case "script":
+			if src := attr(n, "src"); src != "" {
+				p.scripts = append(p.scripts, src)
+			}
+		}
+	})
+	return p
+}
+
+// TestNoOtherOrigins: no page loads anything from another site. Links a
+// reader follows (<a href>) may go anywhere; what the browser fetches by
+// itself (<link>, <script>, <img>, <iframe>, CSS url()) must not. Inline
+// scripts and styles are refused too: the Content-Security-Policy has no
+// 'unsafe-inline'.
+func TestNoOtherOrigins(t *testing.T) {
+	s := bundledSite(t)
+	fetched := map[string][]string{
+		"link": {"href"}, "script": {"src"}, "img": {"src", "srcset"}, "iframe": {"src"},
+		"source": {"src", "srcset"}, "video": {"src", "poster"}, "audio": {"src"}, "embed": {"src"}, "object": {"data"},
+	}
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		walk(p.doc, func(n *html.Node) {
+			for _, a := range fetched[n.Data] {
+				for _, u := range urls(attr(n, a)) {
+					if foreign(u, s.origin) {
+						t.Errorf("%s: <%s %s=%q> loads from another origin", p.rel, n.Data, a, u)
+					}
+				}
+			}
+			if n.Data == "script" && attr(n, "src") == "" {
+				t.Errorf("%s: inline <script>: the CSP refuses it; put the code in assets/js/", p.rel)
+			}
+			if n.Data == "style" {
+				t.Errorf("%s: inline <style>: the CSP refuses it; put the rules in assets/css/", p.rel)
+			}
+			if has(n, "style") {
+				t.Errorf("%s: style attribute on <%s>: the CSP refuses it", p.rel, n.Data)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: event handler attribute %s on <%s>: the CSP refuses it", p.rel, a.Key, n.Data)
+				}
+			}
+		})
+	}
+	cssURL := regexp.MustCompile(`url\(\s*['"]?([^'")\s]+)`)
+	cssImport := regexp.MustCompile(`@import\s+['"]([^'"]+)`)
+	_ = filepath.WalkDir(s.dir, func(file string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(file, ".css") {
+			return err
+		}
+		css, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, re := range []*regexp.Regexp{cssURL, cssImport} {
+			for _, m := range re.FindAllSubmatch(css, -1) {
+				if foreign(string(m[1]), s.origin) {
+					t.Errorf("%s: %s loads from another origin", file, m[0])
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// TestWeightBudget: every page's HTML plus its CSS is at most 14 KB
+// gzipped, and its JavaScript at most 3 KB gzipped.
+func TestWeightBudget(t *testing.T) {
+	s := bundledSite(t)
+	gz := map[string]int{}
+	gzFile := func(urlPath string) int {
+		if n, ok := gz[urlPath]; ok {
+			return n
+		}
+		data, err := os.ReadFile(filepath.Join(s.dir, filepath.FromSlash(strings.TrimPrefix(urlPath, "/"))))
+		if err != nil {
+			t.Fatalf("read %s: %v", urlPath, err)
+		}
+		gz[urlPath] = gzipSize(data)
+		return gz[urlPath]
+	}
+	largest, largestPage := 0, ""
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total := gzipSize(data)
+		for _, css := range p.stylesheets {
+			total += gzFile(css)
+		}
+		if total > maxHTMLAndCSS {
+			t.Errorf("%s: HTML + CSS is %d bytes gzipped; the budget is %d", p.rel, total, maxHTMLAndCSS)
+		}
+		if total > largest {
+			largest, largestPage = total, p.rel
+		}
+		js := 0
+		for _, src := range p.scripts {
+			js += gzFile(src)
+		}
+		if js > maxJS {
+			t.Errorf("%s: JavaScript is %d bytes gzipped; the budget is %d", p.rel, js, maxJS)
+		}
+	}
+	t.Logf("largest page: %s, %d bytes of HTML + CSS gzipped", largestPage, largest)
+	for u, n := range gz {
+		t.Logf("%s: %d bytes gzipped", u, n)
+	}
+}
+
+// TestImagesHaveSize: every <img> has width and height, so the page does
+// not jump as images load.
+func TestImagesHaveSize(t *testing.T) {
+	s := bundledSite(t)
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		walk(p.doc, func(n *html.Node) {
+			if n.Data == "img" && (attr(n, "width") == "" || attr(n, "height") == "") {
+				t.Errorf("%s: <img src=%q> needs width and height", p.rel, attr(n, "src"))
+			}
+		})
+	}
+}
+
+// TestNoStorage: the JavaScript sets no cookies and keeps nothing in the
+// browser.
+func TestNoStorage(t *testing.T) {
+	s := bundledSite(t)
+	_ = filepath.WalkDir(s.dir, func(file string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(file) != ".js" {
+			return err
+		}
+		js, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, bad := range []string{"document.cookie", "localStorage", "sessionStorage", "indexedDB"} {
+			if bytes.Contains(js, []byte(bad)) {
+				t.Errorf("%s uses %s", file, bad)
+			}
+		}
+		return nil
+	})
+}
+
+// TestPagePatterns checks the patterns every page shares, in the order a
+// keyboard reaches them.
+func TestPagePatterns(t *testing.T) {
+	s := bundledSite(t)
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		var links []*html.Node
+		h1, mains, exitButtons := 0, 0, 0
+		walk(p.doc, func(n *html.Node) {
+			switch n.Data {
+			case "a":
+				links = append(links, n)
+				if strings.Contains(attr(n, "class"), "exit-button") {
+					exitButtons++
+				}
+			case "h1":
+				h1++
+			case "main":
+				mains++
+			case "nav":
+				if attr(n, "aria-label") == "" && attr(n, "aria-labelledby") == "" {
+					t.Errorf("%s: a <nav> without a label", p.rel)
+				}
+			}
+		})
+		if h1 != 1 || mains != 1 {
+			t.Errorf("%s: %d <h1> and %d <main>; want one of each", p.rel, h1, mains)
+		}
+		if exitButtons != 1 {
+			t.Errorf("%s: %d exit buttons; want 1", p.rel, exitButtons)
+		}
+		if len(links) < 2 || !strings.Contains(attr(links[0], "class"), "skip-link") || attr(links[1], "href") != "#exit_this_page" {
+			t.Errorf("%s: the first two links must be the skip link and the link to Exit this page", p.rel)
+		}
+	}
+}
+
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	_, _ = w.Write(data)
+	_ = w.Close()
+	return buf.Len()
+}
+
+// urls splits a src or srcset value into its addresses.
+func urls(v string) []string {
+	var out []string
+	for _, part := range strings.Split(v, ",") {
+		if f := strings.Fields(part); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	}
+	return out
+}
+
+// foreign reports whether u is fetched from an origin other than the
+// site's own: an absolute or scheme-relative URL on another host.
+func foreign(u, origin string) bool {
+	if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "#") {
+		return false
+	}
+	pu, err := url.Parse(u)
+	if err != nil {
+		return true
+	}
+	if pu.Host == "" && pu.Scheme == "" {
+		return false
+	}
+	return pu.Scheme+"://"+pu.Host != origin
+}
+
+func walk(n *html.Node, fn func(*html.Node)) {
+	if n.Type == html.ElementNode {
+		fn(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func has(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
