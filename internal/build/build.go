@@ -271,16 +271,17 @@ type anchorRec struct {
 }
 
 // checkAnchors reports links to anchors on other pages that do not exist,
-// now that every page's IDs are known.
-func checkAnchors(tree *content.Tree, records map[string]*pageRecord) diag.List {
-	byKey := map[string]*content.Page{}
-	for _, p := range tree.All {
-		byKey[p.Key()] = p
-	}
+// now that every page's IDs are known. With touched, only links from or to
+// those pages are checked (the others were fine in the last build).
+func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {
 	var probs diag.List
 	for _, key := range sortedKeys(records) {
 		for _, a := range records[key].anchors {
-			t, ok := byKey[a.target]
+			if touched != nil && !touched[key] && !touched[a.target] {
+				continue
+			}
+			t := tree.ByFile(a.target)
+			ok := t != nil
 			rec := records[a.target]
 			if !ok || t.Broken || rec == nil || contains(rec.ids, a.anchor) {
 				continue

@@ -44,6 +44,9 @@ type snapshot struct {
 	globals  map[string]bool // outputs of writeGlobals and the 404 page
 	looked   []string        // getPage refs of the templates
 	skeleton string
+	// loadProbs are the problems of loading the content (warnings only,
+	// in a good build), kept for builds that reuse the tree.
+	loadProbs diag.List
 }
 
 // NewSession prepares builds of opt's site.
@@ -159,11 +162,11 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if s.needsFullReload() {
 		s.loader = content.NewLoader()
 	}
-	tree, probs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	res.Problems.Add(probs...)
+	res.Problems.Add(loadProbs...)
 	data, probs := loadData(s.site)
 	res.Problems.Add(probs...)
 	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
@@ -182,7 +185,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		res.Problems.Add(b.records[key].probs...)
 		b.external = append(b.external, b.records[key].external...)
 	}
-	res.Problems.Add(checkAnchors(tree, b.records)...)
+	res.Problems.Add(checkAnchors(tree, b.records, nil)...)
 	res.External = check.SortLinks(b.external)
 	res.Pages, res.Files = b.pages, b.files
 	if ctx.Err() != nil {
@@ -197,7 +200,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		return res, err
 	}
 	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(),
-		looked: b.rnd.LookedUp(), skeleton: skeleton(tree)}
+		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
 	res.Elapsed = time.Since(start)
@@ -236,21 +239,42 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 			changedFiles = append(changedFiles, p)
 		}
 	}
-	s.loader.Forget(changedMD...)
-	tree, probs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
-	if err := ctx.Err(); err != nil {
-		return res, err, ""
+	old := s.good
+	var tree *content.Tree
+	var loadProbs diag.List
+	var dirty map[*content.Page]bool
+	var metaChanged bool
+	if pages, probs, ok := s.bodyEdits(old, cfg, changedMD); ok {
+		// Only bodies changed: the old tree stands, with new digests.
+		tree, dirty = old.tree, map[*content.Page]bool{}
+		changedSet := map[string]bool{}
+		for _, np := range pages {
+			op := tree.ByFile(np.File)
+			op.Digest, op.BodyLine = np.Digest, np.BodyLine
+			dirty[op] = true
+			changedSet[np.File] = true
+		}
+		for _, p := range old.loadProbs {
+			if !changedSet[p.Path] {
+				loadProbs = append(loadProbs, p)
+			}
+		}
+		loadProbs = append(loadProbs, probs...)
+	} else {
+		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+		if err := ctx.Err(); err != nil {
+			return res, err, ""
+		}
+		var why string
+		dirty, metaChanged, why = s.dirtyPages(old, tree, changedMD)
+		if why != "" {
+			return nil, nil, why
+		}
 	}
-	res.Problems.Add(probs...)
+	res.Problems.Add(loadProbs...)
 	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
 	data, probs := loadData(s.site)
 	res.Problems.Add(probs...)
-	old := s.good
-
-	dirty, metaChanged, why := s.dirtyPages(old, tree, changedMD)
-	if why != "" {
-		return nil, nil, why
-	}
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.buffered = map[string][]byte{}
 	b.assets = old.assets
@@ -304,7 +328,12 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		res.Problems.Add(records[key].probs...)
 		b.external = append(b.external, records[key].external...)
 	}
-	res.Problems.Add(checkAnchors(tree, records)...)
+	// Anchors can only have broken where a rendered page links or is linked.
+	touched := map[string]bool{}
+	for key := range b.records {
+		touched[key] = true
+	}
+	res.Problems.Add(checkAnchors(tree, records, touched)...)
 	res.External = check.SortLinks(b.external)
 	res.Pages, res.Files = b.pages, len(b.buffered)
 	if err := ctx.Err(); err != nil {
@@ -336,11 +365,31 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		}
 	}
 	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals,
-		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton}
+		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
 	res.Elapsed = time.Since(start)
 	return res, nil, ""
+}
+
+// bodyEdits reloads the changed content files and reports whether only
+// their bodies changed (no front matter, no file created or deleted),
+// returning the reloaded pages and their problems.
+func (s *Session) bodyEdits(old *snapshot, cfg *config.Config, changed []string) ([]*content.Page, diag.List, bool) {
+	var pages []*content.Page
+	var probs diag.List
+	ok := true
+	for _, f := range changed {
+		np, pr := s.loader.Reload(s.site, cfg, f)
+		op := old.tree.ByFile(f)
+		if np == nil || op == nil || np.Broken || op.Broken || !content.SameMeta(op, np) {
+			ok = false
+			continue
+		}
+		pages = append(pages, np)
+		probs = append(probs, pr...)
+	}
+	return pages, probs, ok && len(pages) > 0
 }
 
 // dirtyPages finds the pages to render again after the content files in

@@ -98,6 +98,7 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 	p.Layout = str("layout")
 	if u := str("url"); u != "" {
 		p.URL = normalizeURL(u)
+		p.fmURL = p.URL
 	}
 	for _, k := range []string{"date", "lastmod", "reviewed", "review_by"} {
 		date(k)

@@ -82,6 +82,8 @@ type Page struct {
 	Broken bool
 	// Digest is the SHA-256 of the source file, to tell edits apart.
 	Digest [32]byte
+	// fmURL is the url front matter set, if any (URL is usually derived).
+	fmURL string
 }
 
 // Key names a page across rebuilds: its file, or for a generated page its
@@ -112,7 +114,7 @@ func SameMeta(a, b *Page) bool {
 	x.Digest, y.Digest = [32]byte{}, [32]byte{}
 	x.BodyLine, y.BodyLine = 0, 0
 	x.URL, y.URL = "", ""
-	return reflect.DeepEqual(x, y) && a.URL == b.URL
+	return reflect.DeepEqual(x, y)
 }
 
 // IsHome, IsSection and IsPage are for templates.

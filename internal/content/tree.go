@@ -102,6 +102,40 @@ func (l *Loader) Forget(paths ...string) {
 	}
 }
 
+// Reload reads one content file again into the cache and returns a copy
+// of the page with its problems; nil when the file is gone or is not a
+// page. It lets a rebuild tell a body edit from a front matter change
+// without loading the whole tree.
+func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, diag.List) {
+	l.Forget(file)
+	rel := strings.TrimPrefix(file, Dir+"/")
+	if !strings.HasSuffix(file, ".md") || !strings.HasPrefix(file, Dir+"/") {
+		return nil, nil
+	}
+	if _, err := fs.Stat(fsys, file); err != nil {
+		return nil, nil
+	}
+	f := srcFile{path: file, kind: KindPage, dir: strings.TrimSuffix(rel, ".md")}
+	switch path.Base(file) {
+	case "_index.md":
+		f.kind, f.dir = KindSection, path.Dir(rel)
+		if f.dir == "." {
+			f.kind, f.dir = KindHome, ""
+		}
+	case "index.md":
+		f.dir = path.Dir(rel)
+	}
+	var probs diag.List
+	p := loadPage(fsys, f, cfg, &probs)
+	if p == nil {
+		return nil, probs
+	}
+	l.mu.Lock()
+	l.cache[file] = loaded{p, probs}
+	l.mu.Unlock()
+	return p.fresh(), probs
+}
+
 // Load reads content/ from fsys, using cached front matter for files not
 // forgotten since the last Load, and builds a new tree.
 func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {

@@ -1,6 +1,6 @@
 // Package server is the editors' preview: it builds the site into a private
-// folder, serves it, watches the sources with fsnotify, rebuilds on change
-// and tells open pages to reload over Server-Sent Events.
+// folder, serves it, watches the sources with fsnotify, rebuilds only what
+// a change touches, and tells open pages to reload over Server-Sent Events.
 package server
 
 import (
@@ -35,35 +35,77 @@ type Options struct {
 
 // Server serves a site and rebuilds it.
 type Server struct {
-	opt    Options
-	dir    string
+	opt     Options
+	dir     string // the private output folder
+	root    string // its parent, removed by Close
+	session *build.Session
+
 	mu     sync.Mutex
 	probs  diag.List // problems of the last build, shown as an overlay
 	failed bool
-	gen    int
 	subs   map[chan string]bool
 }
 
-const reloadPath = "/_signpost/events"
+const (
+	eventsPath = "/_signpost/events"
+	scriptPath = "/_signpost/reload.js"
+)
 
-// reloadScript reconnects after the server restarts and reloads the page,
-// keeping its scroll position; a CSS change swaps stylesheets in place.
-const reloadScript = `<script>(function(){var k="signpost-scroll";var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);addEventListener("load",function(){scrollTo(0,+y)})}var es=new EventSource("` + reloadPath + `");es.addEventListener("reload",function(){sessionStorage.setItem(k,String(scrollY));location.reload()})})();</script>`
+// reloadJS reloads the page on "reload", keeping its scroll position, and
+// swaps stylesheets in place on "css". It is served only by serve.
+const reloadJS = `(function () {
+  var key = "signpost-scroll:" + location.pathname;
+  var y = sessionStorage.getItem(key);
+  if (y !== null) {
+    sessionStorage.removeItem(key);
+    addEventListener("load", function () { scrollTo(0, +y); });
+  }
+  var es = new EventSource("` + eventsPath + `");
+  es.addEventListener("reload", function () {
+    sessionStorage.setItem(key, String(scrollY));
+    location.reload();
+  });
+  es.addEventListener("css", function () {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
+      var u = new URL(l.href);
+      u.searchParams.set("v", Date.now());
+      l.href = u.href;
+    });
+  });
+})();
+`
 
-// Run builds, serves and watches until ctx is done.
-func Run(ctx context.Context, opt Options) error {
+// New prepares a server that builds into a new private folder.
+func New(opt Options) (*Server, error) {
 	if opt.Debounce == 0 {
 		opt.Debounce = 100 * time.Millisecond
 	}
-	dir, err := os.MkdirTemp("", "signpost-serve-")
+	root, err := os.MkdirTemp("", "signpost-serve-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opt: opt, root: root, dir: filepath.Join(root, "site"), subs: map[chan string]bool{}}
+	s.opt.Build.Dest = s.dir
+	s.opt.Build.Inject = template.HTML(`<script src="` + scriptPath + `"></script>`)
+	s.opt.Build.StableAssetNames = true
+	s.session = build.NewSession(s.opt.Build)
+	return s, nil
+}
+
+// Close removes the private folder.
+func (s *Server) Close() error {
+	s.closeSubs()
+	return os.RemoveAll(s.root)
+}
+
+// Run builds, serves and watches until ctx is done.
+func Run(ctx context.Context, opt Options) error {
+	s, err := New(opt)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
-	s := &Server{opt: opt, dir: filepath.Join(dir, "site"), subs: map[chan string]bool{}}
-	s.opt.Build.Dest = s.dir
-	s.opt.Build.Inject = template.HTML(reloadScript)
-	s.rebuild(ctx)
+	defer s.Close()
+	s.Rebuild(ctx, nil)
 
 	ln, err := net.Listen("tcp", opt.Addr)
 	if err != nil {
@@ -72,31 +114,17 @@ func Run(ctx context.Context, opt Options) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
+		s.closeSubs()
 		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		s.closeSubs()
 		_ = srv.Shutdown(sctx)
 	}()
-	w, err := newWatcher(opt.Build.Source, opt.Debounce)
+	w, err := NewWatcher(opt.Build.Source, s.opt.Debounce)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	go func() {
-		var cancel context.CancelFunc = func() {}
-		for {
-			select {
-			case <-ctx.Done():
-				cancel()
-				return
-			case <-w.Changes:
-				cancel()
-				var bctx context.Context
-				bctx, cancel = context.WithCancel(ctx)
-				s.rebuild(bctx)
-			}
-		}
-	}()
+	go s.watch(ctx, w)
 	if opt.Ready != nil {
 		opt.Ready("http://" + ln.Addr().String() + "/")
 	}
@@ -106,34 +134,81 @@ func Run(ctx context.Context, opt Options) error {
 	return nil
 }
 
-func (s *Server) rebuild(ctx context.Context) {
-	res, err := build.Build(ctx, s.opt.Build)
+// watch rebuilds on each batch of changes; a newer batch cancels the
+// build in flight, and its changes are kept for the next one.
+func (s *Server) watch(ctx context.Context, w *Watcher) {
+	var cancel context.CancelFunc = func() {}
+	done := make(chan struct{}, 1)
+	done <- struct{}{}
+	for {
+		select {
+		case <-ctx.Done():
+			cancel()
+			return
+		case changed := <-w.Changes:
+			cancel()
+			<-done // the cancelled build has returned
+			var bctx context.Context
+			bctx, cancel = context.WithCancel(ctx)
+			go func() {
+				s.Rebuild(bctx, changed)
+				done <- struct{}{}
+			}()
+		}
+	}
+}
+
+// Rebuild builds after changes (nil for the first build), updates the
+// overlay and tells pages what to do.
+func (s *Server) Rebuild(ctx context.Context, changed []string) *build.Result {
+	res, err := s.session.Build(ctx, changed)
 	if errors.Is(err, context.Canceled) {
-		return
+		return res
 	}
 	s.mu.Lock()
 	s.probs = res.Problems
 	s.failed = err != nil
-	s.gen++
 	s.mu.Unlock()
 	if s.opt.Log != nil {
-		for _, p := range res.Problems {
-			fmt.Fprintln(s.opt.Log, p.String())
-			if p.Hint != "" {
-				fmt.Fprintln(s.opt.Log, "  hint:", p.Hint)
-			}
-		}
-		var le *diag.ListError
-		switch {
-		case err == nil:
-			fmt.Fprintf(s.opt.Log, "%s rebuilt %d pages in %s\n", time.Now().Format("15:04:05"), res.Pages, res.Elapsed.Round(time.Millisecond))
-		case errors.As(err, &le):
-			fmt.Fprintf(s.opt.Log, "%s build failed; still serving the last good site\n", time.Now().Format("15:04:05"))
-		default:
-			fmt.Fprintf(s.opt.Log, "build failed: %v\n", err)
+		s.log(res, err, changed)
+	}
+	if err == nil && len(changed) > 0 && onlyCSS(changed) {
+		s.broadcast("css")
+	} else {
+		s.broadcast("reload")
+	}
+	return res
+}
+
+func (s *Server) log(res *build.Result, err error, changed []string) {
+	w := s.opt.Log
+	for _, p := range res.Problems {
+		fmt.Fprintln(w, p.String())
+		if p.Hint != "" {
+			fmt.Fprintln(w, "  hint:", p.Hint)
 		}
 	}
-	s.broadcast("reload")
+	now := time.Now().Format("15:04:05")
+	var le *diag.ListError
+	switch {
+	case err == nil && res.Incremental:
+		fmt.Fprintf(w, "%s %s: rendered %d of the pages again in %s\n", now, strings.Join(changed, ", "), res.Pages, res.Elapsed.Round(time.Millisecond))
+	case err == nil:
+		fmt.Fprintf(w, "%s built %d pages in %s (%s)\n", now, res.Pages, res.Elapsed.Round(time.Millisecond), res.Why)
+	case errors.As(err, &le):
+		fmt.Fprintf(w, "%s the build failed; still serving the last good site\n", now)
+	default:
+		fmt.Fprintf(w, "%s build failed: %v\n", now, err)
+	}
+}
+
+func onlyCSS(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "assets/") || !strings.HasSuffix(c, ".css") {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) broadcast(ev string) {
@@ -156,49 +231,84 @@ func (s *Server) closeSubs() {
 	}
 }
 
-// ServeHTTP serves the built site, the event stream and the error overlay.
+// ServeHTTP serves the built site, the event stream, the reload script and
+// the error overlay.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == reloadPath {
+	switch r.URL.Path {
+	case eventsPath:
 		s.events(w, r)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		_, _ = io.WriteString(w, reloadJS)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	// path.Clean on a rooted path cannot climb above "/"; decoded ".."
-	// segments are removed the same way.
-	clean := path.Clean("/" + r.URL.Path)
-	name := filepath.Join(s.dir, filepath.FromSlash(clean))
+	w.Header().Set("Cache-Control", "no-store")
+	name, ok := s.resolve(r.URL.Path)
+	if !ok {
+		s.notFound(w)
+		return
+	}
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
 		if !strings.HasSuffix(r.URL.Path, "/") {
-			http.Redirect(w, r, clean+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, path.Clean(r.URL.Path)+"/", http.StatusMovedPermanently)
 			return
 		}
 		name = filepath.Join(name, "index.html")
 	}
-	w.Header().Set("Cache-Control", "no-store")
 	f, err := os.Open(name)
 	if err != nil {
-		w.WriteHeader(http.StatusNotFound)
-		if nf, err := os.Open(filepath.Join(s.dir, "404.html")); err == nil {
-			defer nf.Close()
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			_, _ = io.Copy(w, nf)
-		}
+		s.notFound(w)
 		return
 	}
 	defer f.Close()
-	st, _ := f.Stat()
+	st, err := f.Stat()
+	if err != nil || st.IsDir() {
+		s.notFound(w)
+		return
+	}
 	if strings.HasSuffix(name, ".html") {
-		s.serveHTML(w, r, f)
+		s.serveHTML(w, f, http.StatusOK)
 		return
 	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
 
+// resolve maps a URL path to a file in the output folder. The decoded
+// path is cleaned as a rooted path, so ".." cannot climb out; a path that
+// still names something outside (a symlink, say) is refused.
+func (s *Server) resolve(urlPath string) (string, bool) {
+	if strings.Contains(urlPath, "\x00") || strings.Contains(urlPath, "\\") {
+		return "", false
+	}
+	clean := path.Clean("/" + urlPath)
+	name := filepath.Join(s.dir, filepath.FromSlash(clean))
+	real, err := filepath.EvalSymlinks(name)
+	if err == nil {
+		rel, err := filepath.Rel(s.dir, real)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+	}
+	return name, true
+}
+
+func (s *Server) notFound(w http.ResponseWriter) {
+	f, err := os.Open(filepath.Join(s.dir, "404.html"))
+	if err != nil {
+		http.Error(w, "404 page not found", http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	s.serveHTML(w, f, http.StatusNotFound)
+}
+
 // serveHTML adds the error overlay to pages while the last build failed.
-func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, f *os.File) {
+func (s *Server) serveHTML(w http.ResponseWriter, f io.Reader, status int) {
 	body, err := io.ReadAll(f)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -216,10 +326,11 @@ func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, f *os.File) {
 		}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
 
-var overlayTmpl = template.Must(template.New("overlay").Parse(`<div id="signpost-errors" role="alert" style="position:fixed;inset:0;overflow:auto;background:#fff;color:#0b0c0c;border:8px solid #d4351c;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;z-index:2147483647"><h2 style="margin-top:0">The last change broke the build</h2><p>You are seeing the last good version underneath. Fix the file and save: this message goes away by itself.</p><ul>{{range .}}{{if eq .Severity.String "error"}}<li><code>{{.String}}</code>{{with .Hint}}<br><small>{{.}}</small>{{end}}</li>{{end}}{{end}}</ul></div>`))
+var overlayTmpl = template.Must(template.New("overlay").Parse(`<div id="signpost-errors" role="alert" style="position:fixed;inset:0;overflow:auto;background:#fff;color:#0b0c0c;border:8px solid #d4351c;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;z-index:2147483647"><h2 style="margin-top:0">The last change broke the build</h2><p>The page underneath is the last version that built. Fix the file and save: this message goes away by itself.</p><ul>{{range .}}{{if eq .Severity.String "error"}}<li><code>{{.String}}</code>{{with .Hint}}<br><small>{{.}}</small>{{end}}</li>{{end}}{{end}}</ul></div>`))
 
 func overlayHTML(probs diag.List) string {
 	var b strings.Builder
@@ -241,9 +352,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()
-		if s.subs[ch] {
-			delete(s.subs, ch)
-		}
+		delete(s.subs, ch)
 		s.mu.Unlock()
 	}()
 	fmt.Fprint(w, ": connected\n\n")
