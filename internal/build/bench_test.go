@@ -30,7 +30,7 @@ func TestWriteCorpus(t *testing.T) {
 }
 
 // BenchmarkBuild builds generated sites of 1,000 and 10,000 pages with the
-// built-in theme and minification on, reporting pages per second and the
+// built-in theme, minification and checks on (as signpost build runs), reporting pages per second and the
 // peak Go heap during a build.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
@@ -41,6 +41,7 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			opt := sitetest.Options(dir, sitetest.Minify)
 			opt.Dest = filepath.Join(dir, "public")
+			opt.Check = true // as the command line builds
 			var peak atomic.Uint64
 			stop := sampleHeap(&peak)
 			var pages int
