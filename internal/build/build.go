@@ -9,8 +9,9 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 
@@ -275,7 +276,7 @@ type anchorRec struct {
 // those pages are checked (the others were fine in the last build).
 func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {
 	var probs diag.List
-	for _, key := range sortedKeys(records) {
+	for _, key := range slices.Sorted(maps.Keys(records)) {
 		for _, a := range records[key].anchors {
 			if touched != nil && !touched[key] && !touched[a.target] {
 				continue
@@ -283,7 +284,7 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 			t := tree.ByFile(a.target)
 			ok := t != nil
 			rec := records[a.target]
-			if !ok || t.Broken || rec == nil || contains(rec.ids, a.anchor) {
+			if !ok || t.Broken || rec == nil || slices.Contains(rec.ids, a.anchor) {
 				continue
 			}
 			probs.Errorf(key, a.line, a.col, diag.DidYouMean(a.anchor, rec.ids),
@@ -358,22 +359,4 @@ func (b *builder) check(p *content.Page, res *markdown.Result, html []byte, prob
 	}
 	more, links := b.chk.Page(in)
 	return append(probs, more...), links
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

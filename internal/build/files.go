@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/signpost/signpost/internal/config"
@@ -53,7 +55,7 @@ func (b *builder) processAssets() {
 		}
 		walkFiles(fsys, "assets", func(p string) { files[p] = fsys }, b.problem)
 	}
-	for _, p := range sortedKeys(files) {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
 		data, err := fs.ReadFile(files[p], p)
 		if err != nil {
 			b.problem(diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read: " + err.Error()})

@@ -4,10 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -181,7 +182,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	b.out = out
 	b.run()
 	res.Problems.Add(b.probs...)
-	for _, key := range sortedKeys(b.records) {
+	for _, key := range slices.Sorted(maps.Keys(b.records)) {
 		res.Problems.Add(b.records[key].probs...)
 		b.external = append(b.external, b.records[key].external...)
 	}
@@ -227,7 +228,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	res.Problems = probs
 	var changedMD, changedLayouts, changedFiles []string
 	assetsChanged := false
-	for _, p := range sortedKeys(s.pending) {
+	for _, p := range slices.Sorted(maps.Keys(s.pending)) {
 		switch {
 		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
 			changedMD = append(changedMD, p)
@@ -298,7 +299,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		for _, p := range tree.All {
 			name, _, _ := rnd.Resolve(p)
 			rec := old.records[p.Key()]
-			if rec == nil || rec.template != name || containsStr(changedLayouts, name) {
+			if rec == nil || rec.template != name || slices.Contains(changedLayouts, name) {
 				dirty[p] = true
 			}
 		}
@@ -318,13 +319,13 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 			records[p.Key()] = rec
 		}
 	}
-	writeGlobals := metaChanged || containsStr(changedLayouts, "404.html")
+	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
 	if writeGlobals {
 		b.render404(rnd)
 		b.writeGlobals()
 	}
 	res.Problems.Add(b.probs...)
-	for _, key := range sortedKeys(records) {
+	for _, key := range slices.Sorted(maps.Keys(records)) {
 		res.Problems.Add(records[key].probs...)
 		b.external = append(b.external, records[key].external...)
 	}
@@ -345,7 +346,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	}
 
 	// Success: write, remove what no longer exists, remember.
-	for _, rel := range sortedKeys(b.buffered) {
+	for _, rel := range slices.Sorted(maps.Keys(b.buffered)) {
 		if err := writeInPlace(s.opt.Dest, rel, b.buffered[rel]); err != nil {
 			return res, err, ""
 		}
@@ -438,7 +439,7 @@ func (s *Session) dirtyPages(old *snapshot, tree *content.Tree, changed []string
 			}
 		}
 		for key, rec := range old.records {
-			if containsStr(rec.targets, f) {
+			if slices.Contains(rec.targets, f) {
 				dirtyKeys[key] = true
 			}
 		}
@@ -537,17 +538,7 @@ func removeOutput(dest, rel string) {
 	}
 }
 
-func containsStr(list []string, s string) bool { return contains(list, s) }
-
+// mergeSorted is the sorted union of two lists.
 func mergeSorted(a, b []string) []string {
-	seen := map[string]bool{}
-	for _, x := range append(append([]string{}, a...), b...) {
-		seen[x] = true
-	}
-	out := make([]string, 0, len(seen))
-	for x := range seen {
-		out = append(out, x)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(a), b...))))
 }

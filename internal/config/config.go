@@ -5,7 +5,9 @@ package config
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,8 +80,8 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Add(p)
 			return c, probs
 		}
-		for _, k := range sortedKeys(raw) {
-			if !contains(topKeys, k) {
+		for _, k := range slices.Sorted(maps.Keys(raw)) {
+			if !slices.Contains(topKeys, k) {
 				probs.Warnf(name, diag.KeyLine(src, k), 0, diag.DidYouMean(k, topKeys), "unknown config key %q", k)
 			}
 		}
@@ -152,22 +154,4 @@ func (c *Config) BasePath() string {
 		p += "/"
 	}
 	return p
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -162,7 +163,7 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !contains(known, k) {
+		if !slices.Contains(known, k) {
 			probs.Warnf(file, line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
 			p.Params[k] = m[k]
 		}
@@ -206,13 +207,4 @@ func normalizeURL(u string) string {
 		u += "/"
 	}
 	return u
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -296,7 +298,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	// Link sections to their parents, creating missing ones on the way.
 	for changed := true; changed; {
 		changed = false
-		dirs := sortedDirs(sections)
+		dirs := slices.Sorted(maps.Keys(sections))
 		for _, dir := range dirs {
 			s := sections[dir]
 			if dir == "" || s.Parent != nil {
@@ -322,13 +324,13 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		p.Parent.Pages = append(p.Parent.Pages, p)
 		t.Regular = append(t.Regular, p)
 	}
-	for _, dir := range sortedDirs(sections) {
+	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		s := sections[dir]
 		if s.Parent != nil && !hiddenByDraft(s, opt) {
 			s.Parent.Sections = append(s.Parent.Sections, s)
 		}
 	}
-	for _, dir := range sortedDirs(sections) {
+	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		s := sections[dir]
 		if hiddenByDraft(s, opt) {
 			continue
@@ -489,7 +491,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 		if len(terms) == 0 {
 			continue
 		}
-		for _, slug := range sortedKeys(terms) {
+		for _, slug := range slices.Sorted(maps.Keys(terms)) {
 			tm := terms[slug]
 			SortPages(tm.Pages)
 			tp.Pages = append(tp.Pages, tm)
@@ -570,15 +572,4 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-func sortedDirs(m map[string]*Page) []string { return sortedKeys(m) }
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

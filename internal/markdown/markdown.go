@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -154,7 +155,7 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 	kept := res.Anchors[:0]
 	for _, a := range res.Anchors {
 		if a.Target == p {
-			if !containsStr(res.IDs, a.Anchor) {
+			if !slices.Contains(res.IDs, a.Anchor) {
 				res.Problems.Errorf(p.File, a.Line, a.Col, diag.DidYouMean(a.Anchor, res.IDs), "link to #%s, but this page has no such heading or anchor", a.Anchor)
 			}
 			continue
@@ -269,13 +270,4 @@ func (escapeRawHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 		_, _ = w.WriteString("</p>\n")
 		return ast.WalkSkipChildren, nil
 	})
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

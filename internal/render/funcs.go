@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -187,7 +189,7 @@ func related(p *content.Page, n int) []*content.Page {
 	const broad = 100
 	score := map[*content.Page]int{}
 	add := func(onlyBroad bool) {
-		for _, tax := range sortedKeys(p.TermPages) {
+		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
 			w := 1
 			if tax == "apps" {
 				w = 2

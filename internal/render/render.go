@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,7 +111,7 @@ func New(opt Options) (*Renderer, diag.List) {
 		Params: cfg.Params, Menus: map[string][]MenuItem{}, Home: opt.Tree.Home, Sections: opt.Tree.Home.Sections,
 		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, tree: opt.Tree,
 	}
-	for _, name := range sortedKeys(cfg.Menus) {
+	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
 		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
 		for _, e := range entries {
@@ -284,7 +286,7 @@ func (r *Renderer) partialNames() []string {
 			}
 		}
 	}
-	return sortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 var tmplPos = regexp.MustCompile(`template: ([^:]+):(\d+)(?::(\d+))?: (.*)`)
@@ -316,13 +318,4 @@ func templateProblem(err error, page *content.Page) error {
 	}
 	p.Hint = "while rendering " + where
 	return p
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

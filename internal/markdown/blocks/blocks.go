@@ -5,8 +5,9 @@ package blocks
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -104,11 +105,11 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		file = page.File
 	}
 	switch {
-	case !contains(Names, b.Name):
+	case !slices.Contains(Names, b.Name):
 		probs.Errorf(file, lineOf(seg.Start), 1, diag.DidYouMean(b.Name, Names), "unknown block %q", ":::"+b.Name)
 	case b.Name == "helpline":
 		if _, ok := p.ext.Helplines[b.Arg]; !ok {
-			hint := diag.DidYouMean(b.Arg, sortedIDs(p.ext.Helplines))
+			hint := diag.DidYouMean(b.Arg, slices.Sorted(maps.Keys(p.ext.Helplines)))
 			if b.Arg == "" {
 				hint = "name a helpline from data/helplines.yaml, like :::helpline nspcc"
 			}
@@ -230,21 +231,3 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 }
 
 func trimEOL(b []byte) []byte { return []byte(strings.TrimRight(string(b), "\r\n")) }
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func sortedIDs(m map[string]Helpline) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	return ids
-}
