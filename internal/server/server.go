@@ -192,7 +192,11 @@ func (s *Server) log(res *build.Result, err error, changed []string) {
 	var le *diag.ListError
 	switch {
 	case err == nil && res.Incremental:
-		fmt.Fprintf(w, "%s %s: rendered %d of the pages again in %s\n", now, strings.Join(changed, ", "), res.Pages, res.Elapsed.Round(time.Millisecond))
+		pages := fmt.Sprintf("%d pages", res.Pages)
+		if res.Pages == 1 {
+			pages = "1 page"
+		}
+		fmt.Fprintf(w, "%s %s: rendered %s again in %s\n", now, strings.Join(changed, ", "), pages, res.Elapsed.Round(time.Millisecond))
 	case err == nil:
 		fmt.Fprintf(w, "%s built %d pages in %s (%s)\n", now, res.Pages, res.Elapsed.Round(time.Millisecond), res.Why)
 	case errors.As(err, &le):
