@@ -332,7 +332,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 }
 
 func (b *builder) render404(rnd *render.Renderer) {
-	p := &content.Page{Kind: content.Kind404, Title: "Page not found", URL: "/404.html", Lang: b.cfg.LanguageCode,
+	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.LanguageCode,
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"

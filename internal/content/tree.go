@@ -253,6 +253,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		}
 		s := newPage(kind, "", cfg)
 		s.Title = humanize(path.Base(dir))
+		s.Description = "The pages in " + s.Title + "."
 		if dir == "" {
 			s.Title = cfg.Title
 		}
@@ -466,6 +467,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 		tp := newPage(KindTaxonomy, "", cfg)
 		tp.Taxonomy = tax
 		tp.Title = humanize(tax)
+		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
 		tp.URL = normalizeURL(tax)
 		tp.Parent = t.Home
 		terms := map[string]*Page{}
@@ -480,6 +482,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 					tm = newPage(KindTerm, "", cfg)
 					tm.Taxonomy = tax
 					tm.Title = term
+					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
 					tm.URL = normalizeURL(tax + "/" + slug)
 					tm.Parent = tp
 					terms[slug] = tm

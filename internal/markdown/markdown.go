@@ -196,6 +196,14 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
 		case *ast.Image:
 			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
+			// ![decorative](x.png) says on purpose that the image needs no
+			// description: it is published with alt="", which screen
+			// readers skip. An empty ![](x.png) is an oversight (checked).
+			if strings.EqualFold(plainText(n, src), "decorative") {
+				for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+					n.RemoveChild(n, c)
+				}
+			}
 		case *ast.AutoLink:
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))

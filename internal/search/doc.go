@@ -1,0 +1,214 @@
+package search
+
+import (
+	"bytes"
+	"math"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Page is what the index needs from one page.
+type Page struct {
+	URL         string // the page's link, as RelPermalink
+	Title       string
+	Description string
+	Terms       []string // its topics, ages and apps, as written
+	HTML        []byte   // the converted markdown body, without the templates
+}
+
+// Doc is a page analysed for the index. The build keeps one for every page,
+// so that after an edit the index is written again from the pages' Docs
+// without reading any other page.
+type Doc struct {
+	URL, Title, Description string
+	// Headings are the body's headings that have an id, in order;
+	// section i (from 1) is the text under Headings[i-1], and section 0
+	// the text before the first of them.
+	Headings []Heading
+	// Hits are the page's terms, sorted, with their weight.
+	Hits []Hit
+}
+
+// Heading is a heading a result can link to.
+type Heading struct {
+	Text, ID string
+}
+
+// Hit is one term of a page: how strongly the page is about it and the
+// section that mentions it most.
+type Hit struct {
+	Term    string
+	Score   uint8
+	Section uint16
+}
+
+// Weights of one occurrence of a term, by where it is. Titles count most,
+// then headings, then the description and terms, then body text.
+const (
+	weightTitle       = 12
+	weightHeading     = 6
+	weightTaxonomy    = 5
+	weightDescription = 4
+	// weightBody is the most body text can add: each further mention adds
+	// less, so a long page does not outrank a page about the thing.
+	weightBody = 5
+	maxScore   = 63
+)
+
+// Analyse extracts a page's text and weighs its terms.
+func Analyse(p Page) *Doc {
+	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description}
+	type acc struct {
+		fixed    float64     // title, description, taxonomy
+		body     map[int]int // section → mentions in body text
+		headings map[int]int // section → mentions in headings
+	}
+	terms := map[string]*acc{}
+	get := func(t string) *acc {
+		a := terms[t]
+		if a == nil {
+			a = &acc{body: map[int]int{}, headings: map[int]int{}}
+			terms[t] = a
+		}
+		return a
+	}
+	addFixed := func(text string, w float64) {
+		seen := map[string]bool{}
+		for _, t := range Terms(text) {
+			if !seen[t] { // a word said twice in a title counts once
+				seen[t] = true
+				get(t).fixed += w
+			}
+		}
+	}
+	addFixed(p.Title, weightTitle)
+	addFixed(p.Description, weightDescription)
+	addFixed(strings.Join(p.Terms, "\n"), weightTaxonomy)
+
+	section := 0
+	walkText(p.HTML, func(text string, heading bool, id string) {
+		if heading && id != "" {
+			d.Headings = append(d.Headings, Heading{Text: strings.Join(strings.Fields(text), " "), ID: id})
+			section = len(d.Headings)
+		}
+		for _, t := range Terms(text) {
+			if heading {
+				get(t).headings[section]++
+			} else {
+				get(t).body[section]++
+			}
+		}
+	})
+
+	for t, a := range terms {
+		best, bestW, tf, hw := 0, -1.0, 0, 0
+		for s := 0; s <= len(d.Headings); s++ {
+			w := float64(a.headings[s])*weightHeading + float64(a.body[s])
+			if w > bestW || (w == bestW && s < best) {
+				best, bestW = s, w
+			}
+			tf += a.body[s]
+			hw += a.headings[s]
+		}
+		if bestW <= 0 {
+			best = 0
+		}
+		score := a.fixed + float64(min(hw, 2))*weightHeading + weightBody*float64(tf)/(float64(tf)+1.5)
+		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(math.Round(score), maxScore)), Section: uint16(best)})
+	}
+	sort.Slice(d.Hits, func(i, j int) bool { return d.Hits[i].Term < d.Hits[j].Term })
+	return d
+}
+
+// walkText calls fn with the text of each heading and of each run of body
+// text in src, skipping what is there for looks (block labels, hidden icons).
+func walkText(src []byte, fn func(text string, heading bool, id string)) {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	var text strings.Builder
+	heading, id := 0, "" // the open heading's level, and its id
+	skip := 0            // depth inside skipped elements
+	var stack []bool     // for each open element: is it skipped?
+	flush := func() {
+		if text.Len() > 0 {
+			fn(text.String(), heading > 0, id)
+			text.Reset()
+		}
+	}
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			flush()
+			return
+		case html.TextToken:
+			if skip == 0 {
+				text.Write(z.Text())
+			}
+		case html.StartTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			var class, hidden, elemID string
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				switch string(k) {
+				case "class":
+					class = string(v)
+				case "aria-hidden":
+					hidden = string(v)
+				case "id":
+					elemID = string(v)
+				}
+			}
+			if voidElements[tag] {
+				text.WriteByte(' ')
+				continue
+			}
+			skipped := hidden == "true" || tag == "script" || tag == "style" || tag == "template" ||
+				strings.Contains(" "+class+" ", " block-label ")
+			if skipped {
+				skip++
+			}
+			stack = append(stack, skipped)
+			if lvl := headingLevel(tag); lvl > 0 {
+				flush()
+				heading, id = lvl, elemID
+			} else if blockElements[tag] {
+				flush()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if voidElements[tag] {
+				continue
+			}
+			if n := len(stack); n > 0 {
+				if stack[n-1] {
+					skip--
+				}
+				stack = stack[:n-1]
+			}
+			if headingLevel(tag) > 0 {
+				flush()
+				heading, id = 0, ""
+			} else if blockElements[tag] {
+				text.WriteByte(' ')
+			}
+		case html.SelfClosingTagToken:
+			text.WriteByte(' ')
+		}
+	}
+}
+
+func headingLevel(tag string) int {
+	if len(tag) == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' {
+		return int(tag[1] - '0')
+	}
+	return 0
+}
+
+var voidElements = setOf("area base br col embed hr img input link meta source track wbr")
+
+var blockElements = setOf(`p div li ul ol dl dt dd table tr td th blockquote pre section
+details summary figure figcaption`)

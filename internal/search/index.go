@@ -1,0 +1,190 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Dir is the folder of the index in the output, with its trailing slash.
+const Dir = "search-index/"
+
+// Layout of the index: a query downloads meta.json, one term shard per
+// query word (about shardBytes each) and the document chunks of the
+// results it shows (chunkDocs pages each).
+const (
+	shardBytes = 16 << 10
+	chunkDocs  = 8
+	// sectionBits is how much of a posting's packed value says which
+	// section of the page matched; sections past the last it can say link
+	// to the top of the page.
+	sectionBits = 6
+)
+
+// File is one output file of the index.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Meta is meta.json: what the client needs before it fetches a shard.
+type Meta struct {
+	Version int `json:"v"`
+	// Docs is the number of pages, for weighing rare terms above common ones.
+	Docs int `json:"docs"`
+	// Chunk is how many pages each d<N>.json holds: page i is in d<i/Chunk>.
+	Chunk int `json:"chunk"`
+	// Bounds[i] is the lowest term shard t<i>.json can hold; a term is in
+	// the last shard whose bound is not above it.
+	Bounds []string `json:"bounds"`
+	// Hash changes whenever any shard or chunk does; the client adds it to
+	// their URLs so a browser never mixes two builds.
+	Hash     string              `json:"hash"`
+	Stop     []string            `json:"stop"`
+	Synonyms map[string][]string `json:"syn"`
+}
+
+// Write lays out the index of docs. Pages are numbered in URL order;
+// the output is the same for the same docs in any order.
+func Write(docs []*Doc) []File {
+	docs = append([]*Doc(nil), docs...)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+
+	// Postings: for each term, the pages that have it, in page order.
+	type posting struct {
+		doc, packed int
+	}
+	postings := map[string][]posting{}
+	for id, d := range docs {
+		for _, h := range d.Hits {
+			sec := int(h.Section)
+			if sec >= 1<<sectionBits {
+				sec = 0
+			}
+			postings[h.Term] = append(postings[h.Term], posting{id, int(h.Score)<<sectionBits | sec})
+		}
+	}
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+
+	var files []File
+	sum := sha256.New()
+	add := func(name string, v any) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(err) // strings and numbers only
+		}
+		sum.Write([]byte(name))
+		sum.Write(data)
+		files = append(files, File{Dir + name, data})
+	}
+
+	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms()}
+	shard, size, last := map[string]string{}, 0, ""
+	flush := func() {
+		if len(shard) > 0 {
+			add(fmt.Sprintf("t%d.json", len(meta.Bounds)-1), shard)
+			shard, size = map[string]string{}, 0
+		}
+	}
+	var enc strings.Builder
+	for _, t := range terms {
+		enc.Reset()
+		prev := 0
+		for _, p := range postings[t] {
+			putVarint(&enc, p.doc-prev)
+			putVarint(&enc, p.packed)
+			prev = p.doc
+		}
+		entry := len(t) + enc.Len() + 6
+		if len(shard) > 0 && size+entry > shardBytes {
+			flush()
+		}
+		if len(shard) == 0 {
+			bound := ""
+			if len(meta.Bounds) > 0 {
+				bound = boundary(last, t)
+			}
+			meta.Bounds = append(meta.Bounds, bound)
+		}
+		shard[t] = enc.String()
+		size += entry
+		last = t
+	}
+	flush()
+
+	for i := 0; i < len(docs); i += chunkDocs {
+		var chunk [][]any
+		for _, d := range docs[i:min(i+chunkDocs, len(docs))] {
+			hs := make([]string, 0, 2*len(d.Headings))
+			for _, h := range d.Headings {
+				hs = append(hs, h.Text, h.ID)
+			}
+			chunk = append(chunk, []any{d.Title, d.URL, d.Description, hs})
+		}
+		add(fmt.Sprintf("d%d.json", i/chunkDocs), chunk)
+	}
+	meta.Hash = hex.EncodeToString(sum.Sum(nil))[:12]
+	data, _ := json.Marshal(meta)
+	files = append(files, File{Dir + "meta.json", data})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
+}
+
+// boundary is the shortest start of next that sorts after prev: the
+// lowest term of a shard, kept short to keep meta.json small.
+func boundary(prev, next string) string {
+	for i := 0; i < len(next); {
+		_, n := utf8.DecodeRuneInString(next[i:])
+		i += n
+		if next[:i] > prev {
+			return next[:i]
+		}
+	}
+	return next
+}
+
+// digits are the characters of a packed number: each carries five bits,
+// low bits first, and the sixth bit says another character follows. None
+// needs escaping in JSON.
+const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+func putVarint(b *strings.Builder, n int) {
+	for n >= 32 {
+		b.WriteByte(digits[32|n&31])
+		n >>= 5
+	}
+	b.WriteByte(digits[n])
+}
+
+// readVarints decodes a packed string, for tests.
+func readVarints(s string) []int {
+	var out []int
+	n, shift := 0, 0
+	for i := 0; i < len(s); i++ {
+		v := strings.IndexByte(digits, s[i])
+		n |= (v & 31) << shift
+		shift += 5
+		if v < 32 {
+			out = append(out, n)
+			n, shift = 0, 0
+		}
+	}
+	return out
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
