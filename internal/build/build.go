@@ -23,6 +23,7 @@ import (
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/markdown"
 	"github.com/signpost/signpost/internal/render"
+	"github.com/signpost/signpost/internal/search"
 )
 
 // Options describe one build.
@@ -52,6 +53,10 @@ type Options struct {
 	// Check runs internal/check over every rendered page (the build and
 	// check commands turn it on; fixtures that test the pipeline leave it off).
 	Check bool
+	// URLs says what to do with urls.txt, the manifest of published URLs;
+	// AllowRemoved records the URLs that are gone as removed on purpose.
+	URLs         URLPolicy
+	AllowRemoved bool
 }
 
 // Result is what a build did.
@@ -117,6 +122,9 @@ type builder struct {
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool
+	// extra are the outputs of writeGlobals that depend on more than the
+	// tree (the search index), for globalFiles.
+	extra map[string]bool
 }
 
 func (b *builder) problem(err error) {
@@ -188,7 +196,7 @@ func (b *builder) run() {
 	b.renderPages(conv, rnd)
 	wait()
 	b.render404(rnd)
-	b.writeGlobals()
+	b.writeGlobals(b.records)
 }
 
 // prepare makes the markdown converter and renderer for this build.
@@ -202,9 +210,12 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	if b.opt.Extensions != nil {
 		exts = b.opt.Extensions(b.data)
 	}
+	// Links are checked against what is published before pages render: a
+	// frozen copy, as the workers add their own pages to b.published.
+	exists := maps.Clone(b.published)
 	conv := markdown.New(markdown.Options{
 		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts,
-		FileExists: func(u string) bool { return b.published[u] },
+		FileExists: func(u string) bool { return exists[u] },
 	})
 	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
 	b.probs.Add(probs...)
@@ -212,12 +223,15 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	return conv, rnd
 }
 
-// writeGlobals writes the outputs made from the whole tree.
-func (b *builder) writeGlobals() {
+// writeGlobals writes the outputs made from the whole tree, and the
+// search index from every page's record.
+func (b *builder) writeGlobals(records map[string]*pageRecord) {
 	b.writeAliases()
 	b.writeFeeds()
 	b.writeSitemap()
 	b.writeRobots()
+	b.writeCatalogue()
+	b.writeSearch(records)
 }
 
 // renderPages converts and renders every page (or those in b.only) on a
@@ -264,6 +278,7 @@ type pageRecord struct {
 	targets  []string // keys of pages linked to
 	probs    diag.List
 	external []check.Link
+	search   *search.Doc // the page's text for the search index, or nil
 }
 
 type anchorRec struct {
@@ -313,6 +328,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		}
 		rec.probs.Add(res.Problems...)
 		rec.ids, rec.targets = res.IDs, res.Targets
+		rec.search = searchDoc(p, res)
 		for _, a := range res.Anchors {
 			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
 		}
@@ -356,6 +372,9 @@ func (b *builder) check(p *content.Page, res *markdown.Result, html []byte, prob
 	in := check.Input{Page: p, HTML: html}
 	if res != nil {
 		in.Content = res.HTML
+		for _, img := range res.Images {
+			in.Images = append(in.Images, check.Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
+		}
 	}
 	more, links := b.chk.Page(in)
 	return append(probs, more...), links

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file Signpost leaves in every folder it builds, so that it
@@ -18,6 +19,12 @@ const Marker = ".signpost-output"
 type output struct {
 	dest string
 	tmp  string
+	dirs sync.Map // folders already made
+}
+
+func (o *output) madeDir(dir string) bool {
+	_, ok := o.dirs.Load(dir)
+	return ok
 }
 
 // checkDest refuses destinations that would lose someone's files: a home
@@ -107,8 +114,13 @@ func (o *output) write(rel string, data []byte) error {
 	if !within(p, o.tmp) {
 		return fmt.Errorf("output path %q leaves the output folder", rel)
 	}
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	// Each folder is made once: MkdirAll would stat every parent again for
+	// every file, and file-system calls are most of a build's time.
+	if dir := filepath.Dir(p); !o.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		o.dirs.Store(dir, true)
 	}
 	return os.WriteFile(p, data, 0o644)
 }

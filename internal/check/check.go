@@ -20,9 +20,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"golang.org/x/net/html"
 
 	"github.com/signpost/signpost/internal/config"
@@ -59,7 +56,6 @@ type Options struct {
 type Checker struct {
 	opt   Options
 	grade float64
-	md    parser.Parser
 }
 
 // New makes a Checker for one build.
@@ -74,8 +70,6 @@ func New(opt Options) *Checker {
 	if g, ok := number(opt.Config.Params["readingGrade"]); ok {
 		c.grade = g
 	}
-	// A plain CommonMark + GFM parser, for the images written in a body.
-	c.md = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 	return c
 }
 
@@ -87,6 +81,15 @@ type Input struct {
 	Content []byte
 	// HTML is the whole page as the layout rendered it, before minifying.
 	HTML []byte
+	// Images are the images the markdown body has, as its converter saw
+	// them (the body is not parsed again here).
+	Images []Image
+}
+
+// Image is one image written in markdown, with its alt text as written.
+type Image struct {
+	Dest, Alt string
+	Line, Col int
 }
 
 // Link is a link to another site and where it is written.
@@ -106,7 +109,7 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	if p.File != "" {
 		pc.frontMatter()
 		pc.review()
-		pc.images()
+		pc.images(in.Images)
 	}
 	doc, err := html.Parse(bytes.NewReader(in.HTML))
 	if err == nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // good is front matter that every check is happy with.
@@ -68,7 +69,7 @@ func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	t.Helper()
 	p, fsys, cfg := page(t, tc.md, tc.cfg)
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
-	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content)})
+	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(t, p, fsys)})
 	probs.Sort()
 	var got []string
 	for _, pr := range probs {
@@ -271,4 +272,22 @@ func TestDraftProblemsAreWarnings(t *testing.T) {
 			`content/a.md:3: warning: page has no description`,
 			`content/a.md:6:1: warning: image x.png has no alt text`,
 		}}.run(t)
+}
+
+// imagesOf converts the page's body as a build does, for its images.
+func imagesOf(t *testing.T, p *content.Page, fsys fstest.MapFS) []Image {
+	t.Helper()
+	body, err := content.ReadBody(fsys, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := markdown.New(markdown.Options{}).Convert(p, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []Image
+	for _, img := range res.Images {
+		out = append(out, Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
+	}
+	return out
 }

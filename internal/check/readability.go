@@ -153,10 +153,7 @@ func wordsOf(s string) []string {
 	return out
 }
 
-var (
-	silentEnding = regexp.MustCompile(`(?:[^laeiouy]es|[^laeiouydt]ed|[^laeiouy]e)$`)
-	vowelGroup   = regexp.MustCompile(`[aeiouy]+`)
-)
+var ()
 
 // Syllables estimates the syllables of an English word: groups of vowels,
 // less a silent final e, es or ed ("wanted" keeps its ed). Numbers count as
@@ -178,9 +175,9 @@ func Syllables(word string) int {
 			total++
 			continue
 		}
-		w = silentEnding.ReplaceAllString(w, "")
+		w = trimSilentEnding(w)
 		w = strings.TrimPrefix(w, "y")
-		total += max(len(vowelGroup.FindAllString(w, -1)), 1)
+		total += max(vowelGroups(w), 1)
 	}
 	return max(total, 1)
 }
@@ -245,4 +242,35 @@ func round1(f float64) float64 { return math.Round(f*10) / 10 }
 
 func trimFloat(f float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
+
+// trimSilentEnding drops an ending that adds no syllable: "-es" and "-e"
+// after a consonant other than l ("makes", "cake"; not "table"), "-ed"
+// after one other than d or t ("asked"; not "wanted"). Words are per page
+// in the tens of thousands, so this is a loop, not a regular expression.
+func trimSilentEnding(w string) string {
+	isVowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+	n := len(w)
+	switch {
+	case n >= 3 && w[n-2:] == "es" && w[n-3] != 'l' && !isVowel(w[n-3]):
+		return w[:n-3]
+	case n >= 3 && w[n-2:] == "ed" && !strings.ContainsRune("laeiouydt", rune(w[n-3])):
+		return w[:n-3]
+	case n >= 2 && w[n-1] == 'e' && w[n-2] != 'l' && !isVowel(w[n-2]):
+		return w[:n-2]
+	}
+	return w
+}
+
+// vowelGroups counts runs of vowels (a, e, i, o, u, y).
+func vowelGroups(w string) int {
+	n, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := strings.IndexByte("aeiouy", w[i]) >= 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
 }

@@ -40,11 +40,19 @@ func loadSource(fsys fs.FS, p *content.Page) *source {
 		s.lines[i] = strings.TrimRight(l, "\r")
 	}
 	s.body = min(max(p.BodyLine-1, 0), len(s.lines))
-	s.norm = make([]string, len(s.lines))
-	for i, l := range s.lines {
-		s.norm[i] = " " + words(linkDest.ReplaceAllString(l, " ")) + " "
-	}
 	return s
+}
+
+// normLines is each line as a reader sees its words, made only when a
+// problem needs placing (most pages have none).
+func (s *source) normLines() []string {
+	if s.norm == nil {
+		s.norm = make([]string, len(s.lines))
+		for i, l := range s.lines {
+			s.norm[i] = " " + words(linkDest.ReplaceAllString(l, " ")) + " "
+		}
+	}
+	return s.norm
 }
 
 // linkDest matches a markdown link's destination, "](url "title")", which
@@ -134,8 +142,9 @@ func (s *source) findText(text string) (line, col int) {
 			continue
 		}
 		needle := " " + strings.Join(ws[:min(n, len(ws))], " ") + " "
+		norm := s.normLines()
 		for i := s.body; i < len(s.lines); i++ {
-			if strings.Contains(s.norm[i], needle) {
+			if strings.Contains(norm[i], needle) {
 				return i + 1, s.column(i, ws[0])
 			}
 		}

@@ -63,6 +63,15 @@ type Result struct {
 	// Targets are the pages this page links to, as content.Page.Key values:
 	// if one moves or goes, this page must be rendered again.
 	Targets []string
+	// Images are the images written in the page, for the alt text check.
+	Images []Image
+}
+
+// Image is an image written in markdown: where it points, its alt text as
+// written ("decorative" published as alt=""), and where it is.
+type Image struct {
+	Dest, Alt string
+	Line, Col int
 }
 
 // Converter renders page bodies.
@@ -195,6 +204,8 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Link:
 			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
 		case *ast.Image:
+			l, c := st.pos(n.Pos())
+			st.res.Images = append(st.res.Images, Image{Dest: string(n.Destination), Alt: plainText(n, src), Line: l, Col: c})
 			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
 			// ![decorative](x.png) says on purpose that the image needs no
 			// description: it is published with alt="", which screen

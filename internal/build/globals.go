@@ -1,0 +1,76 @@
+package build
+
+import (
+	"strings"
+
+	"github.com/signpost/signpost/internal/catalogue"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/markdown"
+	"github.com/signpost/signpost/internal/search"
+)
+
+// searchDoc analyses a rendered page for the search index, or returns nil
+// for pages left out of it: generated lists, the home page (its links are
+// everywhere else) and the search page itself.
+func searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
+	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout == "search" {
+		return nil
+	}
+	var terms []string
+	for _, tax := range sortedKeys(p.Terms) {
+		terms = append(terms, p.Terms[tax]...)
+	}
+	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML})
+}
+
+// writeSearch writes the search index from every page's record.
+func (b *builder) writeSearch(records map[string]*pageRecord) {
+	var docs []*search.Doc
+	for _, rec := range records {
+		if rec.search != nil {
+			docs = append(docs, rec.search)
+		}
+	}
+	for _, f := range search.Write(docs) {
+		b.writeGlobal(f.Path, f.Data)
+	}
+}
+
+// writeCatalogue writes resources.json and the updates feeds.
+func (b *builder) writeCatalogue() {
+	files, err := catalogue.Files(b.tree)
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	for _, f := range files {
+		b.writeGlobal(f.Path, f.Data)
+	}
+}
+
+// writeGlobal writes an output of writeGlobals that globalFiles cannot
+// work out from the tree alone, and remembers it.
+func (b *builder) writeGlobal(rel string, data []byte) {
+	b.mu.Lock()
+	if b.extra == nil {
+		b.extra = map[string]bool{}
+	}
+	b.extra[rel] = true
+	b.mu.Unlock()
+	b.write(rel, data)
+}
+
+// withIndex replaces the search index files among globals with those this
+// build wrote, after an incremental build that wrote only the index.
+func (b *builder) withIndex(globals map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for g := range globals {
+		if !strings.HasPrefix(g, search.Dir) {
+			out[g] = true
+		}
+	}
+	for g := range b.extra {
+		out[g] = true
+	}
+	return out
+}
