@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -273,4 +274,14 @@ func vowelGroups(w string) int {
 		in = v
 	}
 	return n
+}
+
+// Readability measures a page body's rendered HTML (its prose blocks, as
+// the reading-level check sees them).
+func Readability(contentHTML []byte) (Stats, error) {
+	doc, err := html.Parse(bytes.NewReader(contentHTML))
+	if err != nil {
+		return Stats{}, err
+	}
+	return Measure(prose(doc)), nil
 }
