@@ -1,6 +1,8 @@
 package build
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/signpost/signpost/internal/catalogue"
@@ -17,7 +19,7 @@ func searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 		return nil
 	}
 	var terms []string
-	for _, tax := range sortedKeys(p.Terms) {
+	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
 		terms = append(terms, p.Terms[tax]...)
 	}
 	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML})

@@ -17,6 +17,7 @@ import (
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/render"
+	"github.com/signpost/signpost/internal/sheets"
 )
 
 // Session builds one site again and again, as serve does. The first build
@@ -27,7 +28,8 @@ import (
 // same as a clean build's, byte for byte.
 type Session struct {
 	opt     Options
-	site    fs.FS
+	site    fs.FS // base with the generated pages (the "Who to call" sheets)
+	base    fs.FS
 	loader  *content.Loader
 	pending map[string]bool // changed since the last good build
 	good    *snapshot
@@ -56,7 +58,7 @@ func NewSession(opt Options) *Session {
 	if site == nil {
 		site = os.DirFS(opt.Source)
 	}
-	return &Session{opt: opt, site: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+	return &Session{opt: opt, site: site, base: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
 }
 
 // Build builds the site; changed lists the files (relative to the site,
@@ -163,11 +165,16 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if s.needsFullReload() {
 		s.loader = content.NewLoader()
 	}
+	var generated []string
+	s.site, generated = sheets.Overlay(s.base)
+	s.loader.Forget(generated...)
 	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	res.Problems.Add(loadProbs...)
+	urls, probs := s.checkURLs(tree)
+	res.Problems.Add(probs...)
 	data, probs := loadData(s.site)
 	res.Problems.Add(probs...)
 	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
@@ -198,6 +205,9 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		return res.fail(start)
 	}
 	if err := out.commit(); err != nil {
+		return res, err
+	}
+	if err := s.writeManifest(urls); err != nil {
 		return res, err
 	}
 	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(),
@@ -274,6 +284,8 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	}
 	res.Problems.Add(loadProbs...)
 	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
+	urls, probs := s.checkURLs(tree)
+	res.Problems.Add(probs...)
 	data, probs := loadData(s.site)
 	res.Problems.Add(probs...)
 	b := s.newBuilder(ctx, cfg, tree, data)
@@ -322,7 +334,9 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
 	if writeGlobals {
 		b.render404(rnd)
-		b.writeGlobals()
+		b.writeGlobals(records)
+	} else if len(b.records) > 0 {
+		b.writeSearch(records) // a page's text changed
 	}
 	res.Problems.Add(b.probs...)
 	for _, key := range slices.Sorted(maps.Keys(records)) {
@@ -357,13 +371,20 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		}
 	}
 	globals := old.globals
-	if writeGlobals {
-		globals = b.globalFiles()
+	if writeGlobals || len(b.records) > 0 {
+		if writeGlobals {
+			globals = b.globalFiles()
+		} else {
+			globals = b.withIndex(old.globals)
+		}
 		for g := range old.globals {
 			if !globals[g] {
 				removeOutput(s.opt.Dest, g)
 			}
 		}
+	}
+	if err := s.writeManifest(urls); err != nil {
+		return res, err, ""
 	}
 	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals,
 		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
@@ -497,6 +518,9 @@ func (b *builder) globalFiles() map[string]bool {
 		if p.Kind == content.KindSection {
 			out[strings.TrimPrefix(p.URL, "/")+"feed.xml"] = true
 		}
+	}
+	for rel := range b.extra { // resources.json, updates feeds, search index
+		out[rel] = true
 	}
 	return out
 }

@@ -51,6 +51,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	var f siteFlags
 	fs := newFlags(e, "build", "[flags]", "Builds the site in --source into --dest. The old output is replaced only when the build succeeds.")
 	f.register(fs)
+	allowRemoved := fs.Bool("allow-removed", false, "record published URLs that no page or alias has any more as removed on purpose in urls.txt, instead of failing")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -59,7 +60,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fs.Usage()
 		return ExitUsage
 	}
-	res, err := build.Build(ctx, f.options(fs))
+	opt := f.options(fs)
+	opt.URLs, opt.AllowRemoved = build.URLsKeep, *allowRemoved
+	res, err := build.Build(ctx, opt)
 	return report(e, res, err, f.json)
 }
 

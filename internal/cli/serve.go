@@ -6,6 +6,7 @@ import (
 	"net"
 	"strconv"
 
+	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/server"
 )
 
@@ -23,6 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	opt := f.options(fs)
+	opt.URLs = build.URLsWarn // urls.txt is checked, and written only by build
 	err := server.Run(ctx, server.Options{
 		Build: opt,
 		Addr:  net.JoinHostPort(*bind, strconv.Itoa(*port)),

@@ -25,7 +25,6 @@ var synonyms = map[string][]string{
 	"predator":   {"grooming", "groom"},
 	"paedophile": {"grooming", "groom"},
 	"pedophile":  {"grooming", "groom"},
-	"stranger":   {"someone", "contact"},
 	"location":   {"map"},
 	"map":        {"location"},
 	"message":    {"chat", "dm"},
@@ -33,7 +32,6 @@ var synonyms = map[string][]string{
 	"dm":         {"message", "chat"},
 	"delete":     {"remove"},
 	"remove":     {"delete", "removal"},
-	"police":     {"report", "999"},
 	"britain":    {"uk"},
 	"england":    {"uk"},
 	"scotland":   {"uk"},
@@ -41,8 +39,6 @@ var synonyms = map[string][]string{
 	"usa":        {"us"},
 	"america":    {"us"},
 	"aussie":     {"australia"},
-	"settings":   {"setting", "controls"},
-	"parental":   {"family", "controls"},
 }
 
 // stemmedSynonyms maps a query term to the terms it also finds.

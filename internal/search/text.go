@@ -18,7 +18,8 @@ from further had has have having he her here hers herself him himself his how i 
 it its itself just me more most my myself nor of off on once only or other our ours ourselves
 out over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too until up very was we were what when where which while who
-whom why will with would you your yours yourself yourselves`)
+whom why will with would you your yours yourself yourselves not dont doesnt didnt isnt arent
+wasnt cant wont im ive youre theyre`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}

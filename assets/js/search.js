@@ -1,0 +1,247 @@
+// Signpost search. The page works without this file: it lists every topic,
+// age and app. With it, the search form appears and queries the index that
+// signpost build writes to search-index/ (see internal/search): meta.json
+// first, then one shard of terms per query word and the chunks of pages
+// the results show. Nothing is sent anywhere but this site.
+(function () {
+  "use strict";
+
+  // The Porter stemmer, as internal/search/stem.go: change both together.
+  function cons(w, i) {
+    var c = w[i];
+    return "aeiou".indexOf(c) < 0 && (c != "y" || i == 0 || !cons(w, i - 1));
+  }
+  function cv(w) {
+    for (var s = "", i = 0; i < w.length; i++) s += cons(w, i) ? "c" : "v";
+    return s;
+  }
+  function measure(w) {
+    return (cv(w).match(/v+c/g) || []).length;
+  }
+  function vowel(w) {
+    return cv(w).indexOf("v") >= 0;
+  }
+  function cvc(w) {
+    return /cvc$/.test(cv(w)) && !/[wxy]$/.test(w);
+  }
+  var S2 = "ational,ate,tional,tion,enci,ence,anci,ance,izer,ize,abli,able,alli,al,entli,ent,eli,e,ousli,ous,ization,ize,ation,ate,ator,ate,alism,al,iveness,ive,fulness,ful,ousness,ous,aliti,al,iviti,ive,biliti,ble".split(",");
+  var S3 = "icate,ic,ative,,alize,al,iciti,ic,ical,ic,ful,,ness,".split(",");
+  var S4 = "al,,ance,,ence,,er,,ic,,able,,ible,,ant,,ement,,ment,,ent,,ion,,ou,,ism,,ate,,iti,,ous,,ive,,ize,".split(",");
+  // rules applies the rule with the longest suffix, if its stem measures
+  // more than min.
+  function rules(w, list, min) {
+    for (var best = -1, i = 0; i < list.length; i += 2) {
+      if (w.endsWith(list[i]) && (best < 0 || list[i].length > list[best].length)) best = i;
+    }
+    if (best < 0) return w;
+    var s = w.slice(0, w.length - list[best].length);
+    return measure(s) > min && (list[best] != "ion" || /[st]$/.test(s)) ? s + list[best + 1] : w;
+  }
+  function stem(w) {
+    if (w.length < 3 || /[^a-z]/.test(w)) return w;
+    var s, r;
+    w = w.replace(/(ss|i)es$/, "$1").replace(/([^s])s$/, "$1");
+    if (/eed$/.test(w)) {
+      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+    } else if ((r = /(ed|ing)$/.exec(w)) && vowel((s = w.slice(0, r.index)))) {
+      w = s;
+      if (/(at|bl|iz)$/.test(w)) w += "e";
+      else if (w.slice(-1) == w.slice(-2, -1) && cons(w, w.length - 1) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+      else if (measure(w) == 1 && cvc(w)) w += "e";
+    }
+    if (/y$/.test(w) && vowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+    w = rules(rules(rules(w, S2, 0), S3, 0), S4, 1);
+    if (/e$/.test(w)) {
+      s = w.slice(0, -1);
+      r = measure(s);
+      if (r > 1 || (r == 1 && !cvc(s))) w = s;
+    }
+    if (/ll$/.test(w) && measure(w) > 1) w = w.slice(0, -1);
+    return w;
+  }
+
+  // words splits text as internal/search.Words does.
+  function words(text) {
+    return text
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(function (w) {
+        return w && w.length <= 40;
+      });
+  }
+
+  var digits = {};
+  for (var i = 0; i < 64; i++) digits["0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"[i]] = i;
+  // postings decodes a term's pages: [page, score, section, ...].
+  function postings(s) {
+    var out = [], n = 0, shift = 0, doc = 0, odd = 0;
+    for (var i = 0; i < s.length; i++) {
+      var v = digits[s[i]];
+      n += (v & 31) * Math.pow(2, shift);
+      shift += 5;
+      if (v < 32) {
+        if ((odd ^= 1)) out.push((doc += n));
+        else out.push(n >> 6, n & 63);
+        n = shift = 0;
+      }
+    }
+    return out;
+  }
+
+  // rank finds the pages for query q. load(name) fetches a file of the
+  // index as JSON; meta is meta.json. Pages come best first, as
+  // {id, score, section}. Each query word counts by how rare its term is;
+  // a synonym (0.6) or a longer word it starts (0.5) counts less, and a page
+  // loses much for each query word it does not have.
+  function rank(q, meta, load) {
+    var stop = {}, ws = [];
+    meta.stop.forEach(function (w) {
+      stop[w] = 1;
+    });
+    words(q).forEach(function (w) {
+      if (!stop[w] && ws.indexOf((w = stem(w))) < 0) ws.push(w);
+    });
+    function shard(t) {
+      for (var i = meta.bounds.length - 1; i > 0 && meta.bounds[i] > t; i--);
+      return load("t" + i + ".json");
+    }
+    return Promise.all(
+      ws.map(function (w) {
+        var alts = [w].concat(meta.syn[w] || []);
+        return Promise.all(alts.map(shard)).then(function (shards) {
+          var found = [];
+          alts.forEach(function (t, i) {
+            if (shards[i][t]) found.push([t, i ? 0.6 : 1, shards[i][t]]);
+          });
+          if (!shards[0][w] && w.length > 2) {
+            Object.keys(shards[0]).forEach(function (t) {
+              if (found.length < 12 && t != w && (t.startsWith(w) || (t.length > 3 && w.startsWith(t)))) found.push([t, 0.5, shards[0][t]]);
+            });
+          }
+          return found;
+        });
+      })
+    ).then(function (perWord) {
+      var docs = {};
+      perWord.forEach(function (found, k) {
+        found.forEach(function (f) {
+          var p = postings(f[2]), idf = Math.log(1 + meta.docs / (p.length / 3));
+          for (var j = 0; j < p.length; j += 3) {
+            var d = docs[p[j]] || (docs[p[j]] = { id: p[j], words: [], score: 0, best: 0, section: 0 });
+            var s = f[1] * p[j + 1] * idf;
+            if (s > (d.words[k] || 0)) d.words[k] = s;
+            if (p[j + 2] && s > d.best) (d.best = s), (d.section = p[j + 2]);
+          }
+        });
+      });
+      return Object.keys(docs)
+        .map(function (id) {
+          var d = docs[id], sum = 0, n = 0;
+          d.words.forEach(function (s) {
+            if (s) (sum += s), n++;
+          });
+          d.score = (sum * n * n) / (ws.length * ws.length);
+          return d;
+        })
+        .sort(function (a, b) {
+          return b.score - a.score || a.id - b.id;
+        });
+    });
+  }
+
+  if (typeof module == "object" && module.exports) module.exports = { stem: stem, words: words, rank: rank };
+  if (typeof document == "undefined") return;
+
+  var d = document;
+  var form = d.querySelector("[data-search]");
+  if (!form || !window.fetch || !window.Promise) return;
+  var base = form.getAttribute("data-search");
+  var input = form.querySelector("input");
+  var status = d.querySelector("[data-search-status]");
+  var list = d.querySelector("[data-search-results]");
+  var more = d.querySelector("[data-search-more]");
+  var files = {}, meta, results, shown, query;
+  function load(name) {
+    return (
+      files[name] ||
+      (files[name] = fetch(base + name + (meta ? "?v=" + meta.hash : "")).then(function (r) {
+        if (!r.ok) throw Error(r.status);
+        return r.json();
+      }))
+    );
+  }
+  function el(tag, text, href) {
+    var e = d.createElement(href ? "a" : tag);
+    e.textContent = text;
+    if (href) {
+      e.href = href;
+      var p = d.createElement(tag);
+      p.appendChild(e);
+      return p;
+    }
+    return e;
+  }
+  // show adds the next 10 results to the list.
+  function show() {
+    var next = results.slice(shown, shown + 10), first = shown == 0;
+    shown += next.length;
+    return Promise.all(
+      next.map(function (r) {
+        return load("d" + Math.floor(r.id / meta.chunk) + ".json");
+      })
+    ).then(function (chunks) {
+      var focus;
+      next.forEach(function (r, i) {
+        var page = chunks[i][r.id % meta.chunk], li = d.createElement("li"), h = page[3], s = 2 * (r.section - 1);
+        li.appendChild(el("p", page[0], page[1])).className = "search-title";
+        if (page[2]) li.appendChild(el("p", page[2]));
+        if (r.section && h[s]) {
+          var p = el("p", "Section: ");
+          p.appendChild(el("span", h[s], page[1] + "#" + h[s + 1]).firstChild);
+          li.appendChild(p).className = "search-section";
+        }
+        list.appendChild(li);
+        focus = focus || li.querySelector("a");
+      });
+      more.hidden = shown >= results.length;
+      if (!first && focus) focus.focus();
+    });
+  }
+  function search(q) {
+    query = q;
+    list.textContent = "";
+    more.hidden = true;
+    if (!q.trim()) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    (meta ? Promise.resolve(meta) : load("meta.json"))
+      .then(function (m) {
+        meta = m;
+        return rank(q, meta, load);
+      })
+      .then(function (r) {
+        if (q != query) return;
+        results = r;
+        shown = 0;
+        return show().then(function () {
+          var n = results.length;
+          status.textContent = (n ? n + (n == 1 ? " result" : " results") : "No results") + " for “" + q + "”" + (n ? "" : ". Try other words, or browse the topics below.");
+        });
+      })
+      .catch(function () {
+        status.textContent = "Search is not working right now. Browse the topics below instead.";
+      });
+  }
+  form.hidden = false;
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    search(input.value);
+  });
+  more.addEventListener("click", show);
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) search((input.value = q));
+})();

@@ -1,0 +1,210 @@
+// Package catalogue writes what other sites and tools read about the
+// guidance: resources.json, a list of every guidance page for school
+// portals, and Atom feeds of guidance updates, site-wide and per topic.
+// The README documents both for the people who consume them.
+package catalogue
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/signpost/signpost/internal/content"
+)
+
+// File is one output file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Files returns resources.json and the updates feeds of a tree.
+func Files(t *content.Tree) ([]File, error) {
+	res, err := Resources(t)
+	if err != nil {
+		return nil, err
+	}
+	files := []File{{"resources.json", res}}
+	feeds, err := Updates(t)
+	return append(files, feeds...), err
+}
+
+// Guidance is every page with review metadata (a reviewed date or
+// sources), sorted by URL.
+func Guidance(t *content.Tree) []*content.Page {
+	var out []*content.Page
+	for _, p := range t.All {
+		if p.File != "" && p.IsGuidance() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Resource is one page in resources.json.
+type Resource struct {
+	Title       string   `json:"title"`
+	URL         string   `json:"url"`
+	Description string   `json:"description"`
+	Topics      []string `json:"topics"`
+	Ages        []string `json:"ages"`
+	Apps        []string `json:"apps"`
+	Reviewed    string   `json:"reviewed,omitempty"`
+	ReviewBy    string   `json:"review_by,omitempty"`
+}
+
+// Catalogue is resources.json.
+type Catalogue struct {
+	Site     string     `json:"site"`
+	URL      string     `json:"url"`
+	Language string     `json:"language"`
+	Pages    []Resource `json:"pages"`
+}
+
+// Resources returns resources.json: every guidance page with its title,
+// full URL, description, topics, ages, apps and review dates, sorted by
+// URL. Lists are [] when empty and dates are YYYY-MM-DD, left out when unset.
+func Resources(t *content.Tree) ([]byte, error) {
+	cfg := t.Config
+	c := Catalogue{Site: cfg.Title, URL: cfg.BaseURL, Language: cfg.LanguageCode, Pages: []Resource{}}
+	for _, p := range Guidance(t) {
+		c.Pages = append(c.Pages, Resource{
+			Title: p.Title, URL: p.Permalink, Description: p.Description,
+			Topics: terms(p, "topics"), Ages: terms(p, "ages"), Apps: terms(p, "apps"),
+			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy),
+		})
+	}
+	out, err := json.MarshalIndent(c, "", "  ")
+	return append(out, '\n'), err
+}
+
+func terms(p *content.Page, tax string) []string {
+	if ts := p.Terms[tax]; len(ts) > 0 {
+		return ts
+	}
+	return []string{}
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+type feed struct {
+	XMLName  xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string   `xml:"xml:lang,attr,omitempty"`
+	Title    string   `xml:"title"`
+	Subtitle string   `xml:"subtitle"`
+	ID       string   `xml:"id"`
+	Updated  string   `xml:"updated"`
+	Links    []link   `xml:"link"`
+	Author   string   `xml:"author>name"`
+	Entries  []entry  `xml:"entry"`
+}
+
+type link struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type entry struct {
+	Title      string     `xml:"title"`
+	ID         string     `xml:"id"`
+	Link       link       `xml:"link"`
+	Updated    string     `xml:"updated"`
+	Summary    string     `xml:"summary,omitempty"`
+	Categories []category `xml:"category"`
+}
+
+type category struct {
+	Term string `xml:"term,attr"`
+}
+
+// maxEntries keeps a feed to the latest updates.
+const maxEntries = 50
+
+// FeedName is the file name of an updates feed, in the site's root and in
+// each topic's folder.
+const FeedName = "updates.xml"
+
+// Updates returns the Atom feeds of guidance updates: updates.xml for the
+// whole site and TOPIC/updates.xml beside each topic's page. Entries are
+// guidance pages with a reviewed date, latest first; each review of a page
+// is a new entry (its id carries the date), so a feed reader shows it again.
+func Updates(t *content.Tree) ([]File, error) {
+	var dated []*content.Page
+	for _, p := range Guidance(t) {
+		if !p.Reviewed.IsZero() {
+			dated = append(dated, p)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		a, b := dated[i], dated[j]
+		if !a.Reviewed.Equal(b.Reviewed) {
+			return a.Reviewed.After(b.Reviewed)
+		}
+		return a.URL < b.URL
+	})
+	cfg := t.Config
+	out := []File{}
+	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
+		f := feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + rel, Author: cfg.Title,
+			Links: []link{{Href: cfg.BaseURL + rel, Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
+		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+		for _, p := range pages {
+			if len(f.Entries) == maxEntries {
+				break
+			}
+			if p.Reviewed.After(latest) {
+				latest = p.Reviewed
+			}
+			e := entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: link{Href: p.Permalink},
+				Updated: p.Reviewed.UTC().Format(time.RFC3339), Summary: p.Description}
+			for _, tp := range p.Terms["topics"] {
+				e.Categories = append(e.Categories, category{tp})
+			}
+			f.Entries = append(f.Entries, e)
+		}
+		f.Updated = latest.UTC().Format(time.RFC3339)
+		data, err := xml.MarshalIndent(f, "", "  ")
+		if err != nil {
+			return err
+		}
+		out = append(out, File{rel, append([]byte(xml.Header), append(data, '\n')...)})
+		return nil
+	}
+	if err := write(FeedName, "Guidance updates – "+cfg.Title, "New and checked guidance, latest first.", t.Home, dated); err != nil {
+		return nil, err
+	}
+	for _, tp := range TopicPages(t) {
+		var pages []*content.Page
+		for _, p := range dated {
+			for _, term := range p.TermPages["topics"] {
+				if term == tp {
+					pages = append(pages, p)
+					break
+				}
+			}
+		}
+		rel := strings.TrimPrefix(tp.URL, "/") + FeedName
+		if err := write(rel, tp.Title+": guidance updates – "+cfg.Title, "New and checked guidance about "+tp.Title+", latest first.", tp, pages); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// TopicPages are the term pages of the topics taxonomy, if the site has it.
+func TopicPages(t *content.Tree) []*content.Page {
+	for _, tax := range t.Taxonomies {
+		if tax.Taxonomy == "topics" {
+			return tax.Pages
+		}
+	}
+	return nil
+}
