@@ -32,7 +32,7 @@ func TestStem(t *testing.T) {
 
 func TestWordsAndTerms(t *testing.T) {
 	for _, c := range []struct {
-		in         string
+		in           string
 		words, terms []string
 	}{
 		{"Someone asked my son for photos!", []string{"someone", "asked", "my", "son", "for", "photos"}, []string{"someon", "ask", "son", "photo"}},
