@@ -84,6 +84,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 
 func (r *Result) fail(start time.Time) (*Result, error) {
 	r.Problems.Sort()
+	r.Problems = r.Problems.Compact()
 	r.Elapsed = time.Since(start)
 	return r, r.Problems.Err()
 }

@@ -214,6 +214,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
+	res.Problems = res.Problems.Compact()
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -390,6 +391,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
+	res.Problems = res.Problems.Compact()
 	res.Elapsed = time.Since(start)
 	return res, nil, ""
 }

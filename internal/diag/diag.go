@@ -6,6 +6,7 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -147,4 +148,10 @@ func Problems(err error) List {
 		return List{p}
 	}
 	return List{{Severity: Error, Message: err.Error()}}
+}
+
+// Compact drops repeats of the same problem (a broken template reported
+// by every page that uses it), keeping the first; sort first.
+func (l List) Compact() List {
+	return slices.CompactFunc(l, func(a, b Problem) bool { return a == b })
 }

@@ -62,3 +62,15 @@ func TestLineColAndKeyLine(t *testing.T) {
 		t.Errorf("KeyLine(b) = %d, want 0", got)
 	}
 }
+
+func TestCompact(t *testing.T) {
+	var l List
+	for i := 0; i < 3; i++ {
+		l.Errorf("layouts/_default/term.html", 6, 0, "h", "function %q not defined", "x")
+	}
+	l.Errorf("content/a.md", 1, 0, "", "other")
+	l.Sort()
+	if got := l.Compact(); len(got) != 2 {
+		t.Errorf("Compact kept %d problems: %v", len(got), got)
+	}
+}

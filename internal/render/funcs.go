@@ -90,7 +90,46 @@ func (r *Renderer) funcs() template.FuncMap {
 		// writtenOrder .Pages → term pages in the order editors write the
 		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
 		"writtenOrder": writtenOrder,
+		// bySection .Pages → the pages grouped under the site's top-level
+		// sections, in the site's order; pages in none come last with a
+		// nil .Section
+		"bySection": r.bySection,
 	}
+}
+
+// PageGroup is a section and the pages of a list that belong to it.
+type PageGroup struct {
+	Section *content.Page
+	Pages   []*content.Page
+}
+
+// bySection groups pages in one pass (templates that filter a list once
+// per section are quadratic on big sites).
+func (r *Renderer) bySection(pages []*content.Page) []PageGroup {
+	index := map[string]int{}
+	groups := make([]PageGroup, 0, len(r.site.Sections)+1)
+	for _, s := range r.site.Sections {
+		index[s.Section()] = len(groups)
+		groups = append(groups, PageGroup{Section: s})
+	}
+	var other []*content.Page
+	for _, p := range pages {
+		if i, ok := index[p.Section()]; ok {
+			groups[i].Pages = append(groups[i].Pages, p)
+		} else {
+			other = append(other, p)
+		}
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.Pages) > 0 {
+			out = append(out, g)
+		}
+	}
+	if len(other) > 0 {
+		out = append(out, PageGroup{Pages: other})
+	}
+	return out
 }
 
 // writtenOrder sorts the term pages of one taxonomy by the order in which
