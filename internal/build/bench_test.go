@@ -33,15 +33,23 @@ func TestWriteCorpus(t *testing.T) {
 // built-in theme, minification and checks on (as signpost build runs), reporting pages per second and the
 // peak Go heap during a build.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		b.Run(strconv.Itoa(n)+"pages", func(b *testing.B) {
+	for _, tc := range []struct {
+		n     int
+		check bool
+	}{{1000, true}, {10000, true}, {10000, false}} {
+		n := tc.n
+		name := strconv.Itoa(n) + "pages"
+		if !tc.check {
+			name += "-nochecks" // what the checks cost, for comparison
+		}
+		b.Run(name, func(b *testing.B) {
 			dir := b.TempDir()
 			if err := sitetest.Corpus(dir, n); err != nil {
 				b.Fatal(err)
 			}
 			opt := sitetest.Options(dir, sitetest.Minify)
 			opt.Dest = filepath.Join(dir, "public")
-			opt.Check = true // as the command line builds
+			opt.Check = tc.check // the command line builds with checks
 			var peak atomic.Uint64
 			stop := sampleHeap(&peak)
 			var pages int
