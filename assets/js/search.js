@@ -71,23 +71,12 @@
       });
   }
 
-  var digits = {};
-  for (var i = 0; i < 64; i++) digits["0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"[i]] = i;
-  // postings decodes a term's pages: [page, score, section, ...].
-  function postings(s) {
-    var out = [], n = 0, shift = 0, doc = 0, odd = 0;
-    for (var i = 0; i < s.length; i++) {
-      var v = digits[s[i]];
-      n += (v & 31) * Math.pow(2, shift);
-      shift += 5;
-      if (v < 32) {
-        if ((odd ^= 1)) out.push((doc += n));
-        else out.push(n >> 6, n & 63);
-        n = shift = 0;
-      }
-    }
-    return out;
-  }
+  // A term's pages are packed in a string: numbers of 5 bits a character,
+  // low bits first, the sixth bit set when another character follows (see
+  // internal/search/index.go). Each page is the distance from the last
+  // page, then score << 7 | in-title << 6 | section.
+  var digit = new Int8Array(128);
+  for (var i = 0; i < 64; i++) digit["0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".charCodeAt(i)] = i;
 
   // rank finds the pages for query q. load(name) fetches a file of the
   // index as JSON; meta is meta.json. Pages come best first, as
@@ -104,7 +93,7 @@
     });
     function shard(t) {
       for (var i = meta.bounds.length - 1; i > 0 && meta.bounds[i] > t; i--);
-      return load("t" + i + ".json");
+      return i < 0 ? {} : load("t" + i + ".json");
     }
     return Promise.all(
       ws.map(function (w) {
@@ -112,41 +101,56 @@
         return Promise.all(alts.map(shard)).then(function (shards) {
           var found = [];
           alts.forEach(function (t, i) {
-            if (shards[i][t]) found.push([t, i ? 0.6 : 1, shards[i][t]]);
+            if (shards[i][t]) found.push([i ? 0.6 : 1, shards[i][t]]);
           });
           if (!shards[0][w] && w.length > 2) {
             Object.keys(shards[0]).forEach(function (t) {
-              if (found.length < 12 && t != w && (t.startsWith(w) || (t.length > 3 && w.startsWith(t)))) found.push([t, 0.5, shards[0][t]]);
+              if (found.length < 12 && (t.startsWith(w) || (t.length > 3 && w.startsWith(t)))) found.push([0.5, shards[0][t]]);
             });
           }
           return found;
         });
       })
     ).then(function (perWord) {
-      var docs = {};
+      // For each word and page: the best score, and where (the section,
+      // negative when the title has the word).
+      var N = meta.docs, W = ws.length, score = [], where = [], out = [];
       perWord.forEach(function (found, k) {
+        var best = (score[k] = new Float64Array(N)), at = (where[k] = new Int8Array(N));
         found.forEach(function (f) {
-          var p = postings(f[2]), idf = Math.log(1 + meta.docs / (p.length / 3));
-          for (var j = 0; j < p.length; j += 3) {
-            var d = docs[p[j]] || (docs[p[j]] = { id: p[j], words: [], score: 0, best: 0, section: 0 });
-            var s = f[1] * p[j + 1] * idf;
-            if (s > (d.words[k] || 0)) d.words[k] = s;
-            if (p[j + 2] && s > d.best) (d.best = s), (d.section = p[j + 2]);
+          var p = f[1], df = 0, i, v, n = 0, sh = 0, doc = 0, odd = 0, s;
+          for (i = 0; i < p.length; i++) if (digit[p.charCodeAt(i)] < 32) df++;
+          var weight = f[0] * Math.log(1 + (2 * N) / df);
+          for (i = 0; i < p.length; i++) {
+            v = digit[p.charCodeAt(i)];
+            n |= (v & 31) << sh;
+            sh += 5;
+            if (v < 32) {
+              if ((odd ^= 1)) doc += n;
+              else if ((s = (n >> 7) * weight) > best[doc]) (best[doc] = s), (at[doc] = n & 64 ? -(n & 63) : n & 63);
+              n = sh = 0;
+            }
           }
         });
       });
-      return Object.keys(docs)
-        .map(function (id) {
-          var d = docs[id], sum = 0, n = 0;
-          d.words.forEach(function (s) {
-            if (s) (sum += s), n++;
-          });
-          d.score = (sum * n * n) / (ws.length * ws.length);
-          return d;
-        })
-        .sort(function (a, b) {
-          return b.score - a.score || a.id - b.id;
-        });
+      for (var d = 0; d < N; d++) {
+        var sum = 0, n = 0, k, j, section = 0, top = 0;
+        for (k = 0; k < W; k++) if (score[k][d]) (sum += score[k][d]), n++;
+        if (!n) continue;
+        // The heading to link to: the section most of the words point
+        // to, a word counting little when the title has it (the whole
+        // page is about it then).
+        for (k = 0; k < W; k++) {
+          var sec = Math.abs(where[k][d]), w = 0;
+          if (!sec) continue;
+          for (j = 0; j < W; j++) if (Math.abs(where[j][d]) == sec) w += where[j][d] < 0 ? score[j][d] / 1e3 : score[j][d];
+          if (w > top) (top = w), (section = sec);
+        }
+        out.push({ id: d, score: (sum * n * n) / (W * W), section: section });
+      }
+      return out.sort(function (a, b) {
+        return b.score - a.score || a.id - b.id;
+      });
     });
   }
 
@@ -165,12 +169,28 @@
   function load(name) {
     return (
       files[name] ||
-      (files[name] = fetch(base + name + (meta ? "?v=" + meta.hash : "")).then(function (r) {
+      (files[name] = fetch(base + name + (meta ? "?v=" + meta.hash : ""), meta ? {} : { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw Error(r.status);
         return r.json();
       }))
     );
   }
+  // meta.json is small and every query needs it: fetch it now, and again
+  // at the next query if that failed.
+  function loadMeta() {
+    return meta
+      ? Promise.resolve(meta)
+      : load("meta.json").then(
+          function (m) {
+            return (meta = m);
+          },
+          function (e) {
+            delete files["meta.json"];
+            throw e;
+          }
+        );
+  }
+  loadMeta().catch(function () {});
   function el(tag, text, href) {
     var e = d.createElement(href ? "a" : tag);
     e.textContent = text;
@@ -184,7 +204,7 @@
   }
   // show adds the next 10 results to the list.
   function show() {
-    var next = results.slice(shown, shown + 10), first = shown == 0;
+    var mine = results, next = results.slice(shown, shown + 10), first = shown == 0;
     shown += next.length;
     return Promise.all(
       next.map(function (r) {
@@ -192,6 +212,7 @@
       })
     ).then(function (chunks) {
       var focus;
+      if (mine != results) return; // a newer query is showing
       next.forEach(function (r, i) {
         var page = chunks[i][r.id % meta.chunk], li = d.createElement("li"), h = page[3], s = 2 * (r.section - 1);
         li.appendChild(el("p", page[0], page[1])).className = "search-title";
@@ -217,9 +238,8 @@
       return;
     }
     status.textContent = "Searching…";
-    (meta ? Promise.resolve(meta) : load("meta.json"))
-      .then(function (m) {
-        meta = m;
+    loadMeta()
+      .then(function () {
         return rank(q, meta, load);
       })
       .then(function (r) {

@@ -68,6 +68,16 @@
     closed = [];
   });
 
+  // Print this page: a real button, shown only when it can work; the
+  // print styles do the rest.
+  var printer = d.querySelector("[data-print]");
+  if (printer && window.print) {
+    printer.hidden = false;
+    printer.querySelector("button").addEventListener("click", function () {
+      window.print();
+    });
+  }
+
   // Copy link: shown only where the browser can copy.
   var share = d.querySelector("[data-copy]");
   if (share && navigator.clipboard && window.isSecureContext) {

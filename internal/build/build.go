@@ -126,6 +126,10 @@ type builder struct {
 	// extra are the outputs of writeGlobals that depend on more than the
 	// tree (the search index), for globalFiles.
 	extra map[string]bool
+	// indexSums are the checksums of the search index files, from the last
+	// build and then this one: an incremental build writes only those
+	// that changed.
+	indexSums map[string][32]byte
 }
 
 func (b *builder) problem(err error) {
@@ -135,7 +139,11 @@ func (b *builder) problem(err error) {
 }
 
 func (b *builder) write(rel string, data []byte) {
-	data = b.min.file(rel, data)
+	b.writeAsIs(rel, b.min.file(rel, data))
+}
+
+// writeAsIs writes output that is compact already (the search index).
+func (b *builder) writeAsIs(rel string, data []byte) {
 	b.mu.Lock()
 	b.files++
 	b.published["/"+rel] = true

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"crypto/sha256"
 	"maps"
 	"slices"
 	"strings"
@@ -33,9 +34,19 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 			docs = append(docs, rec.search)
 		}
 	}
+	sums := map[string][32]byte{}
 	for _, f := range search.Write(docs) {
-		b.writeGlobal(f.Path, f.Data)
+		sum := sha256.Sum256(f.Data)
+		sums[f.Path] = sum
+		if old, ok := b.indexSums[f.Path]; ok && old == sum {
+			b.mu.Lock()
+			b.extra[f.Path] = true // unchanged since the last build
+			b.mu.Unlock()
+			continue
+		}
+		b.writeGlobal(f.Path, f.Data, false)
 	}
+	b.indexSums = sums
 }
 
 // writeCatalogue writes resources.json and the updates feeds.
@@ -46,24 +57,26 @@ func (b *builder) writeCatalogue() {
 		return
 	}
 	for _, f := range files {
-		b.writeGlobal(f.Path, f.Data)
+		b.writeGlobal(f.Path, f.Data, true)
 	}
 }
 
 // writeGlobal writes an output of writeGlobals that globalFiles cannot
 // work out from the tree alone, and remembers it.
-func (b *builder) writeGlobal(rel string, data []byte) {
+func (b *builder) writeGlobal(rel string, data []byte, minify bool) {
 	b.mu.Lock()
-	if b.extra == nil {
-		b.extra = map[string]bool{}
-	}
 	b.extra[rel] = true
 	b.mu.Unlock()
-	b.write(rel, data)
+	if minify {
+		b.write(rel, data)
+	} else {
+		b.writeAsIs(rel, data)
+	}
 }
 
-// withIndex replaces the search index files among globals with those this
-// build wrote, after an incremental build that wrote only the index.
+// withIndex replaces the search index files among globals with this
+// build's, after an incremental build that wrote the index and no other
+// global output.
 func (b *builder) withIndex(globals map[string]bool) map[string]bool {
 	out := map[string]bool{}
 	for g := range globals {

@@ -43,9 +43,10 @@ type snapshot struct {
 	tree     *content.Tree
 	records  map[string]*pageRecord
 	assets   map[string]render.Asset
-	files    map[string]bool // non-page files published (static, assets, resources)
-	globals  map[string]bool // outputs of writeGlobals and the 404 page
-	looked   []string        // getPage refs of the templates
+	files    map[string]bool     // non-page files published (static, assets, resources)
+	globals  map[string]bool     // outputs of writeGlobals and the 404 page
+	index    map[string][32]byte // checksums of the search index files
+	looked   []string            // getPage refs of the templates
 	skeleton string
 	// loadProbs are the problems of loading the content (warnings only,
 	// in a good build), kept for builds that reuse the tree.
@@ -138,7 +139,7 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 		minifyOn = *s.opt.Minify
 	}
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
-		published: map[string]bool{}, records: map[string]*pageRecord{}}
+		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}}
 	if s.opt.Check {
 		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now})
 	}
@@ -210,7 +211,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err := s.writeManifest(urls); err != nil {
 		return res, err
 	}
-	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(),
+	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(), index: b.indexSums,
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
@@ -291,6 +292,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	res.Problems.Add(probs...)
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.buffered = map[string][]byte{}
+	b.indexSums = old.index
 	b.assets = old.assets
 	b.fileSet = old.files
 	for f := range old.files {
@@ -387,7 +389,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	if err := s.writeManifest(urls); err != nil {
 		return res, err, ""
 	}
-	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals,
+	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals, index: b.indexSums,
 		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()

@@ -183,9 +183,9 @@ func Updates(t *content.Tree) ([]File, error) {
 	}
 	for _, tp := range TopicPages(t) {
 		var pages []*content.Page
-		for _, p := range dated {
-			for _, term := range p.TermPages["topics"] {
-				if term == tp {
+		for _, p := range dated { // sections too, which term pages do not list
+			for _, term := range p.Terms["topics"] {
+				if content.Slugify(term) == content.Slugify(tp.Title) {
 					pages = append(pages, p)
 					break
 				}

@@ -121,7 +121,7 @@ func Check(src []byte, t *content.Tree, opt Options) ([]byte, diag.List) {
 		}
 		probs.Add(diag.Problem{Path: File, Line: m.Live[u], Col: 1, Severity: opt.Severity,
 			Message: fmt.Sprintf("%s was published before but no page or alias has that URL now", u),
-			Hint:    hint(u, t)})
+			Hint:    hint(u, t, m)})
 	}
 	live := sortedKeys(published)
 	out := Format(live, sortedKeys(removed))
@@ -132,15 +132,27 @@ func Check(src []byte, t *content.Tree, opt Options) ([]byte, diag.List) {
 }
 
 // hint says how to keep a URL working, naming the page that probably
-// replaced it: one whose URL ends the same way.
-func hint(u string, t *content.Tree) string {
+// replaced it: one whose URL ends the same way, or else a page new since
+// the last build in the same folder.
+func hint(u string, t *content.Tree, m *Manifest) string {
 	fix := fmt.Sprintf("if the page moved, add %q to the aliases of the page that replaces it", u)
-	last := path.Base(strings.TrimSuffix(u, "/"))
+	dir, last := path.Split(strings.TrimSuffix(u, "/"))
+	var moved *content.Page
 	for _, p := range t.All {
-		if p.File != "" && p.URL != u && path.Base(strings.TrimSuffix(p.URL, "/")) == last {
-			fix = fmt.Sprintf("if it moved to %s, add this to the front matter of %s: aliases: [%s]", p.URL, p.File, u)
+		if p.File == "" || p.URL == u {
+			continue
+		}
+		pdir, plast := path.Split(strings.TrimSuffix(p.URL, "/"))
+		if plast == last {
+			moved = p
 			break
 		}
+		if _, old := m.Live[p.URL]; !old && pdir == dir && moved == nil {
+			moved = p
+		}
+	}
+	if moved != nil {
+		fix = fmt.Sprintf("if it moved to %s, add this to the front matter of %s: aliases: [%s]", moved.URL, moved.File, u)
 	}
 	return fix + `; if it was removed on purpose, run "signpost build --allow-removed" to record that in ` + File
 }

@@ -3,7 +3,7 @@ package search
 import (
 	"bytes"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -36,11 +36,12 @@ type Heading struct {
 	Text, ID string
 }
 
-// Hit is one term of a page: how strongly the page is about it and the
-// section that mentions it most.
+// Hit is one term of a page: how strongly the page is about it, whether
+// its title says it, and the section that mentions it most.
 type Hit struct {
 	Term    string
 	Score   uint8
+	InTitle bool
 	Section uint16
 }
 
@@ -60,28 +61,36 @@ const (
 // Analyse extracts a page's text and weighs its terms.
 func Analyse(p Page) *Doc {
 	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description}
+	// mentions counts a term in one section.
+	type mentions struct{ section, body, heading int }
 	type acc struct {
-		fixed    float64     // title, description, taxonomy
-		body     map[int]int // section → mentions in body text
-		headings map[int]int // section → mentions in headings
+		fixed   float64 // title, description, taxonomy
+		inTitle bool
+		in      []mentions
 	}
-	terms := map[string]*acc{}
-	get := func(t string) *acc {
+	terms := make(map[string]*acc, 128)
+	var stems stems
+	get := func(w []byte) *acc {
+		t, ok := stems.term(w)
+		if !ok {
+			return nil
+		}
 		a := terms[t]
 		if a == nil {
-			a = &acc{body: map[int]int{}, headings: map[int]int{}}
+			a = &acc{}
 			terms[t] = a
 		}
 		return a
 	}
-	addFixed := func(text string, w float64) {
-		seen := map[string]bool{}
-		for _, t := range Terms(text) {
-			if !seen[t] { // a word said twice in a title counts once
-				seen[t] = true
-				get(t).fixed += w
+	addFixed := func(text string, weight float64) {
+		seen := map[*acc]bool{}
+		eachWord(text, func(w []byte) {
+			if a := get(w); a != nil && !seen[a] { // said twice in a title, counted once
+				seen[a] = true
+				a.fixed += weight
+				a.inTitle = a.inTitle || weight == weightTitle
 			}
-		}
+		})
 	}
 	addFixed(p.Title, weightTitle)
 	addFixed(p.Description, weightDescription)
@@ -93,32 +102,39 @@ func Analyse(p Page) *Doc {
 			d.Headings = append(d.Headings, Heading{Text: strings.Join(strings.Fields(text), " "), ID: id})
 			section = len(d.Headings)
 		}
-		for _, t := range Terms(text) {
-			if heading {
-				get(t).headings[section]++
-			} else {
-				get(t).body[section]++
+		// A heading without an id (a helpline card's name) cannot be
+		// linked to: it counts as text of the section it is in.
+		heading = heading && id != ""
+		eachWord(text, func(w []byte) {
+			a := get(w)
+			if a == nil {
+				return
 			}
-		}
+			if n := len(a.in); n == 0 || a.in[n-1].section != section {
+				a.in = append(a.in, mentions{section: section})
+			}
+			if m := &a.in[len(a.in)-1]; heading {
+				m.heading++
+			} else {
+				m.body++
+			}
+		})
 	})
 
+	d.Hits = make([]Hit, 0, len(terms))
 	for t, a := range terms {
-		best, bestW, tf, hw := 0, -1.0, 0, 0
-		for s := 0; s <= len(d.Headings); s++ {
-			w := float64(a.headings[s])*weightHeading + float64(a.body[s])
-			if w > bestW || (w == bestW && s < best) {
-				best, bestW = s, w
+		best, bestW, tf, hw := 0, 0, 0, 0
+		for _, m := range a.in {
+			if w := m.heading*weightHeading + m.body; w > bestW {
+				best, bestW = m.section, w
 			}
-			tf += a.body[s]
-			hw += a.headings[s]
-		}
-		if bestW <= 0 {
-			best = 0
+			tf += m.body
+			hw += m.heading
 		}
 		score := a.fixed + float64(min(hw, 2))*weightHeading + weightBody*float64(tf)/(float64(tf)+1.5)
-		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(math.Round(score), maxScore)), Section: uint16(best)})
+		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(math.Round(score), maxScore)), InTitle: a.inTitle, Section: uint16(best)})
 	}
-	sort.Slice(d.Hits, func(i, j int) bool { return d.Hits[i].Term < d.Hits[j].Term })
+	slices.SortFunc(d.Hits, func(a, b Hit) int { return strings.Compare(a.Term, b.Term) })
 	return d
 }
 

@@ -21,8 +21,9 @@ const (
 	chunkDocs  = 8
 	// sectionBits is how much of a posting's packed value says which
 	// section of the page matched; sections past the last it can say link
-	// to the top of the page.
+	// to the top of the page. The bit above says the title has the term.
 	sectionBits = 6
+	titleBit    = 1 << sectionBits
 )
 
 // File is one output file of the index.
@@ -65,7 +66,10 @@ func Write(docs []*Doc) []File {
 			if sec >= 1<<sectionBits {
 				sec = 0
 			}
-			postings[h.Term] = append(postings[h.Term], posting{id, int(h.Score)<<sectionBits | sec})
+			if h.InTitle {
+				sec |= titleBit
+			}
+			postings[h.Term] = append(postings[h.Term], posting{id, int(h.Score)<<(sectionBits+1) | sec})
 		}
 	}
 	terms := make([]string, 0, len(postings))

@@ -25,6 +25,9 @@ func node(t *testing.T, script string, input any) []byte {
 	}
 	in, _ := json.Marshal(input)
 	abs, _ := filepath.Abs(client)
+	if _, err := os.ReadFile(abs); err != nil { // read here too, so go test's cache sees edits
+		t.Fatal(err)
+	}
 	cmd := exec.Command(bin, "-e", script, abs)
 	cmd.Stdin = strings.NewReader(string(in))
 	out, err := cmd.Output()

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -118,6 +119,43 @@ func TestBoundary(t *testing.T) {
 	} {
 		if got := boundary(c[0], c[1]); got != c[2] {
 			t.Errorf("boundary(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
+}
+
+func TestWriteIsDeterministic(t *testing.T) {
+	var docs []*Doc
+	for _, u := range []string{"/b/", "/a/", "/c/"} {
+		docs = append(docs, Analyse(Page{URL: u, Title: "Page " + u, HTML: []byte("<p>Shared words and " + u + "</p>")}))
+	}
+	a := Write(docs)
+	b := Write([]*Doc{docs[2], docs[0], docs[1]})
+	if !reflect.DeepEqual(a, b) {
+		t.Error("the index depends on the order of the pages")
+	}
+	var meta Meta
+	for _, f := range a {
+		if f.Path == Dir+"meta.json" {
+			json.Unmarshal(f.Data, &meta)
+		}
+	}
+	if meta.Docs != 3 || meta.Hash == "" || len(meta.Bounds) != 1 {
+		t.Errorf("meta: %+v", meta)
+	}
+	// "share" is on every page: pages 0, 1, 2 (by URL), each a distance of
+	// 0 or 1 from the last, with a body score and no title bit.
+	for _, f := range a {
+		if f.Path != Dir+"t0.json" {
+			continue
+		}
+		var shard map[string]string
+		json.Unmarshal(f.Data, &shard)
+		got := readVarints(shard["share"])
+		if len(got) != 6 || got[0] != 0 || got[2] != 1 || got[4] != 1 || got[1]&titleBit != 0 || got[1]>>(sectionBits+1) == 0 {
+			t.Errorf("postings of share: %v", got)
+		}
+		if got := readVarints(shard["page"]); got[1]&titleBit == 0 {
+			t.Errorf("page is in every title: %v", got)
 		}
 	}
 }

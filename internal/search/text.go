@@ -2,7 +2,10 @@ package search
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxTermLen leaves out runs of characters too long to be words a reader
@@ -19,7 +22,7 @@ it its itself just me more most my myself nor of off on once only or other our o
 out over own same she should so some such than that the their theirs them themselves then there
 these they this those through to too until up very was we were what when where which while who
 whom why will with would you your yours yourself yourselves not dont doesnt didnt isnt arent
-wasnt cant wont im ive youre theyre`)
+wasnt cant wont im ive youre theyre get gets got getting`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -37,36 +40,110 @@ func IsStopWord(w string) bool { return stopWords[w] }
 // stems to "child"). assets/js/search.js splits queries the same way.
 func Words(text string) []string {
 	var out []string
-	var b strings.Builder
+	eachWord(text, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// eachWord calls fn with each word of text; w is only valid during the call.
+func eachWord(text string, fn func(w []byte)) {
+	var buf [4 * maxTermLen]byte
+	w := buf[:0]
+	long := false
 	flush := func() {
-		if b.Len() > 0 && b.Len() <= maxTermLen {
-			out = append(out, b.String())
+		if len(w) > 0 && !long {
+			fn(w)
 		}
-		b.Reset()
+		w, long = buf[:0], false
 	}
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '\'':
+				continue
+			default:
+				flush()
+				continue
+			}
+			if len(w) < maxTermLen {
+				w = append(w, c)
+			} else {
+				long = true
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’':
-			// inside a word: dropped; elsewhere: nothing to drop
+			if r = unicode.ToLower(r); len(w)+utf8.RuneLen(r) <= maxTermLen {
+				w = utf8.AppendRune(w, r)
+			} else {
+				long = true
+			}
+		case r == '’':
 		default:
 			flush()
 		}
 	}
 	flush()
-	return out
 }
 
 // Terms returns the index terms of text: its words without stop words,
 // stemmed.
 func Terms(text string) []string {
-	words := Words(text)
-	out := words[:0]
-	for _, w := range words {
-		if !stopWords[w] {
-			out = append(out, Stem(w))
+	var out []string
+	var s stems
+	eachWord(text, func(w []byte) {
+		if t, ok := s.term(w); ok {
+			out = append(out, t)
 		}
-	}
+	})
 	return out
+}
+
+// stems remembers the terms of the words of one page, most of which come
+// again and again.
+type stems map[string]string
+
+// term returns the index term of a word, or false for a stop word.
+func (s *stems) term(w []byte) (string, bool) {
+	if *s == nil {
+		*s = make(stems, 256)
+	}
+	if t, ok := (*s)[string(w)]; ok {
+		return t, t != ""
+	}
+	word := string(w)
+	t := ""
+	if !stopWords[word] {
+		t = cachedStem(word)
+	}
+	(*s)[word] = t
+	return t, t != ""
+}
+
+// stemCache memoises Stem across pages and builds: a site uses a few
+// thousand words. It stops growing at maxCached words.
+var (
+	stemCache sync.Map
+	cached    atomic.Int64
+)
+
+const maxCached = 100000
+
+func cachedStem(word string) string {
+	if v, ok := stemCache.Load(word); ok {
+		return v.(string)
+	}
+	t := Stem(word)
+	if cached.Load() < maxCached {
+		cached.Add(1)
+		stemCache.Store(word, t)
+	}
+	return t
 }

@@ -8,6 +8,7 @@ package sheets
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -156,10 +157,12 @@ func (o *overlay) Open(name string) (fs.File, error) {
 		return &memFile{info: memInfo{name: path.Base(name), size: int64(len(data))}, r: strings.NewReader(string(data))}, nil
 	}
 	if _, ok := o.dirs[name]; ok {
-		if f, err := o.base.Open(name); err == nil {
-			return f, nil
+		info, err := o.Stat(name)
+		if err != nil {
+			return nil, err
 		}
-		return &memFile{info: memInfo{name: path.Base(name), dir: true}, r: strings.NewReader("")}, nil
+		entries, err := o.ReadDir(name)
+		return &memDir{info: info, entries: entries}, err
 	}
 	return o.base.Open(name)
 }
@@ -213,6 +216,31 @@ type memFile struct {
 func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
 func (f *memFile) Read(b []byte) (int, error) { return f.r.Read(b) }
 func (f *memFile) Close() error               { return nil }
+
+// memDir is a folder with extra files, opened.
+type memDir struct {
+	info    fs.FileInfo
+	entries []fs.DirEntry
+}
+
+func (d *memDir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *memDir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.info.Name(), Err: fs.ErrInvalid}
+}
+func (d *memDir) Close() error { return nil }
+
+// ReadDir returns the next n entries, or all that are left when n <= 0.
+func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if n <= 0 || n > len(d.entries) {
+		if n > 0 && len(d.entries) == 0 {
+			return nil, io.EOF
+		}
+		n = len(d.entries)
+	}
+	out := d.entries[:n]
+	d.entries = d.entries[n:]
+	return out, nil
+}
 
 type memInfo struct {
 	name string
