@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/atom"
+
 	"github.com/signpost/signpost/internal/content"
 )
 
@@ -69,34 +71,6 @@ func updated(p *content.Page) time.Time {
 	return t
 }
 
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr,omitempty"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr,omitempty"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	Title   string   `xml:"title"`
-	ID      string   `xml:"id"`
-	Link    atomLink `xml:"link"`
-	Updated string   `xml:"updated"`
-	Summary string   `xml:"summary,omitempty"`
-}
-
 // writeFeeds writes an Atom feed of the site and of each section, newest
 // change first.
 func (b *builder) writeFeeds() {
@@ -142,24 +116,24 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 	if owner.Kind != content.KindHome {
 		title = owner.Title + " – " + b.cfg.Title
 	}
-	f := atomFeed{Lang: b.cfg.LanguageCode, Title: title, ID: owner.Permalink, Author: atomAuthor{Name: b.cfg.Title},
-		Links: []atomLink{{Href: owner.Permalink + "feed.xml", Rel: "self"}, {Href: owner.Permalink}}}
+	f := atom.Feed{Lang: b.cfg.LanguageCode, Title: title, ID: owner.Permalink, Author: b.cfg.Title,
+		Links: []atom.Link{{Href: owner.Permalink + "feed.xml", Rel: "self"}, {Href: owner.Permalink}}}
 	latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, p := range dated {
 		u := updated(p)
 		if u.After(latest) {
 			latest = u
 		}
-		f.Entries = append(f.Entries, atomEntry{Title: p.Title, ID: p.Permalink, Link: atomLink{Href: p.Permalink},
-			Updated: u.UTC().Format(time.RFC3339), Summary: firstNonEmpty(p.Description, p.Summary)})
+		f.Entries = append(f.Entries, atom.Entry{Title: p.Title, ID: p.Permalink, Link: atom.Link{Href: p.Permalink},
+			Updated: atom.Time(u), Summary: firstNonEmpty(p.Description, p.Summary)})
 	}
-	f.Updated = latest.UTC().Format(time.RFC3339)
-	out, err := xml.MarshalIndent(f, "", "  ")
+	f.Updated = atom.Time(latest)
+	out, err := f.Marshal()
 	if err != nil {
 		b.problem(err)
 		return
 	}
-	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", append([]byte(xml.Header), out...))
+	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", out)
 }
 
 type urlset struct {

@@ -6,11 +6,11 @@ package catalogue
 
 import (
 	"encoding/json"
-	"encoding/xml"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/atom"
 	"github.com/signpost/signpost/internal/content"
 )
 
@@ -94,37 +94,6 @@ func day(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-type feed struct {
-	XMLName  xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang     string   `xml:"xml:lang,attr,omitempty"`
-	Title    string   `xml:"title"`
-	Subtitle string   `xml:"subtitle"`
-	ID       string   `xml:"id"`
-	Updated  string   `xml:"updated"`
-	Links    []link   `xml:"link"`
-	Author   string   `xml:"author>name"`
-	Entries  []entry  `xml:"entry"`
-}
-
-type link struct {
-	Href string `xml:"href,attr"`
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-}
-
-type entry struct {
-	Title      string     `xml:"title"`
-	ID         string     `xml:"id"`
-	Link       link       `xml:"link"`
-	Updated    string     `xml:"updated"`
-	Summary    string     `xml:"summary,omitempty"`
-	Categories []category `xml:"category"`
-}
-
-type category struct {
-	Term string `xml:"term,attr"`
-}
-
 // maxEntries keeps a feed to the latest updates.
 const maxEntries = 50
 
@@ -153,8 +122,8 @@ func Updates(t *content.Tree) ([]File, error) {
 	cfg := t.Config
 	out := []File{}
 	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
-		f := feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + rel, Author: cfg.Title,
-			Links: []link{{Href: cfg.BaseURL + rel, Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
+		f := atom.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + rel, Author: cfg.Title,
+			Links: []atom.Link{{Href: cfg.BaseURL + rel, Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
 		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, p := range pages {
 			if len(f.Entries) == maxEntries {
@@ -163,19 +132,19 @@ func Updates(t *content.Tree) ([]File, error) {
 			if p.Reviewed.After(latest) {
 				latest = p.Reviewed
 			}
-			e := entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: link{Href: p.Permalink},
-				Updated: p.Reviewed.UTC().Format(time.RFC3339), Summary: p.Description}
+			e := atom.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: atom.Link{Href: p.Permalink},
+				Updated: atom.Time(p.Reviewed), Summary: p.Description}
 			for _, tp := range p.Terms["topics"] {
-				e.Categories = append(e.Categories, category{tp})
+				e.Categories = append(e.Categories, atom.Category{Term: tp})
 			}
 			f.Entries = append(f.Entries, e)
 		}
-		f.Updated = latest.UTC().Format(time.RFC3339)
-		data, err := xml.MarshalIndent(f, "", "  ")
+		f.Updated = atom.Time(latest)
+		data, err := f.Marshal()
 		if err != nil {
 			return err
 		}
-		out = append(out, File{rel, append([]byte(xml.Header), append(data, '\n')...)})
+		out = append(out, File{rel, data})
 		return nil
 	}
 	if err := write(FeedName, "Guidance updates – "+cfg.Title, "New and checked guidance, latest first.", t.Home, dated); err != nil {
