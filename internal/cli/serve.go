@@ -16,6 +16,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview visible to your network")
+	toDisk := fs.Bool("render-to-disk", false, "serve from --dest (default SOURCE/public) instead of a private folder; the pages there carry the live-reload script")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -26,9 +27,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	opt := f.options(fs)
 	opt.URLs = build.URLsWarn // urls.txt is checked, and written only by build
 	err := server.Run(ctx, server.Options{
-		Build: opt,
-		Addr:  net.JoinHostPort(*bind, strconv.Itoa(*port)),
-		Log:   e.stderr,
+		Build:        opt,
+		RenderToDisk: *toDisk,
+		Addr:         net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Log:          e.stderr,
 		Ready: func(url string) {
 			fmt.Fprintf(e.stdout, "Serving the site at %s (press Ctrl-C to stop)\n", url)
 		},

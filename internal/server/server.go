@@ -31,6 +31,9 @@ type Options struct {
 	Log      io.Writer
 	// Ready is called with the listening URL once the first build is done.
 	Ready func(url string)
+	// RenderToDisk serves from Build.Dest instead of a private folder, so
+	// the files can be inspected (they carry the live-reload script).
+	RenderToDisk bool
 }
 
 // Server serves a site and rebuilds it.
@@ -85,6 +88,11 @@ func New(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{opt: opt, root: root, dir: filepath.Join(root, "site"), subs: map[chan string]bool{}}
+	if opt.RenderToDisk {
+		// The caller's destination (checked like build's); the private
+		// folder stays empty.
+		s.dir = opt.Build.Dest
+	}
 	s.opt.Build.Dest = s.dir
 	s.opt.Build.Inject = template.HTML(`<script src="` + scriptPath + `"></script>`)
 	s.opt.Build.StableAssetNames = true

@@ -223,3 +223,20 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestRenderToDisk(t *testing.T) {
+	dir := sitetest.Write(t, site)
+	opt := sitetest.Options(dir)
+	s, err := New(Options{Build: opt, RenderToDisk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if res := s.Rebuild(context.Background(), nil); res.Problems.HasErrors() {
+		t.Fatal(res.Problems)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public/a/index.html"))
+	if err != nil || !strings.Contains(string(b), "/_signpost/reload.js") {
+		t.Fatalf("--render-to-disk did not write public/: %v", err)
+	}
+}
