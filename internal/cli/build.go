@@ -52,13 +52,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "build", "[flags]", "Builds the site in --source into --dest. The old output is replaced only when the build succeeds.")
 	f.register(fs)
 	allowRemoved := fs.Bool("allow-removed", false, "record published URLs that no page or alias has any more as removed on purpose in urls.txt, instead of failing")
-	if code := parse(fs, args); code >= 0 {
+	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "signpost build: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return ExitUsage
 	}
 	opt := f.options(fs)
 	opt.URLs, opt.AllowRemoved = build.URLsKeep, *allowRemoved

@@ -33,13 +33,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	timeout := fs.Duration("timeout", 10*time.Second, "with --online, how long to wait for each site")
 	jobs := fs.Int("jobs", 8, "with --online, how many sites to request at once")
 	drafts := fs.Bool("drafts", false, "include pages marked draft")
-	if code := parse(fs, args); code >= 0 {
+	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "signpost check: unexpected argument %q\n", fs.Arg(0))
-		fs.Usage()
-		return ExitUsage
 	}
 	if *online && !*external {
 		fmt.Fprintln(e.stderr, "signpost check: --online requests the links that --external lists; use both")

@@ -129,6 +129,19 @@ func parse(fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
+// parseNoArgs parses flags for a command that takes no arguments.
+func parseNoArgs(e *env, fs *flag.FlagSet, args []string) int {
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "signpost %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return ExitUsage
+	}
+	return -1
+}
+
 // isTerminal reports whether w is a character device, for colour.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
