@@ -291,3 +291,22 @@ func imagesOf(t *testing.T, p *content.Page, fsys fstest.MapFS) []Image {
 	}
 	return out
 }
+
+func TestKeyValue(t *testing.T) {
+	for _, tc := range []struct {
+		line, key, rest string
+		ok              bool
+	}{
+		{"description: Hello", "description", " Hello", true},
+		{`"description" = "x"`, "description", ` "x"`, true},
+		{"description:", "description", "", true},
+		{"descriptions: x", "description", "", false},
+		{"  description: nested", "description", "", false},
+		{"title: x", "description", "", false},
+	} {
+		rest, ok := keyValue(tc.line, tc.key)
+		if ok != tc.ok || rest != tc.rest {
+			t.Errorf("keyValue(%q, %q) = %q, %v; want %q, %v", tc.line, tc.key, rest, ok, tc.rest, tc.ok)
+		}
+	}
+}

@@ -97,13 +97,12 @@ func (s *source) keyLine(key string) int {
 
 // hasKey reports whether the front matter sets key to something not blank.
 func (s *source) hasKey(key string) bool {
-	re := regexp.MustCompile(`^["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]\s*(.*)$`)
 	for i, l := range s.lines[:s.body] {
-		m := re.FindStringSubmatch(l)
-		if m == nil {
+		rest, ok := keyValue(l, key)
+		if !ok {
 			continue
 		}
-		v := strings.TrimSpace(m[1])
+		v := strings.TrimSpace(rest)
 		if v == `""` || v == `''` {
 			return false
 		}
@@ -210,4 +209,24 @@ func (s *source) findID(id string) (line, col int) {
 		}
 	}
 	return 0, 0
+}
+
+// keyValue matches a top-level front matter line setting key (YAML
+// "key: v" or TOML "key = v", the key optionally quoted) and returns what
+// follows the separator. Runs for every page, so no regular expression.
+func keyValue(line, key string) (string, bool) {
+	l := line
+	q := ""
+	if strings.HasPrefix(l, `"`) || strings.HasPrefix(l, "'") {
+		q, l = l[:1], l[1:]
+	}
+	if !strings.HasPrefix(l, key) {
+		return "", false
+	}
+	l = strings.TrimPrefix(l[len(key):], q)
+	l = strings.TrimLeft(l, " \t")
+	if l == "" || (l[0] != ':' && l[0] != '=') {
+		return "", false
+	}
+	return l[1:], true
 }
