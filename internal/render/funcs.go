@@ -252,23 +252,27 @@ func related(p *content.Page, n int) []*content.Page {
 	if len(score) < n {
 		add(true)
 	}
-	type cand struct {
-		p     *content.Page
-		score int
-	}
-	cands := make([]cand, 0, len(score))
-	for q, sc := range score {
-		cands = append(cands, cand{q, sc})
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].score != cands[j].score {
-			return cands[i].score > cands[j].score
+	// Keep the best n in order as candidates stream past: n is small and
+	// the candidates many, so this beats sorting them all.
+	better := func(a, b *content.Page) bool {
+		if score[a] != score[b] {
+			return score[a] > score[b]
 		}
-		return cands[i].p.URL < cands[j].p.URL
-	})
-	out := make([]*content.Page, 0, n)
-	for i := 0; i < len(cands) && i < n; i++ {
-		out = append(out, cands[i].p)
+		return a.URL < b.URL
+	}
+	out := make([]*content.Page, 0, n+1)
+	for q := range score {
+		if len(out) == n && !better(q, out[n-1]) {
+			continue
+		}
+		i := len(out)
+		for i > 0 && better(q, out[i-1]) {
+			i--
+		}
+		out = slices.Insert(out, i, q)
+		if len(out) > n {
+			out = out[:n]
+		}
 	}
 	return out
 }
