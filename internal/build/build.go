@@ -120,6 +120,8 @@ type builder struct {
 	// incremental build writes nothing unless it succeeds.
 	buffered map[string][]byte
 	rnd      *render.Renderer
+	// stemmer remembers the search terms of words across this build's pages.
+	stemmer *search.Stemmer
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool
@@ -337,7 +339,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		}
 		rec.probs.Add(res.Problems...)
 		rec.ids, rec.targets = res.IDs, res.Targets
-		rec.search = searchDoc(p, res)
+		rec.search = b.searchDoc(p, res)
 		for _, a := range res.Anchors {
 			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
 		}

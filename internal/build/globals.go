@@ -15,7 +15,7 @@ import (
 // searchDoc analyses a rendered page for the search index, or returns nil
 // for pages left out of it: generated lists, the home page (its links are
 // everywhere else) and the search page itself.
-func searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
+func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout == "search" {
 		return nil
 	}
@@ -23,7 +23,7 @@ func searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
 		terms = append(terms, p.Terms[tax]...)
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML})
+	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer})
 }
 
 // writeSearch writes the search index from every page's record.

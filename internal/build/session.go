@@ -17,6 +17,7 @@ import (
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/render"
+	"github.com/signpost/signpost/internal/search"
 	"github.com/signpost/signpost/internal/sheets"
 )
 
@@ -139,7 +140,7 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 		minifyOn = *s.opt.Minify
 	}
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
-		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}}
+		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}, stemmer: &search.Stemmer{}}
 	if s.opt.Check {
 		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now})
 	}

@@ -16,6 +16,9 @@ type Page struct {
 	Description string
 	Terms       []string // its topics, ages and apps, as written
 	HTML        []byte   // the converted markdown body, without the templates
+	// Stemmer is shared by a build's pages, so each word is stemmed once;
+	// nil stems every page afresh.
+	Stemmer *Stemmer
 }
 
 // Doc is a page analysed for the index. The build keeps one for every page,
@@ -69,7 +72,7 @@ func Analyse(p Page) *Doc {
 		in      []mentions
 	}
 	terms := make(map[string]*acc, 128)
-	var stems stems
+	stems := stems{shared: p.Stemmer}
 	get := func(w []byte) *acc {
 		t, ok := stems.term(w)
 		if !ok {

@@ -32,9 +32,6 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// IsStopWord reports whether a lower-case word is left out of the index.
-func IsStopWord(w string) bool { return stopWords[w] }
-
 // Words splits text into lower-case words: runs of letters and digits,
 // with apostrophes inside a word dropped ("child's" → "childs", which
 // stems to "child"). assets/js/search.js splits queries the same way.
@@ -107,43 +104,51 @@ func Terms(text string) []string {
 }
 
 // stems remembers the terms of the words of one page, most of which come
-// again and again.
-type stems map[string]string
+// again and again; shared, when set, remembers them across pages.
+type stems struct {
+	m      map[string]string
+	shared *Stemmer
+}
 
 // term returns the index term of a word, or false for a stop word.
 func (s *stems) term(w []byte) (string, bool) {
-	if *s == nil {
-		*s = make(stems, 256)
+	if s.m == nil {
+		s.m = make(map[string]string, 256)
 	}
-	if t, ok := (*s)[string(w)]; ok {
+	if t, ok := s.m[string(w)]; ok {
 		return t, t != ""
 	}
 	word := string(w)
 	t := ""
 	if !stopWords[word] {
-		t = cachedStem(word)
+		t = s.shared.Stem(word)
 	}
-	(*s)[word] = t
+	s.m[word] = t
 	return t, t != ""
 }
 
-// stemCache memoises Stem across pages and builds: a site uses a few
-// thousand words. It stops growing at maxCached words.
-var (
-	stemCache sync.Map
-	cached    atomic.Int64
-)
+// Stemmer memoises Stem for one build: a site uses a few thousand words
+// across all its pages. It stops growing at maxCached words. It is safe
+// for concurrent use, and a nil Stemmer stems without remembering.
+type Stemmer struct {
+	cache  sync.Map
+	cached atomic.Int64
+}
 
 const maxCached = 100000
 
-func cachedStem(word string) string {
-	if v, ok := stemCache.Load(word); ok {
+// Stem returns the index term of a lower-case word.
+func (st *Stemmer) Stem(word string) string {
+	if st == nil {
+		return Stem(word)
+	}
+	if v, ok := st.cache.Load(word); ok {
 		return v.(string)
 	}
 	t := Stem(word)
-	if cached.Load() < maxCached {
-		cached.Add(1)
-		stemCache.Store(word, t)
+	if st.cached.Load() < maxCached {
+		st.cached.Add(1)
+		st.cache.Store(word, t)
 	}
 	return t
 }
