@@ -344,8 +344,8 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
 		}
 	}
-	rec.template, _, _ = rnd.Resolve(p)
-	html, err := rnd.Page(p, res)
+	html, tmpl, err := rnd.Page(p, res)
+	rec.template = tmpl
 	if err != nil {
 		rec.probs.Add(diag.Problems(err)...)
 		return rec
@@ -363,7 +363,7 @@ func (b *builder) render404(rnd *render.Renderer) {
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"
-	html, err := rnd.Page(p, nil)
+	html, _, err := rnd.Page(p, nil)
 	if err != nil {
 		b.problem(err)
 		return

@@ -162,22 +162,23 @@ func candidates(p *content.Page) []string {
 	return out
 }
 
-// Page renders one page with its converted markdown.
-func (r *Renderer) Page(p *content.Page, res *markdown.Result) ([]byte, error) {
+// Page renders one page with its converted markdown, and says which
+// template it used.
+func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmpl string, err error) {
 	data := &PageData{Page: p, Site: r.site, Inject: r.opt.Inject}
 	if res != nil {
 		data.Content = template.HTML(res.HTML)
 		data.TOC = res.TOC
 	}
-	_, t, err := r.Resolve(p)
+	tmpl, t, err := r.Resolve(p)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
-		return nil, templateProblem(err, p)
+		return nil, tmpl, templateProblem(err, p)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), tmpl, nil
 }
 
 // Resolve finds the template a page renders with, returning its name
