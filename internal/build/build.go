@@ -326,8 +326,10 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		return rec // already reported; its anchors are unknown
 	}
 	var res *markdown.Result
+	var source []byte // the file, for the checks, which place problems in it
 	if p.File != "" {
-		body, err := content.ReadBody(b.site, p)
+		src, body, err := content.ReadSource(b.site, p)
+		source = src
 		if err != nil {
 			rec.probs.Add(diag.Problem{Path: p.File, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
 			return rec
@@ -350,7 +352,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		rec.probs.Add(diag.Problems(err)...)
 		return rec
 	}
-	rec.probs, rec.external = b.check(p, res, html, rec.probs)
+	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
 	b.write(p.OutputPath(), html)
 	b.mu.Lock()
 	b.pages++
@@ -368,7 +370,7 @@ func (b *builder) render404(rnd *render.Renderer) {
 		b.problem(err)
 		return
 	}
-	probs, _ := b.check(p, nil, html, nil)
+	probs, _ := b.check(check.Input{Page: p, HTML: html}, nil, nil)
 	b.mu.Lock()
 	b.probs.Add(probs...)
 	b.mu.Unlock()
@@ -376,11 +378,10 @@ func (b *builder) render404(rnd *render.Renderer) {
 }
 
 // check runs internal/check over a rendered page, when it is on.
-func (b *builder) check(p *content.Page, res *markdown.Result, html []byte, probs diag.List) (diag.List, []check.Link) {
+func (b *builder) check(in check.Input, res *markdown.Result, probs diag.List) (diag.List, []check.Link) {
 	if b.chk == nil {
 		return probs, nil
 	}
-	in := check.Input{Page: p, HTML: html}
 	if res != nil {
 		in.Content = res.HTML
 		for _, img := range res.Images {

@@ -81,6 +81,8 @@ type Input struct {
 	Content []byte
 	// HTML is the whole page as the layout rendered it, before minifying.
 	HTML []byte
+	// Source is the page's file as the build read it; nil reads it again.
+	Source []byte
 	// Images are the images the markdown body has, as its converter saw
 	// them (the body is not parsed again here).
 	Images []Image
@@ -104,7 +106,7 @@ type Link struct {
 // sites written in its source file.
 func (c *Checker) Page(in Input) (diag.List, []Link) {
 	p := in.Page
-	src := loadSource(c.opt.Site, p)
+	src := loadSource(c.opt.Site, p, in.Source)
 	pc := &pageCheck{c: c, p: p, src: src}
 	if p.File != "" {
 		pc.frontMatter()

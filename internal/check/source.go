@@ -21,19 +21,23 @@ type source struct {
 	norm []string
 }
 
-func loadSource(fsys fs.FS, p *content.Page) *source {
+// loadSource splits a page's file into lines; raw is the file when the
+// caller has it, else it is read from fsys.
+func loadSource(fsys fs.FS, p *content.Page, raw []byte) *source {
 	s := &source{path: p.File}
 	if p.File == "" {
 		// A generated page (taxonomy, term, 404): name its output file.
 		s.path = p.OutputPath()
 		return s
 	}
-	if fsys == nil {
-		return s
-	}
-	raw, err := fs.ReadFile(fsys, p.File)
-	if err != nil {
-		return s
+	if raw == nil {
+		if fsys == nil {
+			return s
+		}
+		var err error
+		if raw, err = fs.ReadFile(fsys, p.File); err != nil {
+			return s
+		}
 	}
 	s.lines = strings.Split(strings.TrimPrefix(string(raw), "\ufeff"), "\n")
 	for i, l := range s.lines {

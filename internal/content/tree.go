@@ -430,15 +430,21 @@ func newPage(kind Kind, file string, cfg *config.Config) *Page {
 
 // ReadBody reads a page's markdown body again from fsys.
 func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
-	if p.File == "" {
-		return nil, nil
-	}
-	src, err := fs.ReadFile(fsys, p.File)
-	if err != nil {
-		return nil, err
-	}
-	_, _, body, _, err := Split(src)
+	_, body, err := ReadSource(fsys, p)
 	return body, err
+}
+
+// ReadSource reads a page's file again from fsys: all of it, and its body.
+func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
+	if p.File == "" {
+		return nil, nil, nil
+	}
+	src, err = fs.ReadFile(fsys, p.File)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, _, body, _, err = Split(src)
+	return src, body, err
 }
 
 // SortPages orders pages by weight (unset last), then newest date, then
