@@ -1,12 +1,14 @@
 package check
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -178,18 +180,8 @@ func ProbeProblems(statuses []LinkStatus) diag.List {
 // SortLinks orders links by path, line and column (pages are checked in
 // parallel, so they arrive in any order).
 func SortLinks(links []Link) []Link {
-	sort.Slice(links, func(i, j int) bool {
-		a, b := links[i], links[j]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.URL < b.URL
+	slices.SortFunc(links, func(a, b Link) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.URL, b.URL))
 	})
 	return links
 }
