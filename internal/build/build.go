@@ -263,6 +263,7 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 			defer wg.Done()
 			for p := range next {
 				rec := b.renderPage(conv, rnd, p)
+				rec.probs = p.Relocate(rec.probs)
 				b.mu.Lock()
 				b.records[p.Key()] = rec
 				b.mu.Unlock()

@@ -29,8 +29,7 @@ import (
 // same as a clean build's, byte for byte.
 type Session struct {
 	opt     Options
-	site    fs.FS // base with the generated pages (the "Who to call" sheets)
-	base    fs.FS
+	site    fs.FS
 	loader  *content.Loader
 	pending map[string]bool // changed since the last good build
 	good    *snapshot
@@ -60,7 +59,7 @@ func NewSession(opt Options) *Session {
 	if site == nil {
 		site = os.DirFS(opt.Source)
 	}
-	return &Session{opt: opt, site: site, base: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+	return &Session{opt: opt, site: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
 }
 
 // Build builds the site; changed lists the files (relative to the site,
@@ -167,10 +166,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if s.needsFullReload() {
 		s.loader = content.NewLoader()
 	}
-	var generated []string
-	s.site, generated = sheets.Overlay(s.base)
-	s.loader.Forget(generated...)
-	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, s.loadOptions())
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -219,6 +215,13 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	res.Problems = res.Problems.Compact()
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// loadOptions are how this site's content loads: with drafts or not, and
+// with the pages made from data (a change to data/ is a full build, which
+// makes them again).
+func (s *Session) loadOptions() content.Options {
+	return content.Options{Drafts: s.opt.Drafts, Generators: []content.Generator{sheets.Generate}}
 }
 
 // needsFullReload reports changes that alter how every page loads (the
@@ -275,7 +278,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		}
 		loadProbs = append(loadProbs, probs...)
 	} else {
-		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, s.loadOptions())
 		if err := ctx.Err(); err != nil {
 			return res, err, ""
 		}

@@ -108,7 +108,7 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	p := in.Page
 	src := loadSource(c.opt.Site, p, in.Source)
 	pc := &pageCheck{c: c, p: p, src: src}
-	if p.File != "" {
+	if p.File != "" && !p.IsGenerated() {
 		pc.frontMatter()
 		pc.review()
 		pc.images(in.Images)
@@ -174,6 +174,9 @@ func (pc *pageCheck) fromLayout(line int, hint string) string {
 	}
 	if pc.p.File == "" {
 		return hint + " (this page is generated: the fix is in layouts/)"
+	}
+	if pc.p.IsGenerated() {
+		return hint + " (this page is made from " + pc.p.Origin.Path + " and layouts/)"
 	}
 	return hint + " (not found in the markdown: it probably comes from layouts/)"
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/signpost/signpost/internal/diag"
 )
 
 // Kind is what a page is, and so which template renders it.
@@ -34,6 +36,9 @@ type Page struct {
 	Kind Kind
 	// File is the source path relative to the site root ("content/a/b.md"),
 	// empty for generated pages (taxonomies, terms, sections with no _index.md).
+	// A page a Generator made stands at the content path it would have as
+	// a file ("content/who-to-call/uk.md"), so links to it resolve; its
+	// Body holds the markdown and Origin says where its data is written.
 	File string
 	// BodyLine is the line of File on which the markdown body starts.
 	BodyLine int
@@ -82,8 +87,61 @@ type Page struct {
 	Broken bool
 	// Digest is the SHA-256 of the source file, to tell edits apart.
 	Digest [32]byte
+	// Body is the markdown of a page a Generator made; nil for a page
+	// read from a file (its body is read again when rendered).
+	Body []byte
+	// Origin is where the page's data is written, for problems an editor
+	// fixes there: a data file's line for a generated page, the line of the
+	// title for a page with a file. Empty for lists Signpost makes.
+	Origin Pos
+	// bodyLines maps lines of Body (from 1) to lines of Origin.Path.
+	bodyLines []int
+	// keyLines are the lines of File on which front matter keys are set.
+	keyLines map[string]int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
+}
+
+// Pos is a place in a file of the site; Line 0 means the whole file.
+type Pos struct {
+	Path string
+	Line int
+}
+
+// IsGenerated reports whether a Generator made the page from data.
+func (p *Page) IsGenerated() bool { return p.Body != nil }
+
+// KeyLine is the line of the page's file on which front matter sets key,
+// or 0 when it does not.
+func (p *Page) KeyLine(key string) int { return p.keyLines[key] }
+
+// Place says where an editor fixes a problem found at line of the page's
+// source (its file's line, or for a generated page its body's line): for a
+// page a Generator made, the line of its data file the text came from.
+func (p *Page) Place(line int) Pos {
+	if !p.IsGenerated() {
+		return Pos{p.File, line}
+	}
+	if i := line - p.BodyLine; i >= 0 && i < len(p.bodyLines) && p.bodyLines[i] > 0 {
+		return Pos{p.Origin.Path, p.bodyLines[i]}
+	}
+	return p.Origin
+}
+
+// Relocate moves problems found in a generated page's body (which names
+// the page's content path) to the data they came from, so that an editor
+// is sent to a file that exists. Other problems are returned as they are.
+func (p *Page) Relocate(probs diag.List) diag.List {
+	if !p.IsGenerated() {
+		return probs
+	}
+	for i, pr := range probs {
+		if pr.Path == p.File || pr.Path == "" {
+			at := p.Place(pr.Line)
+			probs[i].Path, probs[i].Line, probs[i].Col = at.Path, at.Line, 0
+		}
+	}
+	return probs
 }
 
 // Key names a page across rebuilds: its file, or for a generated page its

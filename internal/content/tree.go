@@ -23,6 +23,8 @@ const Dir = "content"
 // Options change what Load includes.
 type Options struct {
 	Drafts bool
+	// Generators make pages from data (the "Who to call" sheets).
+	Generators []Generator
 }
 
 // Tree is a loaded site: every page with its place, order and URL.
@@ -110,22 +112,12 @@ func (l *Loader) Forget(paths ...string) {
 // without loading the whole tree.
 func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, diag.List) {
 	l.Forget(file)
-	rel := strings.TrimPrefix(file, Dir+"/")
-	if !strings.HasSuffix(file, ".md") || !strings.HasPrefix(file, Dir+"/") {
+	f, ok := srcFileOf(file)
+	if !ok {
 		return nil, nil
 	}
 	if _, err := fs.Stat(fsys, file); err != nil {
 		return nil, nil
-	}
-	f := srcFile{path: file, kind: KindPage, dir: strings.TrimSuffix(rel, ".md")}
-	switch path.Base(file) {
-	case "_index.md":
-		f.kind, f.dir = KindSection, path.Dir(rel)
-		if f.dir == "." {
-			f.kind, f.dir = KindHome, ""
-		}
-	case "index.md":
-		f.dir = path.Dir(rel)
 	}
 	var probs diag.List
 	p := loadPage(fsys, f, cfg, &probs)
@@ -191,6 +183,12 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "cannot read content: %v", err)
 	}
 
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f.path] = true
+	}
+	genFiles, genPages := generated(opt.Generators, fsys, cfg, have, &probs)
+
 	pages := make([]*Page, len(files))
 	pageProbs := make([]diag.List, len(files))
 	var todo []int
@@ -239,6 +237,10 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			pages[i] = pages[i].fresh()
 		}
 	}
+	files = append(files, genFiles...)
+	for _, p := range genPages {
+		pages = append(pages, p.fresh())
+	}
 
 	// Sections: one for every folder that holds pages, _index.md or not.
 	sections := map[string]*Page{}
@@ -252,7 +254,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			kind = KindHome
 		}
 		s := newPage(kind, "", cfg)
-		s.Title = humanize(path.Base(dir))
+		s.Title = TitleFromName(path.Base(dir))
 		s.Description = "The pages in " + s.Title + "."
 		if dir == "" {
 			s.Title = cfg.Title
@@ -398,7 +400,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		pr.Path = f.path
 		probs.Add(pr)
 		p.Broken = true
-		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		p.Title = TitleFromName(path.Base(f.dir))
 		return p
 	}
 	p.BodyLine = bodyLine
@@ -415,7 +417,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		}
 	}
 	if p.Title == "" {
-		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		p.Title = TitleFromName(path.Base(f.dir))
 		if f.kind == KindHome {
 			p.Title = cfg.Title
 		}
@@ -435,7 +437,11 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 }
 
 // ReadSource reads a page's file again from fsys: all of it, and its body.
+// A generated page has no file (src is nil) and its body in memory.
 func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
+	if p.IsGenerated() {
+		return nil, p.Body, nil
+	}
 	if p.File == "" {
 		return nil, nil, nil
 	}
@@ -472,7 +478,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 	for _, tax := range cfg.TaxonomyNames() {
 		tp := newPage(KindTaxonomy, "", cfg)
 		tp.Taxonomy = tax
-		tp.Title = humanize(tax)
+		tp.Title = TitleFromName(tax)
 		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
 		tp.URL = normalizeURL(tax)
 		tp.Parent = t.Home
@@ -557,14 +563,6 @@ func looseFiles(files []string, bundles map[string]bool) []string {
 func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") ||
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
-}
-
-func humanize(s string) string {
-	if s == "" || s == "." {
-		return ""
-	}
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "-", " "), "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func describe(p *Page) string {
