@@ -13,7 +13,7 @@ func (pc *pageCheck) frontMatter() {
 	p, src := pc.p, pc.src
 	hasTitle, hasDesc := p.Title != "", p.Description != ""
 	if src.lines != nil {
-		hasTitle, hasDesc = src.hasKey("title"), src.hasKey("description")
+		hasTitle, hasDesc = src.hasKey("title") || p.TitleFromHeading(), src.hasKey("description")
 	}
 	if !hasTitle {
 		pc.at(diag.Error, src.keyLine("title"), 0, `add title: "What this page helps with" to the front matter; it is the page's h1 and its name in the browser tab`,

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -71,4 +72,32 @@ func toTime(v any) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// keyLines finds the line of each top-level key of YAML or TOML front
+// matter (fm starts on file line first) in one pass: "title: x",
+// "title = 'x'", quoted keys too. The first line setting a key wins.
+func keyLines(fm []byte, first int) map[string]int {
+	out := map[string]int{}
+	for i, line := range bytes.Split(fm, []byte("\n")) {
+		l := string(line)
+		if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' || l[0] == '[' {
+			continue
+		}
+		key, ok := "", false
+		if q := l[0]; q == '"' || q == '\'' {
+			if end := strings.IndexByte(l[1:], q); end >= 0 {
+				key, l, ok = l[1:end+1], strings.TrimLeft(l[end+2:], " \t"), true
+			}
+		} else if j := strings.IndexAny(l, ":="); j > 0 {
+			key, l, ok = strings.TrimRight(l[:j], " \t"), l[j:], true
+		}
+		if !ok || key == "" || l == "" || (l[0] != ':' && l[0] != '=') {
+			continue
+		}
+		if _, seen := out[key]; !seen {
+			out[key] = first + i
+		}
+	}
+	return out
 }

@@ -21,9 +21,10 @@ var FrontMatterKeys = []string{
 // errors and unknown keys against lines of src (the whole file).
 func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Config, probs *diag.List) {
 	file := p.File
+	p.keyLines = keyLines(fm, fmLine)
 	line := func(key string) int {
-		if l := diag.KeyLine(fm, key); l > 0 {
-			return l + fmLine - 1
+		if l := p.keyLines[key]; l > 0 {
+			return l
 		}
 		return fmLine
 	}

@@ -98,6 +98,10 @@ type Page struct {
 	bodyLines []int
 	// keyLines are the lines of File on which front matter keys are set.
 	keyLines map[string]int
+	// titleLine is the line of File of a leading "# heading" that gave
+	// the page its title, and titleLines the body lines it takes (with
+	// blank lines before it), left out when the body is read again.
+	titleLine, titleLines int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
 }
@@ -110,6 +114,20 @@ type Pos struct {
 
 // IsGenerated reports whether a Generator made the page from data.
 func (p *Page) IsGenerated() bool { return p.Body != nil }
+
+// TitleFromHeading reports whether the page's title is the "# heading"
+// its body opens with (its front matter sets none).
+func (p *Page) TitleFromHeading() bool { return p.titleLines > 0 }
+
+// TitleLine is the line of the page's file where its title is written:
+// its front matter key or its leading heading; 0 when the title comes
+// from the file's name.
+func (p *Page) TitleLine() int {
+	if p.titleLine > 0 {
+		return p.titleLine
+	}
+	return p.keyLines["title"]
+}
 
 // KeyLine is the line of the page's file on which front matter sets key,
 // or 0 when it does not.

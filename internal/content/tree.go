@@ -394,7 +394,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 	// A page whose front matter is broken still joins the tree, marked
 	// Broken, so links to it resolve and the rest of the site is checked:
 	// every problem of a build is reported at once.
-	format, fm, _, bodyLine, err := Split(src)
+	format, fm, body, bodyLine, err := Split(src)
 	if err != nil {
 		pr := diag.Problems(err)[0]
 		pr.Path = f.path
@@ -414,6 +414,15 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 			p.Broken = true
 		} else {
 			decodeMeta(p, m, fm, 2, cfg, probs)
+		}
+	}
+	if p.Title == "" && !p.Broken {
+		// A body that opens with "# Title" names the page, as in READMEs
+		// and MkDocs; that heading is then not rendered again below the
+		// layout's h1.
+		if title, at, n := leadingTitle(body); n > 0 {
+			p.Title, p.titleLine, p.titleLines = title, p.BodyLine+at, n
+			p.BodyLine += n
 		}
 	}
 	if p.Title == "" {
@@ -450,7 +459,7 @@ func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
 		return nil, nil, err
 	}
 	_, _, body, _, err = Split(src)
-	return src, body, err
+	return src, dropLines(body, p.titleLines), err
 }
 
 // SortPages orders pages by weight (unset last), then newest date, then

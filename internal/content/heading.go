@@ -1,0 +1,97 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// leadingTitle finds a level-one heading that opens a markdown body (after
+// blank lines), as command references and READMEs start: "# tar". It
+// returns the heading's text as a reader sees it (markup, escapes and
+// entities resolved) and how many lines of the body, from the first, hold
+// it; at is the line (from 0) the heading starts on; 0 lines when the body does not open with one. Only the first block
+// is parsed: loading reads metadata, not whole bodies.
+func leadingTitle(body []byte) (title string, at, lines int) {
+	blank := 0
+	rest := body
+	for len(rest) > 0 {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		if len(bytes.TrimSpace(line)) > 0 {
+			break
+		}
+		blank++
+		rest = next
+	}
+	block := rest
+	if i := bytes.Index(rest, []byte("\n\n")); i >= 0 {
+		block = rest[:i+1]
+	}
+	block = bytes.ReplaceAll(block, []byte("\r\n"), []byte("\n"))
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+	)
+	doc := p.Parse(text.NewReader(block))
+	h, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return "", 0, 0
+	}
+	title = strings.Join(strings.Fields(inlineText(h, block)), " ")
+	if title == "" {
+		return "", 0, 0
+	}
+	n := 1 // an ATX heading is one line
+	if t := bytes.TrimLeft(block, " "); len(t) == 0 || t[0] != '#' {
+		n = h.Lines().Len() + 1 // a setext heading: its text and the === line
+	}
+	return title, blank, blank + n
+}
+
+// inlineText is the text of a node's inline children as a reader sees it.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v))))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b.Write(t.Segment.Value(src))
+				}
+			}
+		case *ast.RawHTML, *ast.AutoLink:
+			if l, ok := c.(*ast.AutoLink); ok {
+				b.Write(l.URL(src))
+			}
+		default:
+			b.WriteString(inlineText(c, src))
+		}
+	}
+	return b.String()
+}
+
+// dropLines removes the first n lines of b.
+func dropLines(b []byte, n int) []byte {
+	for ; n > 0 && len(b) > 0; n-- {
+		_, rest, found := bytes.Cut(b, []byte("\n"))
+		if !found {
+			return b[len(b):]
+		}
+		b = rest
+	}
+	return b
+}
