@@ -144,8 +144,30 @@ func (b *builder) write(rel string, data []byte) {
 	b.writeAsIs(rel, b.min.file(rel, data))
 }
 
+// writeFrom writes output whose path comes from a page's data (its URL or
+// an alias): a failure is that page's problem, placed where the path is set.
+func (b *builder) writeFrom(at content.Pos, rel string, data []byte) {
+	b.writeJob(writeJob{rel: rel, data: b.min.file(rel, data), at: at})
+}
+
+// writeFailed reports a write that failed, at the data that named it.
+func (b *builder) writeFailed(j writeJob, err error) {
+	if j.at.Path == "" {
+		b.problem(fmt.Errorf("write %s: %w", j.rel, err))
+		return
+	}
+	b.problem(diag.Problem{Path: j.at.Path, Line: j.at.Line, Severity: diag.Error,
+		Message: fmt.Sprintf("cannot write %s: %v", j.rel, err),
+		Hint:    "give the page a url, slug or alias inside the site, like slug: my-page"})
+}
+
 // writeAsIs writes output that is compact already (the search index).
 func (b *builder) writeAsIs(rel string, data []byte) {
+	b.writeJob(writeJob{rel: rel, data: data})
+}
+
+func (b *builder) writeJob(j writeJob) {
+	rel, data := j.rel, j.data
 	b.mu.Lock()
 	b.files++
 	b.published["/"+rel] = true
@@ -157,17 +179,18 @@ func (b *builder) writeAsIs(rel string, data []byte) {
 		return
 	}
 	if b.writes != nil {
-		b.writes <- writeJob{rel, data}
+		b.writes <- j
 		return
 	}
 	if err := b.out.write(rel, data); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", rel, err))
+		b.writeFailed(j, err)
 	}
 }
 
 type writeJob struct {
 	rel  string
 	data []byte
+	at   content.Pos // the data that named the path, if any
 }
 
 // startWriters hands file writes to a few goroutines while pages render:
@@ -182,7 +205,7 @@ func (b *builder) startWriters() (wait func()) {
 			defer wg.Done()
 			for j := range b.writes {
 				if err := b.out.write(j.rel, j.data); err != nil {
-					b.problem(fmt.Errorf("write %s: %w", j.rel, err))
+					b.writeFailed(j, err)
 				}
 			}
 		}()
@@ -354,7 +377,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		return rec
 	}
 	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
-	b.write(p.OutputPath(), html)
+	b.writeFrom(p.URLPos(), p.OutputPath(), html)
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()

@@ -31,7 +31,7 @@ func (b *builder) writeAliases() {
 			if !strings.HasSuffix(rel, ".html") {
 				rel += "index.html"
 			}
-			b.write(rel, buf.Bytes())
+			b.writeFrom(p.Place(p.KeyLine("aliases")), rel, buf.Bytes())
 		}
 	}
 	if len(all) == 0 {

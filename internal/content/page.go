@@ -5,6 +5,7 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"time"
@@ -112,6 +113,14 @@ type Pos struct {
 	Line int
 }
 
+// String is "path:line", or the path alone for a whole file or folder.
+func (p Pos) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return p.Path
+}
+
 // IsGenerated reports whether a Generator made the page from data.
 func (p *Page) IsGenerated() bool { return p.Body != nil }
 
@@ -127,6 +136,21 @@ func (p *Page) TitleLine() int {
 		return p.titleLine
 	}
 	return p.keyLines["title"]
+}
+
+// URLPos is where the page's address is decided: its url or slug key, or
+// its file (whose name makes the address), or for a generated page its
+// data.
+func (p *Page) URLPos() Pos {
+	switch {
+	case p.IsGenerated() || p.File == "":
+		return p.Origin
+	case p.KeyLine("url") > 0:
+		return Pos{p.File, p.KeyLine("url")}
+	case p.KeyLine("slug") > 0:
+		return Pos{p.File, p.KeyLine("slug")}
+	}
+	return Pos{p.File, 1}
 }
 
 // KeyLine is the line of the page's file on which front matter sets key,

@@ -254,6 +254,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			kind = KindHome
 		}
 		s := newPage(kind, "", cfg)
+		// A folder without _index.md: its name is its title and address.
+		s.Origin = Pos{Path: path.Join(Dir, dir)}
 		s.Title = TitleFromName(path.Base(dir))
 		s.Description = "The pages in " + s.Title + "."
 		if dir == "" {
@@ -368,7 +370,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			t.byFile[path.Join(Dir, strings.Trim(p.URL, "/"), "_index.md")] = p
 		}
 		if q := t.byURL[p.URL]; q != nil {
-			probs.Errorf(firstNonEmpty(p.File, q.File), 1, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)
+			at := blame(p, q)
+			probs.Errorf(at.Path, at.Line, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)
 			continue
 		}
 		t.byURL[p.URL] = p
@@ -376,7 +379,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	for _, p := range t.All {
 		for _, a := range p.Aliases {
 			if q := t.byURL[a]; q != nil {
-				probs.Errorf(p.File, 1, 0, "remove the alias, or the page at that URL", "alias %s of %s is already the URL of %s", a, p.File, describe(q))
+				at := p.Place(max(p.KeyLine("aliases"), 1))
+				probs.Errorf(at.Path, at.Line, 0, "remove the alias, or the page at that URL", "alias %s of %s is already the URL of %s", a, describe(p), describe(q))
 			}
 		}
 	}
@@ -487,6 +491,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 	for _, tax := range cfg.TaxonomyNames() {
 		tp := newPage(KindTaxonomy, "", cfg)
 		tp.Taxonomy = tax
+		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
 		tp.Title = TitleFromName(tax)
 		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
 		tp.URL = normalizeURL(tax)
@@ -502,6 +507,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 				if tm == nil {
 					tm = newPage(KindTerm, "", cfg)
 					tm.Taxonomy = tax
+					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
 					tm.URL = normalizeURL(tax + "/" + slug)
@@ -574,18 +580,32 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
 }
 
+// describe names a page in a message: its file, or what made it and where.
 func describe(p *Page) string {
-	if p.File != "" {
+	switch {
+	case p.IsGenerated():
+		return fmt.Sprintf("the page made from %s", p.Origin)
+	case p.File != "":
 		return p.File
+	case p.Origin.Path != "":
+		return fmt.Sprintf("the %s page %q (from %s)", p.Kind, p.Title, p.Origin)
 	}
 	return fmt.Sprintf("the %s page %q", p.Kind, p.Title)
 }
 
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
+// blame is where to report two pages at one address: where the address of
+// a page with a file is set (the later one's, when both have files), else
+// the data that made one of them.
+func blame(later, earlier *Page) Pos {
+	for _, p := range []*Page{later, earlier} {
+		if p.File != "" && !p.IsGenerated() {
+			return p.URLPos()
 		}
 	}
-	return ""
+	for _, p := range []*Page{later, earlier} {
+		if p.Origin.Path != "" {
+			return p.Origin
+		}
+	}
+	return Pos{Path: Dir}
 }

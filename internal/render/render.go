@@ -119,7 +119,7 @@ func New(opt Options) (*Renderer, diag.List) {
 			if e.PageRef != "" {
 				p := opt.Tree.GetPage(e.PageRef)
 				if p == nil {
-					probs.Errorf(cfg.File, diag.KeyLine(nil, "pageRef"), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
+					probs.Errorf(cfg.File, cfg.Line("pageRef", e.PageRef), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
 					continue
 				}
 				item.Page, item.URL = p, p.RelPermalink
