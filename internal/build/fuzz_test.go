@@ -19,6 +19,10 @@ func FuzzPage(f *testing.F) {
 		":::steps\n### One\nx\n:::\n:::helpline nspcc\n:::\n::::details Why?\n:::tip\nx\n:::\n::::\n",
 		"---\nsources: 3\nreviewed: soon\n---\n[^1]\n\n[^1]: note\n| a |\n|---|\n| b |\n",
 		"<script>x</script>\n## Ünïcödé {#id .c}\n[a](#id)\n",
+		"---\nslug: ..\n---\n",
+		"---\nurl: /../../x/\naliases: [/../../y/]\n---\n",
+		"---\nsources: [{title: 1, url: [a]}]\ntopics: [x]\n---\n",
+		"# Leading title\n\n[here](b.md)\n",
 	} {
 		f.Add(s)
 	}

@@ -141,7 +141,7 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
 		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}, stemmer: &search.Stemmer{}}
 	if s.opt.Check {
-		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now})
+		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now, Tree: tree})
 	}
 	return b
 }

@@ -49,6 +49,10 @@ type Options struct {
 	Config *config.Config
 	// Now is today, for review dates; zero means time.Now.
 	Now time.Time
+	// Tree finds the page a link goes to, so that a problem with a link
+	// whose text is that page's title is placed where the title is
+	// written; nil places such problems on the page showing the link.
+	Tree *content.Tree
 }
 
 // Checker runs the checks. It holds no state between pages and is safe

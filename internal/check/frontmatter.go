@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/signpost/signpost/internal/content"
@@ -52,12 +53,8 @@ func (pc *pageCheck) review() {
 	}
 	for i, s := range p.Sources {
 		if s.Checked.IsZero() && s.URL != "" {
-			line, _ := src.findRaw(s.URL)
-			if line == 0 {
-				line = src.keyLine("sources")
-			}
-			pc.at(diag.Warning, line, 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
-				"source %d (%s) has no checked date", i+1, s.Title)
+			pc.at(diag.Warning, p.SourceLine(i), 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
+				"source %d (%s) has no checked date", i+1, cmp.Or(s.Title, s.URL))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 )
 
@@ -141,15 +143,12 @@ func (pc *pageCheck) links(doc *html.Node) {
 		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
 		switch {
 		case name == "":
-			line, col := pc.linkText("", href)
-			pc.at(diag.Error, line, col, pc.fromLayout(line, "write the link text, saying where it goes"), "link to %s has no text", href)
+			pc.linkProblem(diag.Error, name, href, "write the link text, saying where it goes", "link to %s has no text", href)
 		case vague[key] && !(strings.HasPrefix(href, "#") && headings[name]):
-			line, col := pc.linkText(name, href)
-			pc.at(diag.Warning, line, col, pc.fromLayout(line, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`),
+			pc.linkProblem(diag.Warning, name, href, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`,
 				"link text %q does not say where it goes", name)
 		case bareURL(name, href):
-			line, col := pc.linkText(name, href)
-			pc.at(diag.Warning, line, col, pc.fromLayout(line, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to"),
+			pc.linkProblem(diag.Warning, name, href, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to",
 				"link text is a bare address: %s", name)
 		}
 		if external(href) && !seen[href] {
@@ -160,6 +159,66 @@ func (pc *pageCheck) links(doc *html.Node) {
 		}
 		return true
 	})
+}
+
+// linkProblem reports a problem with a link: at its line of the markdown
+// when it is written there; else where its text comes from when that is a
+// page's data (a title on a list page, a source in front matter), so the
+// editor is sent to the line to change; else on the page, as the layout's.
+func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format string, args ...any) {
+	line, col := pc.linkText(text, href)
+	if line == 0 {
+		if at, from, ok := pc.linkData(text, href); ok {
+			pc.probs = append(pc.probs, diag.Problem{Path: at.Path, Line: at.Line, Severity: sev,
+				Message: fmt.Sprintf(format, args...), Hint: hint + " (" + from + ")"})
+			return
+		}
+	}
+	pc.at(sev, line, col, pc.fromLayout(line, hint), format, args...)
+}
+
+// linkData finds the data a link's text and address come from: a source
+// of the page itself, or the title of the page it goes to.
+func (pc *pageCheck) linkData(text, href string) (content.Pos, string, bool) {
+	p := pc.p
+	for i, s := range p.Sources {
+		if (href != "" && s.URL == href) || (text != "" && s.Title == text) {
+			return p.Place(p.SourceLine(i)), fmt.Sprintf("the link is source %d in the front matter", i+1), true
+		}
+	}
+	t := pc.c.pageAt(href)
+	if t == nil || t.Title != text {
+		return content.Pos{}, "", false
+	}
+	switch {
+	case t.IsGenerated() || t.File == "":
+		if t.Origin.Path == "" {
+			return content.Pos{}, "", false
+		}
+		return t.Origin, "the text is the name of " + t.URL + ", made from " + t.Origin.String(), true
+	case t.TitleLine() > 0:
+		return content.Pos{Path: t.File, Line: t.TitleLine()}, "the text is the title of " + t.File, true
+	}
+	return content.Pos{Path: t.File, Line: 1}, "the text is the title of " + t.File + ", made from its file name: give it a title", true
+}
+
+// pageAt is the page of the site a link in the output goes to, or nil.
+func (c *Checker) pageAt(href string) *content.Page {
+	if c.opt.Tree == nil || href == "" {
+		return nil
+	}
+	u, _, _ := strings.Cut(href, "#")
+	u, _, _ = strings.Cut(u, "?")
+	if b, err := url.Parse(c.opt.Config.BaseURL); err == nil && b.Host != "" {
+		if rest, ok := strings.CutPrefix(u, b.Scheme+"://"+b.Host); ok {
+			u = rest
+		}
+	}
+	rest, ok := strings.CutPrefix(u, c.opt.Config.BasePath())
+	if !ok {
+		return nil
+	}
+	return c.opt.Tree.ByURL("/" + rest)
 }
 
 // linkText finds a link in the markdown by its text, then by its address.

@@ -46,13 +46,18 @@ type Config struct {
 // the value (one menu entry among many); 1 when it cannot be found. Only
 // problems call it.
 func (c *Config) Line(key string, value ...string) int {
+	return max(c.find(key, value...), 1)
+}
+
+// find is Line, with 0 when the key is not in the file.
+func (c *Config) find(key string, value ...string) int {
 	re := regexp.MustCompile(`(?:^|[\s{,-])["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
 	for i, l := range strings.Split(string(c.src), "\n") {
 		if re.MatchString(l) && (len(value) == 0 || strings.Contains(l, value[0])) {
 			return i + 1
 		}
 	}
-	return 1
+	return 0
 }
 
 // MenuEntry is one link in a named menu. PageRef names a content file
@@ -204,12 +209,14 @@ func (c *Config) BasePath() string {
 }
 
 // TaxonomyPos is where a taxonomy (by plural) is named: its line of the
-// config file; the file alone when the defaults are used.
+// config file; nothing for a default taxonomy the file does not name.
 func (c *Config) TaxonomyPos(plural string) (path string, line int) {
-	for singular, p := range c.Taxonomies {
-		if p == plural && c.src != nil {
-			return c.File, c.Line(singular, plural)
+	for _, singular := range slices.Sorted(maps.Keys(c.Taxonomies)) {
+		if c.Taxonomies[singular] == plural {
+			if l := c.find(singular, plural); l > 0 {
+				return c.File, l
+			}
 		}
 	}
-	return c.File, 0
+	return "", 0
 }

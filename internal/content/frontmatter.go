@@ -101,3 +101,40 @@ func keyLines(fm []byte, first int) map[string]int {
 	}
 	return out
 }
+
+// itemLines finds the lines on which the items of a block-style list start
+// ("  - title: …" below "sources:"), given the line of its key; nil for a
+// list written on the key's line ([…]).
+func itemLines(fm []byte, first, keyLine int) []int {
+	if keyLine < first {
+		return nil
+	}
+	lines := bytes.Split(fm, []byte("\n"))
+	i := keyLine - first
+	if i >= len(lines) {
+		return nil
+	}
+	if _, v, _ := bytes.Cut(lines[i], []byte(":")); len(bytes.TrimSpace(v)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(v), []byte("#")) {
+		return nil
+	}
+	var out []int
+	indent := -1
+	for j := i + 1; j < len(lines); j++ {
+		l := string(lines[j])
+		t := strings.TrimLeft(l, " ")
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		n := len(l) - len(t)
+		if n == 0 && !strings.HasPrefix(t, "-") {
+			break // the next key
+		}
+		if strings.HasPrefix(t, "-") && (indent < 0 || n == indent) {
+			indent = n
+			out = append(out, first+j)
+		} else if n < indent {
+			break
+		}
+	}
+	return out
+}

@@ -69,3 +69,25 @@ func TestGeneratedPagesJoinTheTree(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyAndItemLines(t *testing.T) {
+	fm := []byte("title: A\n\"quoted key\": b\nsources:\n  # a comment\n  - title: One\n    url: https://x/\n  -\n    url: https://y/\n  - {title: Three}\nflow: [a, b]\ntags:\n- x\n- y\nurl = 'toml'\n")
+	lines := keyLines(fm, 2)
+	for k, want := range map[string]int{"title": 2, "quoted key": 3, "sources": 4, "flow": 11, "tags": 12, "url": 15} {
+		if lines[k] != want {
+			t.Errorf("line of %q = %d, want %d", k, lines[k], want)
+		}
+	}
+	if _, ok := lines["url"]; !ok || len(lines) != 6 {
+		t.Errorf("keys: %v", lines)
+	}
+	if got := itemLines(fm, 2, 4); len(got) != 3 || got[0] != 6 || got[1] != 8 || got[2] != 10 {
+		t.Errorf("source lines %v, want [6 8 10]", got)
+	}
+	if got := itemLines(fm, 2, 12); len(got) != 2 || got[0] != 13 {
+		t.Errorf("tag lines %v", got)
+	}
+	if got := itemLines(fm, 2, 11); got != nil {
+		t.Errorf("a flow list has no item lines: %v", got)
+	}
+}

@@ -151,7 +151,8 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		}
 	}
 	if v, ok := m["sources"]; ok {
-		p.Sources = decodeSources(v, file, line("sources"), probs)
+		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
+		p.Sources = decodeSources(v, p, probs)
 	}
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
 		probs.Errorf(file, line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
@@ -171,27 +172,50 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 	}
 }
 
-func decodeSources(v any, file string, line int, probs *diag.List) []Source {
+// decodeSources reads the sources list, reporting each entry's faults at
+// the entry's line.
+func decodeSources(v any, p *Page, probs *diag.List) []Source {
 	list, ok := v.([]any)
 	if !ok {
-		probs.Errorf(file, line, 0, "sources is a list of entries with title, url and checked", "front matter \"sources\" is not a list")
+		probs.Errorf(p.File, p.SourceLine(0), 0, "sources is a list of entries with title, url and checked", "front matter \"sources\" is not a list")
 		return nil
 	}
 	var out []Source
 	for i, x := range list {
+		line := p.SourceLine(i)
 		m, ok := x.(map[string]any)
 		if !ok {
-			probs.Errorf(file, line, 0, "write each source as  - title: …  url: …  checked: YYYY-MM-DD", "source %d is not a title/url/checked entry", i+1)
+			probs.Errorf(p.File, line, 0, "write each source as  - title: …  url: …  checked: YYYY-MM-DD", "source %d is not a title/url/checked entry", i+1)
 			continue
 		}
+		bad := false
+		text := func(key, example string) string {
+			switch v := m[key].(type) {
+			case nil:
+				return ""
+			case string:
+				return strings.TrimSpace(v)
+			case int, int64, uint64, float64, bool:
+				return fmt.Sprint(v)
+			}
+			probs.Errorf(p.File, line, 0, "write it like "+key+": "+example, "source %d: %s is not text", i+1, key)
+			bad = true
+			return ""
+		}
 		var s Source
-		s.Title, _ = m["title"].(string)
-		s.URL, _ = m["url"].(string)
+		s.Title = text("title", `"NSPCC: Online safety"`)
+		s.URL = text("url", "https://www.nspcc.org.uk/")
 		if c, ok := m["checked"]; ok {
 			s.Checked, _ = toTime(c)
 		}
-		if s.Title == "" || s.URL == "" {
-			probs.Errorf(file, line, 0, "every source needs a title and a url", "source %d has no title or url", i+1)
+		switch {
+		case bad:
+		case s.Title == "" && s.URL == "":
+			probs.Errorf(p.File, line, 0, "every source needs a title and a url", "source %d has no title and no url", i+1)
+		case s.Title == "":
+			probs.Errorf(p.File, line, 0, "write the name of the page, like title: \"NSPCC: Online safety\"; it is the link's text", "source %d (%s) has no title", i+1, s.URL)
+		case s.URL == "":
+			probs.Errorf(p.File, line, 0, "write the address the fact comes from, like url: https://www.nspcc.org.uk/", "source %d (%s) has no url", i+1, s.Title)
 		}
 		out = append(out, s)
 	}

@@ -99,6 +99,9 @@ type Page struct {
 	bodyLines []int
 	// keyLines are the lines of File on which front matter keys are set.
 	keyLines map[string]int
+	// sourceLines are the lines of File on which the entries of sources
+	// start (nil when they are written on one line).
+	sourceLines []int
 	// titleLine is the line of File of a leading "# heading" that gave
 	// the page its title, and titleLines the body lines it takes (with
 	// blank lines before it), left out when the body is read again.
@@ -151,6 +154,16 @@ func (p *Page) URLPos() Pos {
 		return Pos{p.File, p.KeyLine("slug")}
 	}
 	return Pos{p.File, 1}
+}
+
+// SourceLine is the line of the page's file on which sources entry i (from
+// 0) is written: its own line, or the sources key's when the list is
+// written on one line; 1 when the page has no sources key.
+func (p *Page) SourceLine(i int) int {
+	if i >= 0 && i < len(p.sourceLines) {
+		return p.sourceLines[i]
+	}
+	return max(p.KeyLine("sources"), 1)
 }
 
 // KeyLine is the line of the page's file on which front matter sets key,
