@@ -88,12 +88,7 @@ topics: [x]
 // not at the list page's output file; only what the layout writes itself
 // is the layout's.
 func TestDataProblemsPointAtTheirData(t *testing.T) {
-	s := sitetest.Build(t, minimal+`
--- content/_index.md --
----
-title: Home
-description: The home page.
----
+	s := sitetest.Build(t, minimal+home+`
 -- content/common/_index.md --
 ---
 title: Common questions

@@ -13,17 +13,21 @@ import (
 
 func checked(o *build.Options) { o.Check = true }
 
-// The sheets are built as data, not pasted into front matter: a country
-// with a colon, quotes or a hash is a title like any other, and problems
-// found on a sheet point at the line of data/helplines.yaml they come from.
-func TestSheetsFromDataNeverPasteText(t *testing.T) {
-	s := sitetest.Build(t, minimal+`
+// home is a home page that passes the checks.
+const home = `
 -- content/_index.md --
 ---
 title: Home
 description: The home page.
 ---
 Hello.
+`
+
+// The sheets are built as data, not pasted into front matter: a country
+// with a colon, quotes or a hash is a title like any other, and problems
+// found on a sheet point at the line of data/helplines.yaml they come from.
+func TestSheetsFromDataNeverPasteText(t *testing.T) {
+	s := sitetest.Build(t, minimal+home+`
 -- data/helplines.yaml --
 sark-police:
   name: Police (Sark)
@@ -77,13 +81,7 @@ long:
 // A helpline id that cannot be written on a :::helpline line is named at
 // its line, and left off the sheet rather than breaking its markdown.
 func TestSheetHelplineIDsMustFitOnALine(t *testing.T) {
-	s := sitetest.Build(t, minimal+`
--- content/_index.md --
----
-title: Home
-description: The home page.
----
-Hello.
+	s := sitetest.Build(t, minimal+home+`
 -- data/helplines.yaml --
 first:
   name: First
@@ -101,20 +99,14 @@ first:
 // serve's session makes the sheets again when the data changes, and a
 // site's own file at a sheet's path wins, also when it comes and goes.
 func TestSheetsRebuildWhenDataChanges(t *testing.T) {
-	dir := sitetest.Write(t, minimal+`
--- content/_index.md --
----
-title: Home
-description: The home page.
----
-Hello.
+	dir := sitetest.Write(t, minimal+home+`
 -- data/helplines.yaml --
 a:
   name: Alpha line
   phone: "1"
   country: Narnia
 `)
-	opt := sitetest.Options(dir)
+	opt := serveOptions(dir, filepath.Join(dir, "public"))
 	sess := build.NewSession(opt)
 	ctx := context.Background()
 	read := func(rel string) string {
@@ -155,15 +147,5 @@ a:
 	if got := read("who-to-call/narnia/index.html"); !strings.Contains(got, "Alpha line") {
 		t.Errorf("with the site's file gone, the generated sheet is back:\n%s", got)
 	}
-	clean := sitetest.Options(dir)
-	clean.Dest = filepath.Join(t.TempDir(), "clean")
-	if _, err := build.Build(ctx, clean); err != nil {
-		t.Fatal(err)
-	}
-	for _, rel := range []string{"who-to-call/narnia/index.html", "who-to-call/archenland-north/index.html", "who-to-call/index.html"} {
-		b, _ := os.ReadFile(filepath.Join(clean.Dest, rel))
-		if string(b) != read(rel) {
-			t.Errorf("%s differs from a clean build", rel)
-		}
-	}
+	assertSameAsClean(t, dir)
 }
