@@ -107,7 +107,8 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 		var v any
 		if format == "json" {
 			if err := json.Unmarshal(src, &v); err != nil {
-				probs.Errorf(p, 0, 0, "check the JSON syntax", "invalid JSON: %v", err)
+				line, col := jsonPos(src, err)
+				probs.Errorf(p, line, col, "check the JSON syntax: every key in double quotes, no comma after the last item", "invalid JSON: %v", err)
 				return
 			}
 		} else if pr, ok := config.Decode(format, p, src, &v); !ok {
@@ -154,4 +155,22 @@ func walkFiles(fsys fs.FS, dir string, fn func(string), onErr func(error)) {
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		onErr(err)
 	}
+}
+
+// jsonPos is where a JSON decoding error is, from the offset it carries
+// (the end of the file when it is cut short).
+func jsonPos(src []byte, err error) (line, col int) {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		off := int(syn.Offset)
+		if off > 0 && off < len(src) {
+			off-- // the offset counts the bad character itself
+		}
+		return diag.LineCol(src, off)
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return diag.LineCol(src, int(typ.Offset))
+	}
+	return diag.LineCol(src, len(src))
 }

@@ -150,3 +150,18 @@ sources: [{title: 1, url: [a]}, {title: "", url: "https://example.org/c", checke
 	}
 	assertPositioned(t, s)
 }
+
+// A data file in JSON says where its fault is, as YAML and TOML ones do.
+func TestDataJSONProblemsHaveLines(t *testing.T) {
+	for name, tc := range map[string]struct{ json, want string }{
+		"trailing comma": {"{\n  \"a\": 1,\n  \"b\": [1,2,],\n}\n", "data/x.json:3:13: error: invalid JSON"},
+		"cut short":      {"{\n  \"a\": [1,\n", "data/x.json:3:1: error: invalid JSON"},
+		"bare key":       {"{\n  a: 1\n}", "data/x.json:2:3: error: invalid JSON"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := sitetest.Build(t, minimal+home+"-- data/x.json --\n"+tc.json)
+			s.AssertProblem(tc.want)
+			assertPositioned(t, s)
+		})
+	}
+}

@@ -186,8 +186,16 @@ func (p *Page) Place(line int) Pos {
 // Relocate moves problems found in a generated page's body (which names
 // the page's content path) to the data they came from, so that an editor
 // is sent to a file that exists. Other problems are returned as they are.
+//
+// A problem with no path at all (a failure that could not say where) is
+// given the page's file, so that no problem of a page goes unplaced.
 func (p *Page) Relocate(probs diag.List) diag.List {
 	if !p.IsGenerated() {
+		for i := range probs {
+			if probs[i].Path == "" {
+				probs[i].Path = p.File
+			}
+		}
 		return probs
 	}
 	for i, pr := range probs {
