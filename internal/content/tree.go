@@ -420,7 +420,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 			decodeMeta(p, m, fm, 2, cfg, probs)
 		}
 	}
-	if p.Title == "" && !p.Broken {
+	if strings.TrimSpace(p.Title) == "" && !p.Broken {
 		// A body that opens with "# Title" names the page, as in READMEs
 		// and MkDocs; that heading is then not rendered again below the
 		// layout's h1.
