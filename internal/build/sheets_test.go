@@ -149,3 +149,35 @@ a:
 	}
 	assertSameAsClean(t, dir)
 }
+
+// A sheet's address that goes away (its country renamed) is caught by
+// urls.txt like any page's, and the hint never asks for aliases in a file
+// that does not exist.
+func TestRenamedSheetIsCaughtByURLs(t *testing.T) {
+	dir := sitetest.Write(t, minimal+home+`
+-- data/helplines.yaml --
+a:
+  name: Alpha line
+  phone: "1"
+  country: Narnia
+`)
+	opt := sitetest.Options(dir)
+	opt.URLs = build.URLsKeep
+	if res, err := build.Build(context.Background(), opt); err != nil {
+		t.Fatalf("%v\n%v", err, res.Problems)
+	}
+	os.WriteFile(filepath.Join(dir, "data/helplines.yaml"), []byte("a:\n  name: Alpha line\n  phone: \"1\"\n  country: Narnia North\n"), 0o644)
+	res, err := build.Build(context.Background(), opt)
+	if err == nil {
+		t.Fatal("a sheet's address went away without a word")
+	}
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, "/who-to-call/narnia/") {
+			if strings.Contains(p.Hint, "content/who-to-call") {
+				t.Errorf("hint names a file that does not exist: %s", p.Hint)
+			}
+			return
+		}
+	}
+	t.Errorf("no problem about /who-to-call/narnia/: %v", res.Problems)
+}
