@@ -91,9 +91,11 @@ type Page struct {
 	// Body is the markdown of a page a Generator made; nil for a page
 	// read from a file (its body is read again when rendered).
 	Body []byte
-	// Origin is where the page's data is written, for problems an editor
-	// fixes there: a data file's line for a generated page, the line of the
-	// title for a page with a file. Empty for lists Signpost makes.
+	// Origin is where the data of a page without a file of its own is
+	// written, for problems an editor fixes there: a data file's line for
+	// a page a Generator made, the tagging page's line for a term, the
+	// config's line for a taxonomy, the folder for a section without
+	// _index.md. Empty for a page with a file (File and its lines say).
 	Origin Pos
 	// bodyLines maps lines of Body (from 1) to lines of Origin.Path.
 	bodyLines []int
