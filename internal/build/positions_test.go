@@ -134,6 +134,13 @@ title: Flow
 description: Sources on one line.
 sources: [{title: 1, url: [a]}, {title: "", url: "https://example.org/c", checked: 2026-01-01}]
 ---
+-- content/empty.md --
+---
+title: Empty
+description: A source with nothing in it.
+sources:
+  - checked: 2026-01-01
+---
 `, checked)
 	s.AssertProblem(`content/common/vague.md:3: warning: link text "Click here" does not say where it goes`, "the text is the title of content/common/vague.md")
 	s.AssertProblem(`content/common/heading.md:4: warning: link text "Read more" does not say where it goes`)
@@ -143,6 +150,8 @@ sources: [{title: 1, url: [a]}, {title: "", url: "https://example.org/c", checke
 	s.AssertProblem(`content/guide.md:9: error: link to https://example.org/b has no text`, "source 2")
 	s.AssertProblem(`content/flow.md:4: error: source 1: url is not text`)
 	s.AssertProblem(`content/flow.md:4: error: source 2 (https://example.org/c) has no title`)
+	s.AssertProblem(`content/empty.md:5: error: source 1 has no title and no url`)
+	s.AssertProblem(`content/empty.md:5: error: a link has no text and no address`, "source 1")
 	for _, p := range s.Result.Problems {
 		if p.Path == "common/index.html" || p.Path == "topics/index.html" || p.Path == "topics/more/index.html" {
 			t.Errorf("placed on a list page's output: %s", p)

@@ -142,6 +142,8 @@ func (pc *pageCheck) links(doc *html.Node) {
 		name := accName(n)
 		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
 		switch {
+		case name == "" && href == "":
+			pc.linkProblem(diag.Error, name, href, "write the link text and the address it goes to", "a link has no text and no address")
 		case name == "":
 			pc.linkProblem(diag.Error, name, href, "write the link text, saying where it goes", "link to %s has no text", href)
 		case vague[key] && !(strings.HasPrefix(href, "#") && headings[name]):
@@ -182,7 +184,7 @@ func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format str
 func (pc *pageCheck) linkData(text, href string) (content.Pos, string, bool) {
 	p := pc.p
 	for i, s := range p.Sources {
-		if (href != "" && s.URL == href) || (text != "" && s.Title == text) {
+		if (s.URL == href && s.Title == text) || (href != "" && s.URL == href) || (text != "" && s.Title == text) {
 			return p.Place(p.SourceLine(i)), fmt.Sprintf("the link is source %d in the front matter", i+1), true
 		}
 	}
