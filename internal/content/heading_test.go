@@ -1,6 +1,9 @@
 package content
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestLeadingTitle(t *testing.T) {
 	for _, tc := range []struct {
@@ -52,4 +55,24 @@ func TestDropLines(t *testing.T) {
 			t.Errorf("dropLines(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
 		}
 	}
+}
+
+// FuzzLeadingTitle: no panic; a title found is one line of plain text and
+// takes no more lines than the body has.
+func FuzzLeadingTitle(f *testing.F) {
+	for _, s := range []string{"# tar\n", "A\n===\n", "\n\n# x {#y}\ntext", "## no", "# [a](b) &amp;", "```\n# x\n```", "\r\n# A\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		title, at, lines := leadingTitle([]byte(body))
+		if lines == 0 {
+			if title != "" || at != 0 {
+				t.Fatalf("no heading, but title %q at %d", title, at)
+			}
+			return
+		}
+		if title == "" || strings.ContainsAny(title, "\n\r") || at >= lines || lines > strings.Count(body, "\n")+1 {
+			t.Fatalf("leadingTitle(%q) = %q, %d, %d", body, title, at, lines)
+		}
+	})
 }

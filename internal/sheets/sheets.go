@@ -126,38 +126,45 @@ func read(src []byte) ([]entry, diag.List) {
 	if err != nil || len(file.Docs) == 0 {
 		return nil, nil
 	}
-	var probs diag.List
+	r := &reader{anchors: map[string]ast.Node{}}
 	var out []entry
-	for _, mv := range mapping(file.Docs[0].Body) {
+	for _, mv := range r.mapping(file.Docs[0].Body) {
 		id, line := keyOf(mv)
-		fields := mapping(mv.Value)
-		for _, f := range fields {
+		for _, f := range r.fields(mv.Value) {
 			if k, _ := keyOf(f); k != "country" {
 				continue
 			}
-			e, ok := countryOf(id, line, f, &probs)
-			if ok {
+			if e, ok := r.country(id, line, f); ok {
 				out = append(out, e)
 			}
+			break
 		}
 	}
-	return out, probs
+	return out, r.probs
 }
 
-// countryOf reads one entry's country: text, on one line.
-func countryOf(id string, line int, f *ast.MappingValueNode, probs *diag.List) (entry, bool) {
+// reader walks the syntax tree, resolving anchors and aliases (*uk) as
+// the decoder would, and collects problems.
+type reader struct {
+	anchors map[string]ast.Node
+	probs   diag.List
+}
+
+// country reads one entry's country: text, on one line.
+func (r *reader) country(id string, line int, f *ast.MappingValueNode) (entry, bool) {
 	_, cline := keyOf(f)
 	var v any
-	if err := yaml.NodeToValue(f.Value, &v); err != nil || v == nil {
+	n := r.resolve(f.Value)
+	if n == nil || yaml.NodeToValue(n, &v) != nil || v == nil {
 		return entry{}, false
 	}
 	s, ok := v.(string)
 	if !ok {
-		probs.Warnf(DataFile, cline, 0, `write the country as text, like country: "UK"`, "helpline %q: country is not text; it has no sheet", id)
+		r.probs.Warnf(DataFile, cline, 0, `write the country as text, like country: "UK"`, "helpline %q: country is not text; it has no sheet", id)
 		return entry{}, false
 	}
 	if !validID(id) {
-		probs.Warnf(DataFile, line, 0, "name a helpline with letters, digits and hyphens, like nspcc-helpline",
+		r.probs.Warnf(DataFile, line, 0, "name a helpline with letters, digits and hyphens, like nspcc-helpline",
 			"helpline id %q cannot be written after :::helpline; it is on no sheet", id)
 		return entry{}, false
 	}
@@ -168,33 +175,67 @@ func countryOf(id string, line int, f *ast.MappingValueNode, probs *diag.List) (
 	return entry{id: id, country: name, line: line, countryLine: cline}, true
 }
 
+// resolve sees through anchors, tags and aliases to the node they stand for.
+func (r *reader) resolve(n ast.Node) ast.Node {
+	for depth := 0; depth < 100; depth++ {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			if name := v.Name.GetToken(); name != nil {
+				r.anchors[name.Value] = v.Value
+			}
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AliasNode:
+			tk := v.Value.GetToken()
+			if tk == nil || r.anchors[tk.Value] == nil {
+				return nil
+			}
+			n = r.anchors[tk.Value]
+		default:
+			return n
+		}
+	}
+	return nil
+}
+
+// mapping is the key-value pairs of a YAML mapping node; nil for anything
+// else.
+func (r *reader) mapping(n ast.Node) []*ast.MappingValueNode {
+	switch v := r.resolve(n).(type) {
+	case *ast.MappingNode:
+		return v.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}
+	}
+	return nil
+}
+
+// fields is an entry's pairs, with those it merges in ("<<: *base") after
+// its own, so its own win.
+func (r *reader) fields(n ast.Node) []*ast.MappingValueNode {
+	var own, merged []*ast.MappingValueNode
+	for _, f := range r.mapping(n) {
+		if k, _ := keyOf(f); k == "<<" {
+			merged = append(merged, r.mapping(f.Value)...)
+			continue
+		}
+		own = append(own, f)
+	}
+	return append(own, merged...)
+}
+
 // validID reports whether an id can be written on a :::helpline line,
 // which ends at the line's end and drops spaces around it.
 func validID(id string) bool {
 	return id != "" && utf8.ValidString(id) && strings.TrimSpace(id) == id && !strings.ContainsAny(id, "\r\n")
 }
 
-// mapping is the key-value pairs of a YAML mapping node, seen through
-// anchors and tags; nil for anything else.
-func mapping(n ast.Node) []*ast.MappingValueNode {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		case *ast.MappingNode:
-			return v.Values
-		case *ast.MappingValueNode:
-			return []*ast.MappingValueNode{v}
-		default:
-			return nil
-		}
-	}
-}
-
 // keyOf is a pair's key as text and the line it is on.
 func keyOf(mv *ast.MappingValueNode) (string, int) {
+	if mv == nil || mv.Key == nil {
+		return "", 0
+	}
 	line := 0
 	if tk := mv.Key.GetToken(); tk != nil && tk.Position != nil {
 		line = tk.Position.Line

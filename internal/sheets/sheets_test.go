@@ -23,6 +23,13 @@ nowhere:
   name: No country
 "Guernsey: Sark":
   country: "Guernsey:  Sark"
+au-kids:
+  <<: *au
+  name: Kids Helpline
+sark-too:
+  country: *sark
+sark-aliased:
+  country: &sark Sark
 `
 
 func TestGenerate(t *testing.T) {
@@ -36,7 +43,7 @@ func TestGenerate(t *testing.T) {
 		byFile[p.File] = p
 		files = append(files, p.File)
 	}
-	if got := strings.Join(files, " "); got != "content/who-to-call/_index.md content/who-to-call/uk.md content/who-to-call/australia.md content/who-to-call/guernsey-sark.md" {
+	if got := strings.Join(files, " "); got != "content/who-to-call/_index.md content/who-to-call/uk.md content/who-to-call/australia.md content/who-to-call/guernsey-sark.md content/who-to-call/sark.md" {
 		t.Fatalf("pages: %s", got)
 	}
 	index := byFile["content/who-to-call/_index.md"]
@@ -56,8 +63,15 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("uk body line %d placed at %v, want line %d", line, got, want)
 		}
 	}
-	if au := byFile["content/who-to-call/australia.md"]; au.Title != "Who to call in Australia" || au.Weight != 2 || strings.Contains(string(au.Body), "childline") {
+	// A merged entry ("<<: *au") takes the country of the one it merges.
+	if au := byFile["content/who-to-call/australia.md"]; au.Title != "Who to call in Australia" || au.Weight != 2 || strings.Contains(string(au.Body), "childline") ||
+		!strings.Contains(string(au.Body), ":::helpline au-emergency\n:::\n\n:::helpline au-kids\n") {
 		t.Errorf("australia sheet: %+v\n%s", au, au.Body)
+	}
+	// An alias used before its anchor is not YAML anyone can read: no sheet
+	// from it, and the anchored one still makes its own.
+	if sark := byFile["content/who-to-call/sark.md"]; sark == nil || strings.Contains(string(sark.Body), "sark-too") {
+		t.Errorf("sark sheet: %v", sark)
 	}
 	// A country is a value, never text in front matter: the colon stays,
 	// runs of spaces read as one, the id is written as it is.
@@ -90,4 +104,29 @@ func TestPlace(t *testing.T) {
 			t.Errorf("place(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzGenerate: whatever data/helplines.yaml holds, no panic; every
+// problem names a line of it; every sheet has a one-line title and a
+// helpline line for each of its entries.
+func FuzzGenerate(f *testing.F) {
+	for _, s := range []string{helplines, "a:\n  country: [x]\n", "? [a]\n: {country: UK}\n", "a: &x\n  country: UK\nb: *x\n", "\"a\\nb\":\n  country: UK\n", "a:\n  country: \"A\\nB: C\"\n", "a:\n  country: *nope\n", "a:\n  <<: *nope\n", "a: !!map\n  country: !!str UK\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		pages, probs := Generate(fstest.MapFS{DataFile: {Data: []byte(data)}}, nil)
+		for _, p := range probs {
+			if p.Path != DataFile || p.Line < 1 {
+				t.Fatalf("problem without a line: %v", p)
+			}
+		}
+		for _, p := range pages {
+			if strings.ContainsAny(p.Title, "\r\n") || !strings.HasPrefix(p.File, Dir+"/") || p.Origin.Line < 1 {
+				t.Fatalf("page %q at %s from %v", p.Title, p.File, p.Origin)
+			}
+			if n := strings.Count(string(p.Body), "\n"); p.Place(n).Line < 1 {
+				t.Fatalf("last body line of %s has no data line", p.File)
+			}
+		}
+	})
 }
