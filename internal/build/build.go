@@ -102,7 +102,7 @@ type builder struct {
 	// refused are pages whose output was refused or taken (reported).
 	refused map[*content.Page]bool
 	min     *minifier
-	data map[string]any
+	data    map[string]any
 
 	mu           sync.Mutex
 	probs        diag.List

@@ -188,7 +188,6 @@ func decodeSources(v any, file string, line int, probs *diag.List) []Source {
 	return out
 }
 
-
 // decodeURLs validates and normalises the page's slug, url and aliases,
 // reporting each bad one at its line; a bad one is left out.
 func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
