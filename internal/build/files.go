@@ -71,14 +71,14 @@ func (b *builder) processAssets() {
 		data = b.min.file(rel, data)
 		if b.opt.StableAssetNames {
 			b.emit("/"+rel, fileSource(p), data, false)
-			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + rel}
+			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + content.EscapePath(rel)}
 			continue
 		}
 		sum := sha512.Sum384(data)
 		name := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		b.emit("/"+name, fileSource(p), data, false)
 		b.assets[rel] = render.Asset{
-			URL:       b.cfg.BasePath() + name,
+			URL:       b.cfg.BasePath() + content.EscapePath(name),
 			Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
 		}
 	}

@@ -85,7 +85,7 @@ func (r *recorder) has(u string) (source, bool) {
 }
 
 func (r *recorder) refused(src source, err error) error {
-	return diag.Problem{Path: src.file, Line: src.line, Severity: diag.Error,
+	return diag.Problem{Path: src.file, Line: lineOf(src), Severity: diag.Error,
 		Message: fmt.Sprintf("%s cannot be published: %v", src, err),
 		Hint:    "give it a plain path on this site, such as /guides/setup/"}
 }
@@ -106,12 +106,23 @@ func collision(rel string, a, b source) error {
 	case a.kind == srcAlias || b.kind == srcAlias:
 		hint = "remove the alias, or move the page or file at that address"
 	}
-	at := a // the problem is placed in a file the editor can change
-	if at.file == "" {
+	// The problem is placed where an editor can act: the url or alias
+	// line that caused it, or else the file.
+	at := a
+	if at.file == "" || at.line == 0 && b.line > 0 {
 		at = b
 	}
-	return diag.Problem{Path: at.file, Line: at.line, Severity: diag.Error,
+	return diag.Problem{Path: at.file, Line: lineOf(at), Severity: diag.Error,
 		Message: fmt.Sprintf("%s and %s both write %s", a, b, rel), Hint: hint}
+}
+
+// lineOf is the line of a problem about src: a file's problems always
+// have one (the first, for an address made from the file's name).
+func lineOf(src source) int {
+	if src.file != "" && src.line == 0 {
+		return 1
+	}
+	return src.line
 }
 
 // release forgets the claims for which drop is true (a later build claims
