@@ -105,7 +105,7 @@ func TestNamedPipesAreReported(t *testing.T) {
 					s.AssertProblem("signpost.toml: error: ", "is not a regular file (a named pipe, socket or device)")
 					return
 				}
-				s.AssertProblem(fifo+": error: "+fifo+" is a named pipe, socket or device, not a file")
+				s.AssertProblem(fifo + ": error: " + fifo + " is a named pipe, socket or device, not a file")
 			case <-time.After(20 * time.Second):
 				t.Fatal("the build hangs on a named pipe")
 			}
