@@ -219,8 +219,14 @@ words about checks
 ---
 title: E
 url: /a%20b/
+reviewed: 2026-11-01
 ---
+[space](<space page.md>) [check](проверка.md) [file](</files/my file.txt>)
+-- static/files/my file.txt --
+x
 `)
+	s.AssertFile("a b/index.html", `href="/space%20page/"`, `href="/%D0%BF%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0/"`, `href="/files/my%20file.txt"`, "! %25")
+	s.AssertFile("resources.json", `"https://example.org/a%20b/"`)
 	s.AssertFile("sitemap.xml", "<loc>https://example.org/space%20page/</loc>", "<loc>https://example.org/%D0%BF%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0/</loc>", "<loc>https://example.org/a%20b/</loc>", "! space page/")
 	s.AssertFile("feed.xml", "<id>https://example.org/space%20page/</id>", `href="https://example.org/space%20page/"`, "! проверка/")
 	s.AssertFile("space page/index.html", `<meta property="og:url" content="https://example.org/space%20page/">`)
