@@ -20,7 +20,11 @@ func FuzzPage(f *testing.F) {
 		"---\nsources: 3\nreviewed: soon\n---\n[^1]\n\n[^1]: note\n| a |\n|---|\n| b |\n",
 		"<script>x</script>\n## Ünïcödé {#id .c}\n[a](#id)\n",
 		"---\nslug: ..\n---\n",
-		"---\nurl: /../../x/\naliases: [/../../y/]\n---\n",
+		"---\nurl: /../../x/\naliases: [//evil.example/, /b/, /index.html]\n---\n",
+		"---\nurl: /b/\n---\n",
+		"---\nurl: \"/a b/проверка.html\"\naliases: [/old/page.php, \"/x/?a=1\"]\n---\n",
+		"---\nurl: /feed.xml\n---\n",
+		"---\naliases: [/sitemap.xml, /404.html, /search-index/meta.json]\n---\n",
 		"---\nsources: [{title: 1, url: [a]}]\ntopics: [x]\n---\n",
 		"# Leading title\n\n[here](b.md)\n",
 	} {

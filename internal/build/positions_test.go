@@ -55,8 +55,8 @@ url: /topics/sleep/
 title: Our own topics page
 ---
 `)
-	s.AssertProblem(`content/b.md:4: error: content/b.md and the term page "Sleep" (from content/a.md:3) both publish /topics/sleep/`)
-	s.AssertProblem(`content/topics/_index.md:1: error: content/topics/_index.md and the taxonomy page "Topics" both publish /topics/`)
+	s.AssertProblem(`content/b.md:4: error: content/a.md (the term page "Sleep") and content/b.md both write topics/sleep/index.html`)
+	s.AssertProblem(`content/topics/_index.md:1: error: content/topics/_index.md and the taxonomy page "Topics" both write topics/index.html`)
 	assertPositioned(t, s)
 }
 

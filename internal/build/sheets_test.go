@@ -181,3 +181,22 @@ a:
 	}
 	t.Errorf("no problem about /who-to-call/narnia/: %v", res.Problems)
 }
+
+// A site page at a sheet's address is a collision naming the data line
+// the sheet comes from, not a content file that does not exist.
+func TestSheetCollisionNamesItsData(t *testing.T) {
+	s := sitetest.Build(t, minimal+home+`
+-- content/elsewhere.md --
+---
+title: Elsewhere
+
+url: /who-to-call/narnia/
+---
+-- data/helplines.yaml --
+a:
+  name: Alpha line
+  phone: "1"
+  country: Narnia
+`)
+	s.AssertProblem(`content/elsewhere.md:4: error: content/elsewhere.md and data/helplines.yaml (the page "Who to call in Narnia" made from it) both write who-to-call/narnia/index.html`)
+}

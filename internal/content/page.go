@@ -108,6 +108,9 @@ type Page struct {
 	// the page its title, and titleLines the body lines it takes (with
 	// blank lines before it), left out when the body is read again.
 	titleLine, titleLines int
+	// URLLine and AliasesLine are the front matter lines of url (or slug)
+	// and aliases, for problems with the addresses they give; 0 if unset.
+	URLLine, AliasesLine int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
 }
@@ -150,10 +153,8 @@ func (p *Page) URLPos() Pos {
 	switch {
 	case p.IsGenerated() || p.File == "":
 		return p.Origin
-	case p.KeyLine("url") > 0:
-		return Pos{p.File, p.KeyLine("url")}
-	case p.KeyLine("slug") > 0:
-		return Pos{p.File, p.KeyLine("slug")}
+	case p.URLLine > 0:
+		return Pos{p.File, p.URLLine}
 	}
 	return Pos{p.File, 1}
 }
@@ -268,10 +269,9 @@ func (p *Page) Section() string {
 // Param returns a page param, falling back to nothing; for templates.
 func (p *Page) Param(key string) any { return p.Params[key] }
 
-// OutputPath is where the page is written, relative to the output folder.
+// OutputPath is where the page is written, relative to the output folder
+// (see OutputFile); "" for a URL that may not be written.
 func (p *Page) OutputPath() string {
-	if strings.HasSuffix(p.URL, ".html") {
-		return strings.TrimPrefix(p.URL, "/")
-	}
-	return strings.TrimPrefix(p.URL, "/") + "index.html"
+	rel, _ := OutputFile(p.URL)
+	return rel
 }
