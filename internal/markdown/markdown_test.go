@@ -16,7 +16,8 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden renders each testdata/*.txtar's in.md and compares with
-// want.html (and want.toc when present). The archive comment may say
+// want.html (and want.toc, want.problems, want.ids when present: the
+// contents list, the problems with their hints, every id of the HTML). The archive comment may say
 // "unsafe: true" to allow raw HTML. Run with -update to rewrite.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
@@ -42,7 +43,12 @@ func TestGolden(t *testing.T) {
 			for _, h := range res.TOC {
 				toc.WriteString(strings.Repeat("  ", h.Level-2) + h.ID + " " + h.Text + "\n")
 			}
-			got := map[string]string{"want.html": string(res.HTML), "want.toc": toc.String()}
+			var probs strings.Builder
+			for _, p := range res.Problems {
+				probs.WriteString(p.String() + "\n    hint: " + p.Hint + "\n")
+			}
+			got := map[string]string{"want.html": string(res.HTML), "want.toc": toc.String(),
+				"want.problems": probs.String(), "want.ids": strings.Join(res.IDs, "\n") + "\n"}
 			if *update {
 				for i, f := range ar.Files {
 					if g, ok := got[f.Name]; ok {
