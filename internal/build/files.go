@@ -106,7 +106,7 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 		}
 		var v any
 		if format == "json" {
-			if err := json.Unmarshal(src, &v); err != nil {
+			if err := json.Unmarshal(config.StripBOM(src), &v); err != nil {
 				probs.Errorf(p, 0, 0, "check the JSON syntax", "invalid JSON: %v", err)
 				return
 			}

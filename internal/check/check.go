@@ -25,6 +25,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // Limits the checks use. DefaultReadingGrade is overridden by the config's
@@ -86,6 +87,11 @@ type Input struct {
 	// Images are the images the markdown body has, as its converter saw
 	// them (the body is not parsed again here).
 	Images []Image
+	// Markdown is what the converter found in the body: its headings,
+	// links and ids with the line and column of each, from goldmark's
+	// syntax tree. Problems found in the HTML are placed by it; nil for
+	// generated pages.
+	Markdown *markdown.Result
 }
 
 // Image is one image written in markdown, with its alt text as written.
@@ -107,7 +113,7 @@ type Link struct {
 func (c *Checker) Page(in Input) (diag.List, []Link) {
 	p := in.Page
 	src := loadSource(c.opt.Site, p, in.Source)
-	pc := &pageCheck{c: c, p: p, src: src}
+	pc := &pageCheck{c: c, p: p, src: src, marks: newMarks(in.Markdown)}
 	if p.File != "" {
 		pc.frontMatter()
 		pc.review()
@@ -157,6 +163,8 @@ type pageCheck struct {
 	c        *Checker
 	p        *content.Page
 	src      *source
+	marks    *marks
+	mdImages map[string]bool // external images written in markdown (warned once)
 	probs    diag.List
 	external []Link
 }

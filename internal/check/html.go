@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -30,7 +29,7 @@ func (pc *pageCheck) ids(doc *html.Node) {
 		if count[id] < 2 {
 			continue
 		}
-		line, col := pc.src.findID(id)
+		line, col := pc.marks.place(id)
 		hint := "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different"
 		if line == 0 {
 			hint = pc.fromLayout(0, "every id on a page must be different")
@@ -53,6 +52,9 @@ func (pc *pageCheck) imgAlts(doc *html.Node) {
 			// Markdown images are published at their resolved address.
 			line, col = pc.src.findRaw("](" + path.Base(src))
 		}
+		if external(src) && !pc.mdImages[src] {
+			pc.externalImage(src, line, col)
+		}
 		switch {
 		case !ok:
 			pc.at(diag.Error, line, col, pc.fromLayout(line, `describe the image in alt="…", or write alt="" if it is only decoration`),
@@ -68,6 +70,7 @@ func (pc *pageCheck) imgAlts(doc *html.Node) {
 type heading struct {
 	level int
 	text  string
+	id    string
 }
 
 // headings checks the outline of the whole page as the layout renders it:
@@ -78,7 +81,8 @@ func (pc *pageCheck) headings(doc *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				hs = append(hs, heading{int(n.Data[1] - '0'), accName(n)})
+				id, _ := attr(n, "id")
+				hs = append(hs, heading{int(n.Data[1] - '0'), accName(n), id})
 				return false
 			}
 		}
@@ -86,17 +90,16 @@ func (pc *pageCheck) headings(doc *html.Node) {
 	})
 	h1s := 0
 	for i, h := range hs {
+		line, col, _ := pc.marks.heading(h.id, h.level, h.text)
 		if h.level == 1 {
 			h1s++
 			if h1s > 1 {
-				line, col := pc.src.findHeading(h.text)
 				pc.at(diag.Error, line, col, pc.fromLayout(line, "the page title is the one h1: start sections with ## (h2)"),
 					"second h1 heading %q: a page has exactly one", h.text)
 			}
 		}
 		if i > 0 && h.level > hs[i-1].level+1 {
 			prev := hs[i-1].level
-			line, col := pc.src.findHeading(h.text)
 			hint := fmt.Sprintf("write it as %s (h%d), or add the missing level above it", strings.Repeat("#", prev+1), prev+1)
 			pc.at(diag.Error, line, col, pc.fromLayout(line, hint),
 				"heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
@@ -140,47 +143,37 @@ func (pc *pageCheck) links(doc *html.Node) {
 		name := accName(n)
 		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
 		switch {
+		case strings.Contains(href, "ZgotmplZ"):
+			// html/template writes #ZgotmplZ for an address it will not
+			// publish (javascript: and the like) given to a layout.
+			pc.at(diag.Error, 0, 0, pc.fromLayout(0, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe"),
+				"link %q goes nowhere: its address was refused as unsafe", name)
 		case name == "":
-			line, col := pc.linkText("", href)
+			line, col := pc.marks.link(href, name)
 			pc.at(diag.Error, line, col, pc.fromLayout(line, "write the link text, saying where it goes"), "link to %s has no text", href)
 		case vague[key] && !(strings.HasPrefix(href, "#") && headings[name]):
-			line, col := pc.linkText(name, href)
+			line, col := pc.marks.link(href, name)
 			pc.at(diag.Warning, line, col, pc.fromLayout(line, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`),
 				"link text %q does not say where it goes", name)
 		case bareURL(name, href):
-			line, col := pc.linkText(name, href)
+			line, col := pc.marks.link(href, name)
 			pc.at(diag.Warning, line, col, pc.fromLayout(line, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to"),
 				"link text is a bare address: %s", name)
 		}
 		if external(href) && !seen[href] {
 			seen[href] = true
-			for _, l := range pc.src.findAll(href) {
+			// Where the body links to it (from the syntax tree), and where
+			// the front matter names it (sources, rendered by the layout).
+			at := pc.marks.linksTo(href)
+			for _, l := range pc.src.findAll(href, pc.src.body) {
+				at = append(at, l)
+			}
+			for _, l := range at {
 				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
 			}
 		}
 		return true
 	})
-}
-
-// linkText finds a link in the markdown by its text, then by its address.
-func (pc *pageCheck) linkText(text, href string) (line, col int) {
-	if text != "" {
-		re := regexp.MustCompile(`(?i)\[\s*` + regexp.QuoteMeta(text) + `\s*\]`)
-		for i := pc.src.body; i < len(pc.src.lines); i++ {
-			if loc := re.FindStringIndex(pc.src.lines[i]); loc != nil {
-				return i + 1, len([]rune(pc.src.lines[i][:loc[0]])) + 1
-			}
-		}
-	}
-	if external(href) {
-		if line, col := pc.src.findRaw(href); line > pc.src.body {
-			return line, col
-		}
-	}
-	if text != "" {
-		return pc.src.findRaw(text)
-	}
-	return 0, 0
 }
 
 func external(href string) bool {
@@ -196,10 +189,11 @@ func bareURL(name, href string) bool {
 	return external(href) && strings.TrimSuffix(n, "/") == strings.TrimSuffix(strings.ToLower(href), "/")
 }
 
-// findAll is every line and column where needle is written in the file.
-func (s *source) findAll(needle string) [][2]int {
+// findAll is every line and column where needle is written in the
+// file's first lines (the front matter, when lines is the body's start).
+func (s *source) findAll(needle string, lines int) [][2]int {
 	var out [][2]int
-	for i, l := range s.lines {
+	for i, l := range s.lines[:min(lines, len(s.lines))] {
 		for off := 0; ; {
 			j := strings.Index(l[off:], needle)
 			if j < 0 {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 // Problem positioned in path (lines counted within src) and false. It is
 // shared with front matter, which uses the same two formats.
 func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
+	src = StripBOM(src)
 	var err error
 	if format == "toml" {
 		err = toml.Unmarshal(src, v)
@@ -49,3 +51,13 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 	}
 	return p, false
 }
+
+// bom is the UTF-8 byte order mark some Windows editors write at the start
+// of a file.
+var bom = []byte("\xef\xbb\xbf")
+
+// StripBOM returns src without a leading UTF-8 byte order mark. Every file
+// Signpost reads as text goes through it: config, data, content,
+// templates, urls.txt. A BOM is invisible in editors, and TOML, YAML and
+// JSON decoders reject it or read it as part of the first key.
+func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }

@@ -33,6 +33,11 @@ type Options struct {
 	FileExists func(urlPath string) bool
 	// Extensions are added after the built-in ones (guidance blocks).
 	Extensions []goldmark.Extender
+	// PageAnchors leaves links to anchors on the same page in
+	// Result.Anchors for the caller to check against the whole rendered
+	// page (the layout's ids count too), instead of checking them against
+	// the body's ids.
+	PageAnchors bool
 }
 
 // Heading is a heading of the body: an entry of the table of contents,
@@ -215,7 +220,10 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 		return nil, fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	res.HTML = buf.Bytes()
-	res.IDs = htmlIDs(res.HTML)
+	res.IDs = HTMLIDs(res.HTML)
+	if c.opt.PageAnchors {
+		return res, nil
+	}
 	// Anchors on the same page are checked now that every ID is known.
 	kept := res.Anchors[:0]
 	for _, a := range res.Anchors {
@@ -247,9 +255,9 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-// htmlIDs lists every id attribute in rendered HTML, in order, reading it
+// HTMLIDs lists every id attribute in rendered HTML, in order, reading it
 // as a stream (a huge table is not held as a tree).
-func htmlIDs(b []byte) []string {
+func HTMLIDs(b []byte) []string {
 	var out []string
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {

@@ -6,6 +6,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // pageTransformer resolves links, refuses dangerous addresses, gives
@@ -45,7 +46,9 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			}
 			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
 			l, c := st.pos(n.Pos())
-			st.res.Links = append(st.res.Links, Link{Dest: string(n.Destination), Text: plainText(n, src), Line: l, Col: c})
+			// As the renderer writes it in href, for the checks to match.
+			dest := string(util.URLEscape(n.Destination, true))
+			st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
 		case *ast.Image:
 			t.image(st, n, src, &refused)
 		case *ast.AutoLink:
@@ -56,6 +59,12 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			if n.AutoLinkType == ast.AutoLinkURL {
 				n.SetAttributeString("rel", []byte("noopener"))
 			}
+			dest := n.URL(src)
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
+				dest = append([]byte("mailto:"), dest...)
+			}
+			l, c := st.pos(n.Pos())
+			st.res.Links = append(st.res.Links, Link{Dest: string(util.URLEscape(dest, false)), Text: string(n.Label(src)), Line: l, Col: c})
 		case *ast.RawHTML, *ast.HTMLBlock:
 			if t.c.opt.Unsafe {
 				t.rawHTML(st, n, src, ids)

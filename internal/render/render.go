@@ -262,7 +262,7 @@ func (r *Renderer) parse(name string) (*template.Template, error) {
 func (r *Renderer) read(name string) ([]byte, string, error) {
 	p := path.Join(LayoutsDir, name)
 	if b, err := fs.ReadFile(r.opt.Site, p); err == nil {
-		return b, p, nil
+		return config.StripBOM(b), p, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, p, diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read template: " + err.Error(), Hint: "check the file's permissions"}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 )
 
@@ -54,6 +55,7 @@ func Pages(site fs.FS) map[string][]byte {
 	if err != nil {
 		return nil
 	}
+	src = config.StripBOM(src)
 	var doc yaml.MapSlice
 	if yaml.UnmarshalWithOptions(src, &doc, yaml.UseOrderedMap()) != nil {
 		return nil // the build reports invalid data
