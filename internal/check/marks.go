@@ -14,8 +14,8 @@ import (
 // What no mark matches came from the layout.
 type marks struct {
 	headings map[string][]markdown.Heading // by id
-	all      []markdown.Heading             // in order, for headings without an id
-	taken    map[int]bool                   // Line of each heading placed
+	all      []markdown.Heading            // in order, for headings without an id
+	taken    map[int]bool                  // Line of each heading placed
 	links    map[string][]markdown.Link    // by address and text
 	byDest   map[string][]markdown.Link    // by address
 	places   map[string][]markdown.IDPlace // by id
