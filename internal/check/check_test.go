@@ -104,7 +104,7 @@ func TestDuplicateIDs(t *testing.T) {
 			want: []string{`content/a.md:8:1: error: id "sources" is used by 2 elements on the page`}},
 		{name: "explicit anchor clashes", md: good + "\n## Report {#main}\n",
 			html: `<h2 id="main">Report</h2>`,
-			want: []string{`content/a.md:6:1: error: id "main" is used by 2 elements`}},
+			want: []string{`content/a.md:6:11: error: id "main" is used by 2 elements`}},
 
 		{name: "layout only", md: good,
 			html: `<nav><span id="x"></span></nav><footer id="x"></footer>`,

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -32,7 +33,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		if id, ok := n.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok && len(b) > 0 {
 				ids.Put(b)
-				l, c := st.pos(n.Pos())
+				l, c := st.pos(attrOffset(src, n.Pos(), b))
 				st.res.Places = append(st.res.Places, IDPlace{ID: string(b), Line: l, Col: c})
 			}
 		}
@@ -174,4 +175,20 @@ func shorten(s string) string {
 		return string(r[:57]) + "…"
 	}
 	return s
+}
+
+// attrOffset is where, on the line starting at off, an {#id} attribute
+// names id; or off when it is written another way.
+func attrOffset(src []byte, off int, id []byte) int {
+	if off < 0 || off >= len(src) {
+		return off
+	}
+	line := src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if i := bytes.Index(line, append([]byte("{#"), id...)); i >= 0 {
+		return off + i
+	}
+	return off
 }
