@@ -13,14 +13,12 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
@@ -119,17 +117,13 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 		pc.review()
 		pc.images(in.Images)
 	}
-	doc, err := html.Parse(bytes.NewReader(in.HTML))
-	if err == nil {
-		pc.ids(doc)
-		pc.imgAlts(doc)
-		pc.headings(doc)
-		pc.links(doc)
-	}
+	pg := scanPage(in.HTML)
+	pc.ids(pg)
+	pc.imgAlts(pg)
+	pc.headings(pg)
+	pc.links(pg)
 	if p.File != "" && len(in.Content) > 0 && c.english(p) {
-		if body, err := html.Parse(bytes.NewReader(in.Content)); err == nil {
-			pc.readability(body)
-		}
+		pc.readability(prose(in.Content))
 	}
 	if draft(p) {
 		// A draft is not published: its problems are to-dos, not failures.

@@ -5,26 +5,21 @@ import (
 	"path"
 	"strings"
 
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
 )
 
 // ids reports element IDs used more than once on a page: links to them,
 // labels and aria references all pick the first, so the rest are lost.
-func (pc *pageCheck) ids(doc *html.Node) {
+func (pc *pageCheck) ids(pg *pageHTML) {
 	count := map[string]int{}
 	var order []string
-	walk(doc, func(n *html.Node) bool {
-		if id, ok := attr(n, "id"); ok && id != "" {
-			if count[id] == 0 {
-				order = append(order, id)
-			}
-			count[id]++
+	for _, id := range pg.ids {
+		if count[id] == 0 {
+			order = append(order, id)
 		}
-		return true
-	})
+		count[id]++
+	}
 	for _, id := range order {
 		if count[id] < 2 {
 			continue
@@ -40,13 +35,9 @@ func (pc *pageCheck) ids(doc *html.Node) {
 
 // imgAlts reports images in the page's HTML without an alt attribute (from
 // layouts or raw HTML; markdown images always have one, checked in images).
-func (pc *pageCheck) imgAlts(doc *html.Node) {
-	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom != atom.Img {
-			return true
-		}
-		src, _ := attr(n, "src")
-		alt, ok := attr(n, "alt")
+func (pc *pageCheck) imgAlts(pg *pageHTML) {
+	for _, im := range pg.images {
+		src, alt, ok := im.src, im.alt, im.hasAlt
 		line, col := pc.src.findRaw(src)
 		if line == 0 && src != "" {
 			// Markdown images are published at their resolved address.
@@ -63,8 +54,7 @@ func (pc *pageCheck) imgAlts(doc *html.Node) {
 			pc.at(diag.Error, line, col, `![decorative](…) must be published as alt="": the markdown renderer needs to drop the word`,
 				"decorative image %s is published with alt text %q, which screen readers read out", src, alt)
 		}
-		return true
-	})
+	}
 }
 
 type heading struct {
@@ -75,19 +65,8 @@ type heading struct {
 
 // headings checks the outline of the whole page as the layout renders it:
 // one h1 (the page title) and no skipped levels going down.
-func (pc *pageCheck) headings(doc *html.Node) {
-	var hs []heading
-	walk(doc, func(n *html.Node) bool {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				id, _ := attr(n, "id")
-				hs = append(hs, heading{int(n.Data[1] - '0'), accName(n), id})
-				return false
-			}
-		}
-		return true
-	})
+func (pc *pageCheck) headings(pg *pageHTML) {
+	hs := pg.headings
 	h1s := 0
 	for i, h := range hs {
 		line, col, _ := pc.marks.heading(h.id, h.level, h.text)
@@ -119,28 +98,16 @@ var vague = map[string]bool{
 
 // links checks link text, and collects the links to other sites written in
 // the page's source.
-func (pc *pageCheck) links(doc *html.Node) {
+func (pc *pageCheck) links(pg *pageHTML) {
 	seen := map[string]bool{}
 	// A contents list links to headings by their text: that is judged as
 	// a heading, not as link text.
 	headings := map[string]bool{}
-	walk(doc, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			headings[accName(n)] = true
-			return false
-		}
-		return true
-	})
-	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom != atom.A {
-			return true
-		}
-		href, ok := attr(n, "href")
-		if !ok {
-			return true
-		}
-		name := accName(n)
+	for _, h := range pg.headings {
+		headings[h.text] = true
+	}
+	for _, l := range pg.links {
+		href, name := l.href, l.name
 		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
 		switch {
 		case strings.Contains(href, "ZgotmplZ"):
@@ -172,8 +139,7 @@ func (pc *pageCheck) links(doc *html.Node) {
 				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
 			}
 		}
-		return true
-	})
+	}
 }
 
 func external(href string) bool {
@@ -210,59 +176,3 @@ func (s *source) findAll(needle string, lines int) [][2]int {
 	return out
 }
 
-// walk visits n and its descendants in document order; fn returns false
-// to skip a node's children.
-func walk(n *html.Node, fn func(*html.Node) bool) {
-	if !fn(n) {
-		return
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, key string) (string, bool) {
-	if n.Type != html.ElementNode {
-		return "", false
-	}
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-// accName approximates an element's accessible name: aria-label, else its
-// text with images' alt text, leaving out what is hidden from screen readers.
-func accName(n *html.Node) string {
-	if l, ok := attr(n, "aria-label"); ok && strings.TrimSpace(l) != "" {
-		return strings.TrimSpace(l)
-	}
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if v, _ := attr(n, "aria-hidden"); v == "true" {
-				return
-			}
-			if _, hidden := attr(n, "hidden"); hidden {
-				return
-			}
-			if n.DataAtom == atom.Img {
-				alt, _ := attr(n, "alt")
-				b.WriteString(" " + alt + " ")
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-	}
-	visit(n)
-	return strings.Join(strings.Fields(b.String()), " ")
-}
