@@ -19,7 +19,6 @@ import (
 	"strings"
 	"time"
 
-
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"

@@ -5,7 +5,6 @@ import (
 	"path"
 	"strings"
 
-
 	"github.com/signpost/signpost/internal/diag"
 )
 
@@ -175,4 +174,3 @@ func (s *source) findAll(needle string, lines int) [][2]int {
 	}
 	return out
 }
-
