@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -19,6 +20,19 @@ func FuzzPage(f *testing.F) {
 		":::steps\n### One\nx\n:::\n:::helpline nspcc\n:::\n::::details Why?\n:::tip\nx\n:::\n::::\n",
 		"---\nsources: 3\nreviewed: soon\n---\n[^1]\n\n[^1]: note\n| a |\n|---|\n| b |\n",
 		"<script>x</script>\n## Ünïcödé {#id .c}\n[a](#id)\n",
+		// Link resolution with queries and fragments; heading ids from
+		// rendered text; quotes; fences in blocks; dangerous addresses;
+		// ids of every kind; a BOM; invalid UTF-8; deep and repeated input.
+		"---\ntitle: Q\n---\n[s](b.md?q=a+b#top) [f](/x.png?v=2) [q](?x=1#y) [e](b.md?#)\n",
+		"## Report to [CEOP](https://www.ceop.police.uk/) today\n## Tom &amp; Jerry\nTwo\nlines\n---\n[t](#tom-jerry)\n",
+		"The word 'terrifying' and 'turn'. *\"[b](b.md)\" and more.*\n",
+		":::tip\n```\n:::\n```\n:::\n",
+		"---\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n[x](javascript:alert(1)) <a href=\"vbscript:x\">y</a> ![i](data:x)\n",
+		"<p id=\"raw\">r</p>\n[r](#raw) [n](#fn:1) [m](#main_content)[^1]\n\n[^1]: n\n",
+		"\ufeff---\ntitle: BOM\n---\nText.\n",
+		"---\ntitle: L\n---\nCaf\xe9\n",
+		strings.Repeat(":::details Why?\n", 40) + "x\n" + strings.Repeat(":::\n", 40),
+		strings.Repeat("## Same\n", 300),
 	} {
 		f.Add(s)
 	}
