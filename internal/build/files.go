@@ -106,6 +106,10 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 		}
 		var v any
 		if format == "json" {
+			if pr, ok := config.ValidUTF8(p, src); !ok {
+				probs.Add(pr)
+				return
+			}
 			if err := json.Unmarshal(config.StripBOM(src), &v); err != nil {
 				probs.Errorf(p, 0, 0, "check the JSON syntax", "invalid JSON: %v", err)
 				return

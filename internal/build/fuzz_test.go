@@ -51,5 +51,7 @@ func FuzzPage(f *testing.F) {
 				t.Fatalf("problem without a position: %v", p)
 			}
 		}
+		// Whatever the page holds, no output is invalid UTF-8.
+		sitetest.AssertValidUTF8(t, opt.Dest)
 	})
 }

@@ -156,6 +156,41 @@ Tea.
 Caf`+"\xe9"+` au lait.
 `)
 	s.AssertProblem("content/a.md:6:4: error: the file is not valid UTF-8")
+	for _, tc := range []struct{ file, data, want string }{
+		{"content/a.md", "---\ntitle: \"Caf\xe9\"\n---\nText.\n", "content/a.md:2:12: error: the file is not valid UTF-8"},
+		{"content/a.md", "+++\ntitle = 'A'\ndescription = 'Caf\xe9'\n+++\n", "content/a.md:3:19: error: the file is not valid UTF-8"},
+		{"data/menu.yaml", "drink: tea\nfood: cr\xe8me\n", "data/menu.yaml:2:9: error: the file is not valid UTF-8"},
+		{"data/menu.json", "{\"food\": \"cr\xe8me\"}", "data/menu.json:1:13: error: the file is not valid UTF-8"},
+		{"layouts/partials/footer.html", "<footer>\n\xa9 2026</footer>", "layouts/partials/footer.html:2:1: error: the file is not valid UTF-8"},
+	} {
+		s := sitetest.Build(t, "-- signpost.toml --\ntitle = \"T\"\n-- content/b.md --\n---\ntitle: B\n---\n-- "+tc.file+" --\n"+tc.data)
+		s.AssertProblem(tc.want)
+	}
+}
+
+// TestContentsListText: the "On this page" list shows each heading's text
+// as readers see it, escaped once, and links to the id made from it.
+func TestContentsListText(t *testing.T) {
+	s := sitetest.BuildOK(t, `
+-- signpost.toml --
+title = "T"
+-- content/a.md --
+---
+title: A
+---
+## Tom &amp; Jerry
+
+## 5 \* 3
+
+## Report to [CEOP](https://www.ceop.police.uk/) today
+
+Keeping children
+safe online
+------------
+`)
+	s.AssertFile("a/index.html", `<a href="#tom-jerry">Tom &amp; Jerry</a>`, `<a href="#5-3">5 * 3</a>`,
+		`<a href="#report-to-ceop-today">Report to CEOP today</a>`,
+		`<a href="#keeping-children-safe-online">Keeping children safe online</a>`, "! &amp;amp;", `! 5 \* 3`)
 }
 
 // TestDangerousLinksAreProblems: javascript:, vbscript:, data: and file:

@@ -262,6 +262,9 @@ func (r *Renderer) parse(name string) (*template.Template, error) {
 func (r *Renderer) read(name string) ([]byte, string, error) {
 	p := path.Join(LayoutsDir, name)
 	if b, err := fs.ReadFile(r.opt.Site, p); err == nil {
+		if pr, ok := config.ValidUTF8(p, b); !ok {
+			return nil, p, pr
+		}
 		return config.StripBOM(b), p, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, p, diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read template: " + err.Error(), Hint: "check the file's permissions"}
