@@ -202,7 +202,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)
 	conv := markdown.New(markdown.Options{
-		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts,
+		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts, PageAnchors: true,
 		FileExists: func(u string) bool { return exists[u] },
 	})
 	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
@@ -291,7 +291,12 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 			if !ok || t.Broken || rec == nil || slices.Contains(rec.ids, a.anchor) {
 				continue
 			}
-			probs.Errorf(key, a.line, a.col, diag.DidYouMean(a.anchor, rec.ids),
+			if a.target == key {
+				probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
+					"link to #%s, but this page has no such heading or anchor", a.anchor)
+				continue
+			}
+			probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
 				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
 		}
 	}
@@ -330,6 +335,9 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		rec.probs.Add(diag.Problems(err)...)
 		return rec
 	}
+	// Every id of the page counts for links to its anchors: the body's and
+	// the layout's (#main, a contents list).
+	rec.ids = markdown.HTMLIDs(html)
 	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
 	if b.refused[p] {
 		return rec
@@ -365,6 +373,7 @@ func (b *builder) check(in check.Input, res *markdown.Result, probs diag.List) (
 	}
 	if res != nil {
 		in.Content = res.HTML
+		in.Markdown = res
 		for _, img := range res.Images {
 			in.Images = append(in.Images, check.Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
 		}

@@ -102,6 +102,11 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 		}
 		var v any
 		if format == "json" {
+			if pr, ok := config.ValidUTF8(p, src); !ok {
+				probs.Add(pr)
+				return
+			}
+			src = config.StripBOM(src)
 			if err := json.Unmarshal(src, &v); err != nil {
 				line, col := jsonPos(src, err)
 				probs.Errorf(p, line, col, "check the JSON syntax: every key in double quotes, no comma after the last item", "invalid JSON: %v", err)

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -27,6 +28,19 @@ func FuzzPage(f *testing.F) {
 		"---\naliases: [/sitemap.xml, /404.html, /search-index/meta.json]\n---\n",
 		"---\nsources: [{title: 1, url: [a]}]\ntopics: [x]\n---\n",
 		"# Leading title\n\n[here](b.md)\n",
+		// Link resolution with queries and fragments; heading ids from
+		// rendered text; quotes; fences in blocks; dangerous addresses;
+		// ids of every kind; a BOM; invalid UTF-8; deep and repeated input.
+		"---\ntitle: Q\n---\n[s](b.md?q=a+b#top) [f](/x.png?v=2) [q](?x=1#y) [e](b.md?#)\n",
+		"## Report to [CEOP](https://www.ceop.police.uk/) today\n## Tom &amp; Jerry\nTwo\nlines\n---\n[t](#tom-jerry)\n",
+		"The word 'terrifying' and 'turn'. *\"[b](b.md)\" and more.*\n",
+		":::tip\n```\n:::\n```\n:::\n",
+		"---\nsources:\n  - title: S\n    url: javascript:alert(1)\n---\n[x](javascript:alert(1)) <a href=\"vbscript:x\">y</a> ![i](data:x)\n",
+		"<p id=\"raw\">r</p>\n[r](#raw) [n](#fn:1) [m](#main_content)[^1]\n\n[^1]: n\n",
+		"\ufeff---\ntitle: BOM\n---\nText.\n",
+		"---\ntitle: L\n---\nCaf\xe9\n",
+		strings.Repeat(":::details Why?\n", 40) + "x\n" + strings.Repeat(":::\n", 40),
+		strings.Repeat("## Same\n", 300),
 	} {
 		f.Add(s)
 	}
@@ -45,5 +59,7 @@ func FuzzPage(f *testing.F) {
 				t.Fatalf("problem without a position: %v", p)
 			}
 		}
+		// Whatever the page holds, no output is invalid UTF-8.
+		sitetest.AssertValidUTF8(t, opt.Dest)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/manifest"
@@ -31,6 +32,7 @@ func (s *Session) checkURLs(tree *content.Tree) ([]byte, diag.List) {
 		return nil, nil
 	}
 	src, err := fs.ReadFile(s.site, manifest.File)
+	src = config.StripBOM(src)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, diag.List{{Path: manifest.File, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
 	}

@@ -13,18 +13,16 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
-
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // Limits the checks use. DefaultReadingGrade is overridden by the config's
@@ -90,6 +88,11 @@ type Input struct {
 	// Images are the images the markdown body has, as its converter saw
 	// them (the body is not parsed again here).
 	Images []Image
+	// Markdown is what the converter found in the body: its headings,
+	// links and ids with the line and column of each, from goldmark's
+	// syntax tree. Problems found in the HTML are placed by it; nil for
+	// generated pages.
+	Markdown *markdown.Result
 }
 
 // Image is one image written in markdown, with its alt text as written.
@@ -111,23 +114,19 @@ type Link struct {
 func (c *Checker) Page(in Input) (diag.List, []Link) {
 	p := in.Page
 	src := loadSource(c.opt.Site, p, in.Source)
-	pc := &pageCheck{c: c, p: p, src: src}
+	pc := &pageCheck{c: c, p: p, src: src, marks: newMarks(in.Markdown)}
 	if p.File != "" && !p.IsGenerated() {
 		pc.frontMatter()
 		pc.review()
 		pc.images(in.Images)
 	}
-	doc, err := html.Parse(bytes.NewReader(in.HTML))
-	if err == nil {
-		pc.ids(doc)
-		pc.imgAlts(doc)
-		pc.headings(doc)
-		pc.links(doc)
-	}
+	pg := scanPage(in.HTML)
+	pc.ids(pg)
+	pc.imgAlts(pg)
+	pc.headings(pg)
+	pc.links(pg)
 	if p.File != "" && len(in.Content) > 0 && c.english(p) {
-		if body, err := html.Parse(bytes.NewReader(in.Content)); err == nil {
-			pc.readability(body)
-		}
+		pc.readability(prose(in.Content))
 	}
 	if draft(p) {
 		// A draft is not published: its problems are to-dos, not failures.
@@ -161,6 +160,8 @@ type pageCheck struct {
 	c        *Checker
 	p        *content.Page
 	src      *source
+	marks    *marks
+	mdImages map[string]bool // external images written in markdown (warned once)
 	probs    diag.List
 	external []Link
 }

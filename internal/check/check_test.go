@@ -69,7 +69,8 @@ func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	t.Helper()
 	p, fsys, cfg := page(t, tc.md, tc.cfg)
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
-	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(t, p, fsys)})
+	res := convert(t, p, fsys)
+	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(res), Markdown: res})
 	probs.Sort()
 	var got []string
 	for _, pr := range probs {
@@ -104,6 +105,7 @@ func TestDuplicateIDs(t *testing.T) {
 		{name: "explicit anchor clashes", md: good + "\n## Report {#main}\n",
 			html: `<h2 id="main">Report</h2>`,
 			want: []string{`content/a.md:6:11: error: id "main" is used by 2 elements`}},
+
 		{name: "layout only", md: good,
 			html: `<nav><span id="x"></span></nav><footer id="x"></footer>`,
 			want: []string{`content/a.md: error: id "x" is used by 2 elements`}},
@@ -144,16 +146,26 @@ func TestHeadings(t *testing.T) {
 		{name: "no h1", md: good, html: `<!-- no-h1 --><h2>Part</h2>`,
 			want: []string{`content/a.md: error: page has no h1 heading`}},
 		{name: "second h1 in the body", md: good + "\n# Snapchat\n\nText.\n",
-			html: `<h1>Snapchat settings</h1><h1>Snapchat</h1><p>Text.</p>`,
+			html: `<h1>Snapchat settings</h1><h1 id="snapchat">Snapchat</h1><p>Text.</p>`,
 			want: []string{`content/a.md:6:1: error: second h1 heading "Snapchat"`}},
 		{name: "skipped level", md: good + "\n## Settings\n\n#### Who can contact them\n",
-			html: `<h2>Settings</h2><h4>Who can contact them</h4>`,
+			html: `<h2 id="settings">Settings</h2><h4 id="who-can-contact-them">Who can contact them</h4>`,
 			want: []string{`content/a.md:8:1: error: heading "Who can contact them" is h4 after an h2`}},
-		{name: "skipped from the h1", md: good + "\nWho can contact them\n---------\n",
-			html: `<h3>Who can contact them</h3>`,
+		{name: "skipped from the h1", md: good + "\n### Who can contact them\n",
+			html: `<h3 id="who-can-contact-them">Who can contact them</h3>`,
 			want: []string{`content/a.md:6:1: error: heading "Who can contact them" is h3 after an h1`}},
 		{name: "in order", md: good + "\n## A\n\n### B\n\n## C\n\n### D\n#### E\n",
 			html: `<h2>A</h2><h3>B</h3><h2>C</h2><h3>D</h3><h4>E</h4><footer><h2>Sources</h2></footer>`},
+		// The same text twice: each heading is placed at its own line,
+		// from the syntax tree, not at the first line with that text.
+		{name: "same text, later heading skips", md: good + "\n## Details\n\nText.\n\n## Other\n\nMore text.\n\n### Sub\n\nEven more.\n\n#### Details\n\n##### Details\n",
+			html: `<h2 id="details">Details</h2><p>Text.</p><h2 id="other">Other</h2><p>More text.</p><h3 id="sub">Sub</h3><p>Even more.</p><h4 id="details-1">Details</h4><h5 id="details-2">Details</h5>`},
+		{name: "same text, skipped at its own line", md: good + "\n## Details\n\nText.\n\n## Other\n\nMore text.\n\nEven more.\n\n#### Details\n",
+			html: `<h2 id="details">Details</h2><p>Text.</p><h2 id="other">Other</h2><p>More text.</p><p>Even more.</p><h4 id="details-1">Details</h4>`,
+			want: []string{`content/a.md:16:1: error: heading "Details" is h4 after an h2`}},
+		{name: "setext heading over two lines", md: good + "\n## Settings\n\nWho can\ncontact them\n============\n",
+			html: `<h1>Snapchat settings</h1><h2 id="settings">Settings</h2><h1 id="who-can-contact-them">Who can contact them</h1>`,
+			want: []string{`content/a.md:8:1: error: second h1 heading "Who can contact them"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
 	}
@@ -173,13 +185,16 @@ func TestLinkText(t *testing.T) {
 			}},
 		{name: "bare URL", md: good + "\nGo to <https://www.ceop.police.uk/>.\n",
 			html: `<p>Go to <a href="https://www.ceop.police.uk/">https://www.ceop.police.uk/</a>.</p>`,
-			want: []string{`content/a.md:6:8: warning: link text is a bare address: https://www.ceop.police.uk/`}},
+			want: []string{`content/a.md:6:7: warning: link text is a bare address: https://www.ceop.police.uk/`}},
 		{name: "www address", md: good + "\nGo to [www.iwf.org.uk](https://www.iwf.org.uk/).\n",
 			html: `<p>Go to <a href="https://www.iwf.org.uk/">www.iwf.org.uk</a>.</p>`,
 			want: []string{`content/a.md:6:7: warning: link text is a bare address: www.iwf.org.uk`}},
 		{name: "no text", md: good + "\n[](/report/)\n",
 			html: `<p><a href="/report/"></a></p>`,
-			want: []string{`content/a.md: error: link to /report/ has no text`}},
+			want: []string{`content/a.md:6:1: error: link to /report/ has no text`}},
+		{name: "same vague text twice, second placed at its own line", md: good + "\n[Here](/a/) is fine text.\n\nThen [here](/b/).\n",
+			html: `<p><a href="/a/">Here</a> is fine text.</p><p>Then <a href="/b/">here</a>.</p>`,
+			want: []string{`content/a.md:6:1: warning: link text "Here"`, `content/a.md:8:6: warning: link text "here"`}},
 		{name: "from the layout", md: good, html: `<footer><a href="/about/">More</a></footer>`,
 			want: []string{`content/a.md: warning: link text "More" does not say where it goes`}},
 		{name: "descriptive", md: good + "\n[Report to CEOP](https://www.ceop.police.uk/) or read [how to keep evidence](/report/keep-evidence/).\n",
@@ -254,8 +269,8 @@ func TestExternalLinksAreCollected(t *testing.T) {
 	links = SortLinks(links)
 	want := []Link{
 		{URL: "https://www.nspcc.org.uk/", Path: "content/a.md", Line: 6, Col: 10},
-		{URL: "https://www.nspcc.org.uk/", Path: "content/a.md", Line: 10, Col: 18},
-		{URL: "https://www.ceop.police.uk/", Path: "content/a.md", Line: 10, Col: 59},
+		{URL: "https://www.nspcc.org.uk/", Path: "content/a.md", Line: 10, Col: 10},
+		{URL: "https://www.ceop.police.uk/", Path: "content/a.md", Line: 10, Col: 52},
 	}
 	if len(links) != len(want) {
 		t.Fatalf("got %v", links)
@@ -275,8 +290,9 @@ func TestDraftProblemsAreWarnings(t *testing.T) {
 		}}.run(t)
 }
 
-// imagesOf converts the page's body as a build does, for its images.
-func imagesOf(t *testing.T, p *content.Page, fsys fstest.MapFS) []Image {
+// convert converts the page's body as a build does, for the positions
+// of its images, headings, links and ids.
+func convert(t *testing.T, p *content.Page, fsys fstest.MapFS) *markdown.Result {
 	t.Helper()
 	body, err := content.ReadBody(fsys, p)
 	if err != nil {
@@ -286,6 +302,10 @@ func imagesOf(t *testing.T, p *content.Page, fsys fstest.MapFS) []Image {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return res
+}
+
+func imagesOf(res *markdown.Result) []Image {
 	var out []Image
 	for _, img := range res.Images {
 		out = append(out, Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})

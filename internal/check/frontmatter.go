@@ -6,6 +6,7 @@ import (
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // frontMatter checks what every page needs for search results, link cards
@@ -52,6 +53,19 @@ func (pc *pageCheck) review() {
 			"review_by %s is more than 12 months after reviewed %s", p.ReviewBy.Format(time.DateOnly), p.Reviewed.Format(time.DateOnly))
 	}
 	for i, s := range p.Sources {
+		if s.URL != "" && !external(s.URL) {
+			line, _ := src.findRaw(s.URL)
+			if line == 0 || line > src.body {
+				line = src.keyLine("sources")
+			}
+			why := "the page template drops it, so the link goes nowhere"
+			if sc := markdown.DangerousScheme(s.URL); sc != "" {
+				why = "a " + sc + ": address can run code or open files in the reader's browser, so it is never published"
+			}
+			pc.at(diag.Error, line, 0, "give the source's web address, starting https://; "+why,
+				"source %d (%s) has url %q, which is not a web address", i+1, s.Title, s.URL)
+			continue
+		}
 		if s.Checked.IsZero() && s.URL != "" {
 			pc.at(diag.Warning, p.SourceLine(i), 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
 				"source %d (%s) has no checked date", i+1, cmp.Or(s.Title, s.URL))

@@ -4,11 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
-
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
@@ -16,23 +12,20 @@ import (
 
 // ids reports element IDs used more than once on a page: links to them,
 // labels and aria references all pick the first, so the rest are lost.
-func (pc *pageCheck) ids(doc *html.Node) {
+func (pc *pageCheck) ids(pg *pageHTML) {
 	count := map[string]int{}
 	var order []string
-	walk(doc, func(n *html.Node) bool {
-		if id, ok := attr(n, "id"); ok && id != "" {
-			if count[id] == 0 {
-				order = append(order, id)
-			}
-			count[id]++
+	for _, id := range pg.ids {
+		if count[id] == 0 {
+			order = append(order, id)
 		}
-		return true
-	})
+		count[id]++
+	}
 	for _, id := range order {
 		if count[id] < 2 {
 			continue
 		}
-		line, col := pc.src.findID(id)
+		line, col := pc.marks.place(id)
 		hint := "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different"
 		if line == 0 {
 			hint = pc.fromLayout(0, "every id on a page must be different")
@@ -43,17 +36,16 @@ func (pc *pageCheck) ids(doc *html.Node) {
 
 // imgAlts reports images in the page's HTML without an alt attribute (from
 // layouts or raw HTML; markdown images always have one, checked in images).
-func (pc *pageCheck) imgAlts(doc *html.Node) {
-	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom != atom.Img {
-			return true
-		}
-		src, _ := attr(n, "src")
-		alt, ok := attr(n, "alt")
+func (pc *pageCheck) imgAlts(pg *pageHTML) {
+	for _, im := range pg.images {
+		src, alt, ok := im.src, im.alt, im.hasAlt
 		line, col := pc.src.findRaw(src)
 		if line == 0 && src != "" {
 			// Markdown images are published at their resolved address.
 			line, col = pc.src.findRaw("](" + path.Base(src))
+		}
+		if external(src) && !pc.mdImages[src] {
+			pc.externalImage(src, line, col)
 		}
 		switch {
 		case !ok:
@@ -63,42 +55,31 @@ func (pc *pageCheck) imgAlts(doc *html.Node) {
 			pc.at(diag.Error, line, col, `![decorative](…) must be published as alt="": the markdown renderer needs to drop the word`,
 				"decorative image %s is published with alt text %q, which screen readers read out", src, alt)
 		}
-		return true
-	})
+	}
 }
 
 type heading struct {
 	level int
 	text  string
+	id    string
 }
 
 // headings checks the outline of the whole page as the layout renders it:
 // one h1 (the page title) and no skipped levels going down.
-func (pc *pageCheck) headings(doc *html.Node) {
-	var hs []heading
-	walk(doc, func(n *html.Node) bool {
-		if n.Type == html.ElementNode {
-			switch n.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				hs = append(hs, heading{int(n.Data[1] - '0'), accName(n)})
-				return false
-			}
-		}
-		return true
-	})
+func (pc *pageCheck) headings(pg *pageHTML) {
+	hs := pg.headings
 	h1s := 0
 	for i, h := range hs {
+		line, col, _ := pc.marks.heading(h.id, h.level, h.text)
 		if h.level == 1 {
 			h1s++
 			if h1s > 1 {
-				line, col := pc.src.findHeading(h.text)
 				pc.at(diag.Error, line, col, pc.fromLayout(line, "the page title is the one h1: start sections with ## (h2)"),
 					"second h1 heading %q: a page has exactly one", h.text)
 			}
 		}
 		if i > 0 && h.level > hs[i-1].level+1 {
 			prev := hs[i-1].level
-			line, col := pc.src.findHeading(h.text)
 			hint := fmt.Sprintf("write it as %s (h%d), or add the missing level above it", strings.Repeat("#", prev+1), prev+1)
 			pc.at(diag.Error, line, col, pc.fromLayout(line, hint),
 				"heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
@@ -118,30 +99,23 @@ var vague = map[string]bool{
 
 // links checks link text, and collects the links to other sites written in
 // the page's source.
-func (pc *pageCheck) links(doc *html.Node) {
+func (pc *pageCheck) links(pg *pageHTML) {
 	seen := map[string]bool{}
 	// A contents list links to headings by their text: that is judged as
 	// a heading, not as link text.
 	headings := map[string]bool{}
-	walk(doc, func(n *html.Node) bool {
-		switch n.DataAtom {
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			headings[accName(n)] = true
-			return false
-		}
-		return true
-	})
-	walk(doc, func(n *html.Node) bool {
-		if n.DataAtom != atom.A {
-			return true
-		}
-		href, ok := attr(n, "href")
-		if !ok {
-			return true
-		}
-		name := accName(n)
+	for _, h := range pg.headings {
+		headings[h.text] = true
+	}
+	for _, l := range pg.links {
+		href, name := l.href, l.name
 		key := strings.ToLower(strings.Trim(name, " .:!?…→»"))
 		switch {
+		case strings.Contains(href, "ZgotmplZ"):
+			// html/template writes #ZgotmplZ for an address it will not
+			// publish (javascript: and the like) given to a layout.
+			pc.at(diag.Error, 0, 0, pc.fromLayout(0, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe"),
+				"link %q goes nowhere: its address was refused as unsafe", name)
 		case name == "" && href == "":
 			pc.linkProblem(diag.Error, name, href, "write the link text and the address it goes to", "a link has no text and no address")
 		case name == "":
@@ -155,12 +129,17 @@ func (pc *pageCheck) links(doc *html.Node) {
 		}
 		if external(href) && !seen[href] {
 			seen[href] = true
-			for _, l := range pc.src.findAll(href) {
+			// Where the body links to it (from the syntax tree), and where
+			// the front matter names it (sources, rendered by the layout).
+			at := pc.marks.linksTo(href)
+			for _, l := range pc.src.findAll(href, pc.src.body) {
+				at = append(at, l)
+			}
+			for _, l := range at {
 				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
 			}
 		}
-		return true
-	})
+	}
 }
 
 // linkProblem reports a problem with a link: at its line of the markdown
@@ -168,7 +147,7 @@ func (pc *pageCheck) links(doc *html.Node) {
 // page's data (a title on a list page, a source in front matter), so the
 // editor is sent to the line to change; else on the page, as the layout's.
 func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format string, args ...any) {
-	line, col := pc.linkText(text, href)
+	line, col := pc.marks.link(href, text)
 	if line == 0 {
 		if at, from, ok := pc.linkData(text, href); ok {
 			pc.probs = append(pc.probs, diag.Problem{Path: at.Path, Line: at.Line, Severity: sev,
@@ -223,27 +202,6 @@ func (c *Checker) pageAt(href string) *content.Page {
 	return c.opt.Tree.ByURL("/" + rest)
 }
 
-// linkText finds a link in the markdown by its text, then by its address.
-func (pc *pageCheck) linkText(text, href string) (line, col int) {
-	if text != "" {
-		re := regexp.MustCompile(`(?i)\[\s*` + regexp.QuoteMeta(text) + `\s*\]`)
-		for i := pc.src.body; i < len(pc.src.lines); i++ {
-			if loc := re.FindStringIndex(pc.src.lines[i]); loc != nil {
-				return i + 1, len([]rune(pc.src.lines[i][:loc[0]])) + 1
-			}
-		}
-	}
-	if external(href) {
-		if line, col := pc.src.findRaw(href); line > pc.src.body {
-			return line, col
-		}
-	}
-	if text != "" {
-		return pc.src.findRaw(text)
-	}
-	return 0, 0
-}
-
 func external(href string) bool {
 	h := strings.ToLower(href)
 	return strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://")
@@ -257,10 +215,11 @@ func bareURL(name, href string) bool {
 	return external(href) && strings.TrimSuffix(n, "/") == strings.TrimSuffix(strings.ToLower(href), "/")
 }
 
-// findAll is every line and column where needle is written in the file.
-func (s *source) findAll(needle string) [][2]int {
+// findAll is every line and column where needle is written in the
+// file's first lines (the front matter, when lines is the body's start).
+func (s *source) findAll(needle string, lines int) [][2]int {
 	var out [][2]int
-	for i, l := range s.lines {
+	for i, l := range s.lines[:min(lines, len(s.lines))] {
 		for off := 0; ; {
 			j := strings.Index(l[off:], needle)
 			if j < 0 {
@@ -275,61 +234,4 @@ func (s *source) findAll(needle string) [][2]int {
 		}
 	}
 	return out
-}
-
-// walk visits n and its descendants in document order; fn returns false
-// to skip a node's children.
-func walk(n *html.Node, fn func(*html.Node) bool) {
-	if !fn(n) {
-		return
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, key string) (string, bool) {
-	if n.Type != html.ElementNode {
-		return "", false
-	}
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}
-
-// accName approximates an element's accessible name: aria-label, else its
-// text with images' alt text, leaving out what is hidden from screen readers.
-func accName(n *html.Node) string {
-	if l, ok := attr(n, "aria-label"); ok && strings.TrimSpace(l) != "" {
-		return strings.TrimSpace(l)
-	}
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if v, _ := attr(n, "aria-hidden"); v == "true" {
-				return
-			}
-			if _, hidden := attr(n, "hidden"); hidden {
-				return
-			}
-			if n.DataAtom == atom.Img {
-				alt, _ := attr(n, "alt")
-				b.WriteString(" " + alt + " ")
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-	}
-	visit(n)
-	return strings.Join(strings.Fields(b.String()), " ")
 }

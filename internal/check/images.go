@@ -11,7 +11,12 @@ import (
 // ![](file.png) is an error because it cannot tell a forgotten description
 // from a deliberate empty one.
 func (pc *pageCheck) images(imgs []Image) {
+	pc.mdImages = map[string]bool{}
 	for _, img := range imgs {
+		if external(img.Dest) {
+			pc.mdImages[img.Dest] = true
+			pc.externalImage(img.Dest, img.Line, img.Col)
+		}
 		if strings.TrimSpace(img.Alt) != "" {
 			continue
 		}
@@ -22,4 +27,12 @@ func (pc *pageCheck) images(imgs []Image) {
 		pc.at(diag.Error, line, col, "describe what the image shows for someone who cannot see it, like ![A phone showing the privacy settings](settings.png); if it is only decoration, write ![decorative](…)",
 			"image %s has no alt text", img.Dest)
 	}
+}
+
+// externalImage warns about an image from another site: the published
+// site's Content-Security-Policy (img-src 'self') blocks it, so readers
+// see a broken image, and the other site learns who reads the page.
+func (pc *pageCheck) externalImage(src string, line, col int) {
+	pc.at(diag.Warning, line, col, pc.fromLayout(line, "save the image (if its licence allows) beside the page or in static/, and link to that copy"),
+		"image %s is on another site: the site's security policy blocks it, so readers see a broken image", src)
 }

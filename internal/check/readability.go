@@ -40,9 +40,9 @@ var blockElems = map[atom.Atom]bool{
 // skipElems hold no prose: code, and what is hidden from readers.
 var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script: true, atom.Style: true, atom.Svg: true}
 
-// prose splits a page body's HTML into blocks of running text. Headings are
-// left out: they are labels, not sentences.
-func prose(doc *html.Node) []string {
+// prose splits a page body's HTML into blocks of running text, reading
+// it as a stream. Headings are left out: they are labels, not sentences.
+func prose(b []byte) []string {
 	var blocks []string
 	var cur strings.Builder
 	flush := func() {
@@ -51,44 +51,58 @@ func prose(doc *html.Node) []string {
 		}
 		cur.Reset()
 	}
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			if skipElems[n.DataAtom] {
-				if n.DataAtom == atom.Code {
-					cur.WriteString(" code ")
+	z := html.NewTokenizer(bytes.NewReader(b))
+	var open []string // open elements that hold no prose, innermost last
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return blocks
+		case html.TextToken:
+			if len(open) == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			tag := atom.Lookup(name)
+			if len(open) > 0 {
+				if tt == html.StartTagToken && !voidElem[tag] {
+					open = append(open, string(name))
 				}
-				return
+				continue
 			}
-			if v, _ := attr(n, "aria-hidden"); v == "true" {
-				return
-			}
-			switch n.DataAtom {
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				flush()
-				return
-			case atom.Br:
+			a := readAttrs(z, more)
+			skip := skipElems[tag] || a.hidden || headingLevel(tag) > 0
+			switch {
+			case tag == atom.Code:
+				cur.WriteString(" code ")
+			case tag == atom.Br:
 				cur.WriteString(" ")
+			case headingLevel(tag) > 0 || blockElems[tag]:
+				flush()
 			}
-		}
-		block := n.Type == html.ElementNode && blockElems[n.DataAtom]
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-		if block {
-			flush()
+			if skip && tt == html.StartTagToken && !voidElem[tag] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(open) > 0 {
+				// Close up to the matching element; a stray end tag
+				// closes nothing.
+				for i := len(open) - 1; i >= 0; i-- {
+					if open[i] == string(name) {
+						open = open[:i]
+						break
+					}
+				}
+				continue
+			}
+			if blockElems[atom.Lookup(name)] {
+				flush()
+			}
 		}
 	}
-	visit(doc)
-	flush()
-	return blocks
 }
 
 // sentenceEnd is a full stop, question or exclamation mark (and closing
@@ -204,8 +218,7 @@ func Measure(blocks []string) Stats {
 
 // readability warns when a page is harder to read than the site's target
 // reading grade, and about each sentence longer than MaxSentenceWords.
-func (pc *pageCheck) readability(body *html.Node) {
-	blocks := prose(body)
+func (pc *pageCheck) readability(blocks []string) {
 	for _, b := range blocks {
 		for _, sent := range sentences(b) {
 			ws := wordsOf(sent)
@@ -279,9 +292,5 @@ func vowelGroups(w string) int {
 // Readability measures a page body's rendered HTML (its prose blocks, as
 // the reading-level check sees them).
 func Readability(contentHTML []byte) (Stats, error) {
-	doc, err := html.Parse(bytes.NewReader(contentHTML))
-	if err != nil {
-		return Stats{}, err
-	}
-	return Measure(prose(doc)), nil
+	return Measure(prose(contentHTML)), nil
 }

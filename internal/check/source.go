@@ -175,53 +175,6 @@ func (s *source) column(i int, word string) int {
 	return 1
 }
 
-var atxHeading = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$`)
-var headingAttrs = regexp.MustCompile(`\s*\{[^}]*\}\s*$`)
-
-// findHeading finds a heading of the body by its text.
-func (s *source) findHeading(text string) (line, col int) {
-	want := words(text)
-	for i := s.body; i < len(s.lines); i++ {
-		if m := atxHeading.FindStringSubmatch(s.lines[i]); m != nil {
-			if words(headingAttrs.ReplaceAllString(m[2], "")) == want {
-				return i + 1, strings.Index(s.lines[i], "#") + 1
-			}
-		}
-		if i+1 < len(s.lines) && isSetextUnderline(s.lines[i+1]) && words(s.lines[i]) == want && want != "" {
-			return i + 1, 1
-		}
-	}
-	return s.findText(text)
-}
-
-func isSetextUnderline(l string) bool {
-	t := strings.TrimSpace(l)
-	return t != "" && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
-}
-
-// findID finds where the body gives an element its id: an explicit
-// {#id} attribute (the last one, when the body repeats it), or a heading
-// whose text makes that id.
-func (s *source) findID(id string) (line, col int) {
-	for _, needle := range []string{"{#" + id + "}", "{#" + id + " ", `id="` + id + `"`} {
-		for i := len(s.lines) - 1; i >= s.body; i-- {
-			if j := strings.Index(s.lines[i], needle); j >= 0 {
-				return i + 1, j + 1
-			}
-		}
-	}
-	for i := s.body; i < len(s.lines); i++ {
-		m := atxHeading.FindStringSubmatch(s.lines[i])
-		if m == nil {
-			continue
-		}
-		if content.Slugify(headingAttrs.ReplaceAllString(m[2], "")) == id {
-			return i + 1, strings.Index(s.lines[i], "#") + 1
-		}
-	}
-	return 0, 0
-}
-
 // keyValue matches a top-level front matter line setting key (YAML
 // "key: v" or TOML "key = v", the key optionally quoted) and returns what
 // follows the separator. Runs for every page, so no regular expression.

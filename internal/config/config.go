@@ -116,6 +116,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Add(p)
 			return c, probs
 		}
+		c.checkParams(src, &probs)
 		break
 	}
 	c.applyDefaults(&probs)
@@ -222,4 +223,37 @@ func (c *Config) TaxonomyPos(plural string) (path string, line int) {
 		}
 	}
 	return "", 0
+}
+
+// checkParams checks the params the built-in layouts rely on. The "Exit
+// this page" button must leave for an ordinary https page: html/template
+// turns a javascript: address into "#ZgotmplZ", which goes nowhere, and
+// an http page can be tampered with on the way.
+func (c *Config) checkParams(src []byte, probs *diag.List) {
+	v, ok := c.Params["exitURL"]
+	if !ok {
+		return
+	}
+	s, _ := v.(string)
+	if u, err := url.Parse(s); err == nil && u.Scheme == "https" && u.Host != "" && u.User == nil {
+		return
+	}
+	probs.Errorf(c.File, paramLine(src, "exitURL"), 0, `write it like exitURL = "https://www.bbc.co.uk/weather": an everyday site that loads fast`,
+		"params.exitURL %q is not an https address: the \"Exit this page\" button would go nowhere", fmt.Sprint(v))
+}
+
+// paramLine is the line setting key at any depth (params is a table in
+// TOML, a nested map in YAML), or 1.
+func paramLine(src []byte, key string) int {
+	for i, line := range strings.Split(string(src), "\n") {
+		l := strings.TrimLeft(line, " \t")
+		l = strings.TrimLeft(l, `"'`)
+		if rest, ok := strings.CutPrefix(l, key); ok {
+			rest = strings.TrimLeft(strings.TrimLeft(rest, `"'`), " \t")
+			if strings.HasPrefix(rest, "=") || strings.HasPrefix(rest, ":") {
+				return i + 1
+			}
+		}
+	}
+	return 1
 }

@@ -1,8 +1,10 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/token"
@@ -15,6 +17,10 @@ import (
 // Problem positioned in path (lines counted within src) and false. It is
 // shared with front matter, which uses the same two formats.
 func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
+	src = StripBOM(src)
+	if p, ok := ValidUTF8(path, src); !ok {
+		return p, false
+	}
 	var err error
 	if format == "toml" {
 		err = toml.Unmarshal(src, v)
@@ -48,4 +54,36 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		}
 	}
 	return p, false
+}
+
+// bom is the UTF-8 byte order mark some Windows editors write at the start
+// of a file.
+var bom = []byte("\xef\xbb\xbf")
+
+// StripBOM returns src without a leading UTF-8 byte order mark. Every file
+// Signpost reads as text goes through it: config, data, content,
+// templates, urls.txt. A BOM is invisible in editors, and TOML, YAML and
+// JSON decoders reject it or read it as part of the first key.
+func StripBOM(src []byte) []byte { return bytes.TrimPrefix(src, bom) }
+
+// ValidUTF8 checks that src (a file, or lines of one starting at its
+// first line) is UTF-8, and otherwise returns an error at the line of the
+// first byte that is not: a file saved as Latin-1 must not be published
+// as bytes no browser can read, nor silently changed.
+func ValidUTF8(path string, src []byte) (diag.Problem, bool) {
+	if utf8.Valid(src) {
+		return diag.Problem{}, true
+	}
+	bad := 0
+	for bad < len(src) {
+		r, n := utf8.DecodeRune(src[bad:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		bad += n
+	}
+	line, col := diag.LineCol(src, bad)
+	return diag.Problem{Path: path, Line: line, Col: col, Severity: diag.Error,
+		Message: "the file is not valid UTF-8: the text has a byte that is not part of any letter",
+		Hint:    `save the file as UTF-8 (most editors have it under "Save with encoding")`}, false
 }

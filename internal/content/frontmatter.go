@@ -8,6 +8,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
 )
 
@@ -16,7 +17,7 @@ import (
 // bodyLine is the 1-based line on which the body starts. A file without
 // front matter has format "" and is all body.
 func Split(src []byte) (format string, fm, body []byte, bodyLine int, err error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	src = config.StripBOM(src)
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	delim := string(bytes.TrimRight(first, " \t\r"))
 	switch delim {

@@ -23,7 +23,7 @@ func DidYouMean(word string, candidates []string) string {
 	if c := Closest(word, candidates); c != "" {
 		return "did you mean " + quote(c) + "?"
 	}
-	if len(candidates) > 12 {
+	if len(candidates) == 0 || len(candidates) > 12 {
 		return ""
 	}
 	qs := make([]string, len(candidates))
@@ -31,6 +31,15 @@ func DidYouMean(word string, candidates []string) string {
 		qs[i] = quote(c)
 	}
 	return "use one of " + strings.Join(qs, ", ")
+}
+
+// Suggest is DidYouMean, or otherwise when that has nothing to offer (no
+// candidates, or too many to list): a hint never ends empty.
+func Suggest(word string, candidates []string, otherwise string) string {
+	if h := DidYouMean(word, candidates); h != "" {
+		return h
+	}
+	return otherwise
 }
 
 func quote(s string) string { return "\"" + s + "\"" }

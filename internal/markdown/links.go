@@ -1,9 +1,11 @@
 package markdown
 
 import (
+	"html"
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -29,17 +31,26 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 		}
 		return dest
 	}
-	tree := c.opt.Tree
-	if tree == nil {
-		return dest
-	}
 	p := st.page
 	frag := u.Fragment
+	// The query and fragment as written are kept on the resolved address:
+	// search.md?q=a+b is /search/?q=a+b.
+	tail := ""
+	if u.RawQuery != "" {
+		tail = "?" + u.RawQuery
+	}
+	if frag != "" {
+		tail += "#" + u.EscapedFragment()
+	}
 	if u.Path == "" {
 		if frag != "" {
 			l, col := st.pos(off)
 			st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: p, Anchor: frag, Line: l, Col: col})
 		}
+		return dest
+	}
+	tree := c.opt.Tree
+	if tree == nil {
 		return dest
 	}
 
@@ -63,13 +74,11 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 	}
 	if target != nil {
 		st.res.Targets = append(st.res.Targets, target.Key())
-		out := target.RelPermalink
 		if frag != "" {
 			l, col := st.pos(off)
 			st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: target, Anchor: frag, Line: l, Col: col})
-			out += "#" + frag
 		}
-		return out
+		return target.RelPermalink + tail
 	}
 	if isMD {
 		hint := "check the file name; paths are relative to this file, or to content/ when they start with /"
@@ -85,12 +94,36 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 		st.errorf(off, "put the file in static/, assets/ or beside the page, or link to a page's .md file", "link to %s, but the site has no such page or file", u.Path)
 		return dest
 	}
-	out := tree.Config.BasePath() + strings.TrimPrefix(urlPath, "/")
-	if frag != "" {
-		out += "#" + frag
-	}
-	return out
+	return tree.Config.BasePath() + strings.TrimPrefix(urlPath, "/") + tail
 }
+
+// DangerousScheme returns the scheme of an address that runs code or
+// reads the reader's own files when followed (javascript:, vbscript:,
+// data:, file:), or "". It looks at the address as a browser does:
+// entities decoded, case ignored, and tabs, newlines and control
+// characters removed, so "JaVa&#x09;script:" is caught too.
+func DangerousScheme(addr string) string {
+	s := html.UnescapeString(addr)
+	var b strings.Builder
+	for _, r := range s {
+		if r <= ' ' || r == 0x7f {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+		if r == ':' || b.Len() > len("javascript:") {
+			break
+		}
+	}
+	scheme := b.String()
+	for _, d := range dangerousSchemes {
+		if scheme == d {
+			return strings.TrimSuffix(d, ":")
+		}
+	}
+	return ""
+}
+
+var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
 
 func withSlash(p string) string {
 	if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {

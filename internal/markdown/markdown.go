@@ -6,18 +6,16 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"slices"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
@@ -35,13 +33,21 @@ type Options struct {
 	FileExists func(urlPath string) bool
 	// Extensions are added after the built-in ones (guidance blocks).
 	Extensions []goldmark.Extender
+	// PageAnchors leaves links to anchors on the same page in
+	// Result.Anchors for the caller to check against the whole rendered
+	// page (the layout's ids count too), instead of checking them against
+	// the body's ids.
+	PageAnchors bool
 }
 
-// Heading is one entry of a page's table of contents.
+// Heading is a heading of the body: an entry of the table of contents,
+// and what the checks place heading problems at. Text is the heading as
+// a reader sees it (see plainText).
 type Heading struct {
-	Level int
-	ID    string
-	Text  string
+	Level     int
+	ID        string
+	Text      string
+	Line, Col int
 }
 
 // AnchorRef is a link to an anchor on another page, checked once every page
@@ -55,8 +61,10 @@ type AnchorRef struct {
 
 // Result is one page's rendered markdown and what the build must check.
 type Result struct {
-	HTML     []byte
-	TOC      []Heading
+	HTML []byte
+	TOC  []Heading
+	// IDs are every id in the rendered body: headings, {#id} attributes,
+	// footnotes, and raw HTML when the site allows it.
 	IDs      []string
 	Anchors  []AnchorRef
 	Problems diag.List
@@ -65,12 +73,32 @@ type Result struct {
 	Targets []string
 	// Images are the images written in the page, for the alt text check.
 	Images []Image
+	// Headings, Links and Places are what the body holds, in order, with
+	// the line and column where each is written, so the checks place
+	// problems found in the HTML from the syntax tree, not by searching
+	// the text.
+	Headings []Heading
+	Links    []Link
+	Places   []IDPlace
 }
 
 // Image is an image written in markdown: where it points, its alt text as
 // written ("decorative" published as alt=""), and where it is.
 type Image struct {
 	Dest, Alt string
+	Line, Col int
+}
+
+// Link is a link written in the body: its address as published and its
+// text as a reader sees it.
+type Link struct {
+	Dest, Text string
+	Line, Col  int
+}
+
+// IDPlace is where the body gives an element an id.
+type IDPlace struct {
+	ID        string
 	Line, Col int
 }
 
@@ -87,15 +115,31 @@ type state struct {
 	page   *content.Page
 	source []byte
 	res    *Result
+	// lines holds the offset of each line's start, made on first use:
+	// placing 20,000 headings must not count lines from the top each time.
+	lines []int
 }
 
-// Line returns the 1-based line in the page's file of a byte offset in its body.
+// pos returns the line in the page's file, and the column, of a byte
+// offset in its body.
 func (s *state) pos(off int) (line, col int) {
 	if off < 0 {
 		return s.page.BodyLine, 0
 	}
-	l, c := diag.LineCol(s.source, off)
-	return l + max(s.page.BodyLine, 1) - 1, c
+	if s.lines == nil {
+		s.lines = append(s.lines, 0)
+		for i, c := range s.source {
+			if c == '\n' {
+				s.lines = append(s.lines, i+1)
+			}
+		}
+	}
+	off = min(off, len(s.source))
+	i, found := slices.BinarySearch(s.lines, off)
+	if !found {
+		i--
+	}
+	return i + max(s.page.BodyLine, 1), off - s.lines[i] + 1
 }
 
 func (s *state) errorf(off int, hint, format string, args ...any) {
@@ -116,14 +160,16 @@ func StateOf(pc parser.Context) (page *content.Page, line func(off int) int, pro
 
 // New builds the goldmark instance for one build.
 func New(opt Options) *Converter {
-	var rendererOpts []renderer.Option
-	if opt.Unsafe {
-		rendererOpts = append(rendererOpts, gmhtml.WithUnsafe())
-	}
 	exts := []goldmark.Extender{
 		extension.GFM,
 		extension.DefinitionList,
-		extension.Typographer,
+		// Quotes are placed by quoteTransformer: goldmark's own rules
+		// turn 'turn' into ’turn' (see quotes.go).
+		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+			extension.LeftSingleQuote: nil, extension.RightSingleQuote: nil,
+			extension.LeftDoubleQuote: nil, extension.RightDoubleQuote: nil,
+			extension.Apostrophe: nil,
+		})),
 		extension.NewFootnote(
 			extension.WithFootnoteBacklinkHTML(`↩︎<span class="visually-hidden"> Back to reference ^^</span>`),
 			extension.WithFootnoteLinkTitle("Footnote ^^"),
@@ -134,15 +180,20 @@ func New(opt Options) *Converter {
 	c.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
+			// Heading IDs are made by pageTransformer from the heading's
+			// rendered text, not by goldmark from its last source line.
 			parser.WithAttribute(),
-			parser.WithASTTransformers(util.Prioritized(&pageTransformer{c: c}, 1000)),
+			parser.WithASTTransformers(
+				util.Prioritized(quoteTransformer{}, 800),
+				util.Prioritized(&pageTransformer{c: c}, 1000),
+			),
 		),
-		goldmark.WithRendererOptions(rendererOpts...),
 	)
-	if !opt.Unsafe {
-		c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapeRawHTML{}, 100)))
+	raw := renderer.NodeRenderer(escapeRawHTML{})
+	if opt.Unsafe {
+		raw = safeRawHTML{}
 	}
+	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100)))
 	return c
 }
 
@@ -151,6 +202,15 @@ func New(opt Options) *Converter {
 func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 	res := &Result{}
 	st := &state{page: p, source: body, res: res}
+	if !utf8.Valid(body) {
+		// A file saved in another encoding (Latin-1 "Caf\xe9"): say where,
+		// and publish U+FFFD rather than bytes no browser can read.
+		bad := firstInvalid(body)
+		st.errorf(bad, "save the file as UTF-8 (most editors have it under \"Save with encoding\")", "the file is not valid UTF-8: the text has a byte that is not part of any letter")
+		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
+		st.source = body
+		st.lines = nil
+	}
 	ids := newIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
@@ -160,12 +220,16 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 		return nil, fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	res.HTML = buf.Bytes()
+	res.IDs = HTMLIDs(res.HTML)
+	if c.opt.PageAnchors {
+		return res, nil
+	}
 	// Anchors on the same page are checked now that every ID is known.
 	kept := res.Anchors[:0]
 	for _, a := range res.Anchors {
 		if a.Target == p {
 			if !slices.Contains(res.IDs, a.Anchor) {
-				res.Problems.Errorf(p.File, a.Line, a.Col, diag.DidYouMean(a.Anchor, res.IDs), "link to #%s, but this page has no such heading or anchor", a.Anchor)
+				res.Problems.Errorf(p.File, a.Line, a.Col, AnchorHint(a.Anchor, res.IDs), "link to #%s, but this page has no such heading or anchor", a.Anchor)
 			}
 			continue
 		}
@@ -175,118 +239,41 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 	return res, nil
 }
 
-// pageTransformer resolves links, collects IDs and builds the table of
-// contents in one walk after parsing.
-type pageTransformer struct{ c *Converter }
+// AnchorHint is the hint for a link to an anchor a page does not have.
+func AnchorHint(anchor string, ids []string) string {
+	return diag.Suggest(anchor, ids, "give the heading or element that link should reach an id, like ## Install {#"+anchor+"}, or link to one the page has")
+}
 
-func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	st, _ := pc.Get(stateKey).(*state)
-	if st == nil {
-		return
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
 	}
-	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if id, ok := n.AttributeString("id"); ok {
-			if b, ok := id.([]byte); ok {
-				st.res.IDs = append(st.res.IDs, string(b))
-			}
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			b, _ := id.([]byte)
-			if n.Level >= 2 && n.Level <= 3 && len(b) > 0 {
-				st.res.TOC = append(st.res.TOC, Heading{Level: n.Level, ID: string(b), Text: plainText(n, src)})
-			}
-		case *ast.Link:
-			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
-		case *ast.Image:
-			l, c := st.pos(n.Pos())
-			st.res.Images = append(st.res.Images, Image{Dest: string(n.Destination), Alt: plainText(n, src), Line: l, Col: c})
-			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
-			// ![decorative](x.png) says on purpose that the image needs no
-			// description: it is published with alt="", which screen
-			// readers skip. An empty ![](x.png) is an oversight (checked).
-			if strings.EqualFold(plainText(n, src), "decorative") {
-				for c := n.FirstChild(); c != nil; c = n.FirstChild() {
-					n.RemoveChild(n, c)
-				}
-			}
-		case *ast.AutoLink:
-			if n.AutoLinkType == ast.AutoLinkURL {
-				n.SetAttributeString("rel", []byte("noopener"))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	return len(b)
 }
 
-// plainText is a heading's text without markup, for the contents list.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(c.Segment.Value(src))
-			if c.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			// The typographer's quotes and dashes arrive as entities.
-			b.WriteString(html.UnescapeString(string(c.Value)))
-		case *ast.CodeSpan:
-			for x := c.FirstChild(); x != nil; x = x.NextSibling() {
-				if t, ok := x.(*ast.Text); ok {
-					b.Write(t.Segment.Value(src))
+// HTMLIDs lists every id attribute in rendered HTML, in order, reading it
+// as a stream (a huge table is not held as a tree).
+func HTMLIDs(b []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			for {
+				k, v, more := z.TagAttr()
+				if string(k) == "id" && len(v) > 0 {
+					out = append(out, string(v))
+				}
+				if !more {
+					break
 				}
 			}
-			return ast.WalkSkipChildren, nil
 		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// escapeRawHTML shows raw HTML as text when the site has not opted in.
-type escapeRawHTML struct{}
-
-func (escapeRawHTML) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
-	r.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			segs := n.(*ast.RawHTML).Segments
-			for i := 0; i < segs.Len(); i++ {
-				seg := segs.At(i)
-				_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
-			}
-		}
-		return ast.WalkSkipChildren, nil
-	})
-	r.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		b := n.(*ast.HTMLBlock)
-		_, _ = w.WriteString("<p>")
-		lines := b.Lines()
-		for i := 0; i < lines.Len(); i++ {
-			seg := lines.At(i)
-			_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(seg.Value(src), "\n")))
-			if i+1 < lines.Len() {
-				_, _ = w.WriteString("<br>\n")
-			}
-		}
-		if b.HasClosure() {
-			_, _ = w.WriteString("<br>\n")
-			cl := b.ClosureLine
-			_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(cl.Value(src), "\n")))
-		}
-		_, _ = w.WriteString("</p>\n")
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }

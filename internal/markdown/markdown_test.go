@@ -16,7 +16,8 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden renders each testdata/*.txtar's in.md and compares with
-// want.html (and want.toc when present). The archive comment may say
+// want.html (and want.toc, want.problems, want.ids when present: the
+// contents list, the problems with their hints, every id of the HTML). The archive comment may say
 // "unsafe: true" to allow raw HTML. Run with -update to rewrite.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
@@ -42,7 +43,12 @@ func TestGolden(t *testing.T) {
 			for _, h := range res.TOC {
 				toc.WriteString(strings.Repeat("  ", h.Level-2) + h.ID + " " + h.Text + "\n")
 			}
-			got := map[string]string{"want.html": string(res.HTML), "want.toc": toc.String()}
+			var probs strings.Builder
+			for _, p := range res.Problems {
+				probs.WriteString(p.String() + "\n    hint: " + p.Hint + "\n")
+			}
+			got := map[string]string{"want.html": string(res.HTML), "want.toc": toc.String(),
+				"want.problems": probs.String(), "want.ids": strings.Join(res.IDs, "\n") + "\n"}
 			if *update {
 				for i, f := range ar.Files {
 					if g, ok := got[f.Name]; ok {
@@ -64,5 +70,23 @@ func TestGolden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkRepeatedHeadings converts 20,000 "## Same" headings, which
+// took 35 s when each new ID retried -1, -2, … from the start.
+func BenchmarkRepeatedHeadings(b *testing.B) {
+	src := []byte(strings.Repeat("## Same\n\ntext\n\n", 20000))
+	conv := markdown.New(markdown.Options{})
+	page := &content.Page{File: "content/test.md", BodyLine: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := conv.Convert(page, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got := res.Headings[len(res.Headings)-1].ID; got != "same-19999" {
+			b.Fatalf("last id %q", got)
+		}
 	}
 }

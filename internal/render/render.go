@@ -262,7 +262,10 @@ func (r *Renderer) parse(name string) (*template.Template, error) {
 func (r *Renderer) read(name string) ([]byte, string, error) {
 	p := path.Join(LayoutsDir, name)
 	if b, err := fs.ReadFile(r.opt.Site, p); err == nil {
-		return b, p, nil
+		if pr, ok := config.ValidUTF8(p, b); !ok {
+			return nil, p, pr
+		}
+		return config.StripBOM(b), p, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, p, content.ReadProblem(p, err)
 	}

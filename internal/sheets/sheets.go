@@ -8,7 +8,6 @@
 package sheets
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -121,8 +120,7 @@ func byCountry(entries []entry, probs *diag.List) []country {
 // read finds the helplines that name a country, in the file's order, with
 // their lines, from the file's syntax tree.
 func read(src []byte) ([]entry, diag.List) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	file, err := parser.ParseBytes(src, 0)
+	file, err := parser.ParseBytes(config.StripBOM(src), 0)
 	if err != nil || len(file.Docs) == 0 {
 		return nil, nil
 	}

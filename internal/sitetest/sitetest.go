@@ -4,11 +4,13 @@ package sitetest
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
 
@@ -91,6 +93,28 @@ func (s *Site) Rebuild(opts ...Option) {
 	if s.Err == nil {
 		AssertEncodedURLs(s.t, s.Out) // a property of every fixture build
 	}
+	AssertValidUTF8(s.t, s.Out)
+}
+
+// textOutputs are the kinds of file Signpost writes as text: each must be
+// valid UTF-8, whatever the input (a Latin-1 page is an error, not bytes
+// no browser can read). Static files are published as they are.
+var textOutputs = map[string]bool{".html": true, ".xml": true, ".json": true, ".txt": true, ".css": true, ".js": true, ".webmanifest": true, ".svg": true}
+
+// AssertValidUTF8 fails the test if a text file under dir (an output
+// folder) is not valid UTF-8. Every fixture build asserts it.
+func AssertValidUTF8(t testing.TB, dir string) {
+	t.Helper()
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !textOutputs[strings.ToLower(filepath.Ext(p))] {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err == nil && !utf8.Valid(b) {
+			t.Errorf("output %s is not valid UTF-8", p)
+		}
+		return nil
+	})
 }
 
 // BuildOK builds and fails the test on any error.

@@ -4,6 +4,7 @@
 package blocks
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"regexp"
@@ -71,7 +72,6 @@ type Block struct {
 	Arg    string
 	fence  int
 	closed bool // by its own ::: line
-	open   bool // not yet closed, by its ::: line or by its container
 	offset int
 }
 
@@ -98,18 +98,32 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if m == nil || len(m[2]) == 0 {
 		return nil, parser.NoChildren
 	}
-	b := &Block{Name: strings.ToLower(string(m[2])), Arg: string(m[3]), fence: len(m[1]), offset: seg.Start, open: true}
 	page, lineOf, probs := markdown.StateOf(pc)
 	file := ""
 	if page != nil {
 		file = page.File
 	}
+	st := parseState(pc)
+	if len(st.open) >= MaxDepth {
+		// Every line is offered to every open block (goldmark's design),
+		// so depth must be bounded for parsing to stay linear. The line
+		// stays text; its closing line is matched to it, not to a block.
+		if st.phantoms == 0 && !st.tooDeep {
+			probs.Errorf(file, lineOf(seg.Start), 1, fmt.Sprintf("blocks may nest %d deep; move this one out of the blocks around it", MaxDepth),
+				"block %q is nested too deep", strings.TrimSpace(string(trimEOL(line))))
+		}
+		st.tooDeep = true
+		st.phantoms++
+		return nil, parser.NoChildren
+	}
+	b := &Block{Name: strings.ToLower(string(m[2])), Arg: string(m[3]), fence: len(m[1]), offset: seg.Start}
+	st.open = append(st.open, b)
 	switch {
 	case !slices.Contains(Names, b.Name):
 		probs.Errorf(file, lineOf(seg.Start), 1, diag.DidYouMean(b.Name, Names), "unknown block %q", ":::"+b.Name)
 	case b.Name == "helpline":
 		if _, ok := p.ext.Helplines[b.Arg]; !ok {
-			hint := diag.DidYouMean(b.Arg, slices.Sorted(maps.Keys(p.ext.Helplines)))
+			hint := diag.Suggest(b.Arg, slices.Sorted(maps.Keys(p.ext.Helplines)), "name a helpline that data/helplines.yaml lists")
 			if b.Arg == "" {
 				hint = "name a helpline from data/helplines.yaml, like :::helpline nspcc"
 			}
@@ -125,23 +139,83 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	b := node.(*Block)
 	line, seg := reader.PeekLine()
-	t := strings.TrimSpace(string(line))
-	if len(t) >= b.fence && strings.Trim(t, ":") == "" {
-		// A ::: line closes the innermost open block, as in Pandoc's
-		// fenced divs: blocks nest without counting colons.
-		if inner := openInner(b); inner != nil && len(t) >= inner.fence {
-			return parser.Continue | parser.HasChildren
-		}
-		b.closed = true
-		reader.Advance(seg.Len() - 1)
-		return parser.Close
+	if !closer(line, b.fence) || opaque(pc) {
+		return parser.Continue | parser.HasChildren
 	}
-	return parser.Continue | parser.HasChildren
+	// A ::: line closes the innermost open block, as in Pandoc's fenced
+	// divs: blocks nest without counting colons. The innermost is the top
+	// of the stack of open blocks, found in constant time: with 4000
+	// nested blocks, every line is offered to each of them.
+	st := parseState(pc)
+	inner := st.open[len(st.open)-1]
+	if inner != b && colons(line) >= inner.fence {
+		return parser.Continue | parser.HasChildren
+	}
+	if inner == b && st.phantoms > 0 {
+		st.phantoms-- // closes a block nested too deep to be opened
+		return parser.Continue | parser.HasChildren
+	}
+	b.closed = true
+	reader.Advance(seg.Len() - 1)
+	return parser.Close
+}
+
+// closer reports whether a line is a closing line for a block opened with
+// fence colons: only colons, at least fence of them, indented less than
+// four spaces (more is an indented code line, as for code fences).
+func closer(line []byte, fence int) bool {
+	if w, _ := util.IndentWidth(line, 0); w >= 4 {
+		return false
+	}
+	t := bytes.TrimSpace(line)
+	return len(t) >= fence && len(bytes.Trim(t, ":")) == 0
+}
+
+func colons(line []byte) int { return len(bytes.TrimSpace(line)) }
+
+// opaque reports whether the line belongs to a code fence still open
+// inside a guidance block: a fence is opaque to blocks, so a ::: line in
+// an example of block syntax does not close the block around it.
+func opaque(pc parser.Context) bool {
+	last := pc.LastOpenedBlock().Node
+	if last == nil || last.Kind() != ast.KindFencedCodeBlock {
+		return false
+	}
+	_, inBlock := last.Parent().(*Block)
+	return inBlock
+}
+
+// MaxDepth is how deep guidance blocks may nest. Real guidance nests two
+// or three deep.
+const MaxDepth = 32
+
+var stateKey = parser.NewContextKey()
+
+// state is the block parser's view of one page being parsed.
+type state struct {
+	open     []*Block // the blocks open, innermost last
+	phantoms int      // blocks too deep to open, not yet closed
+	tooDeep  bool     // some block was too deep (reported once)
+}
+
+func parseState(pc parser.Context) *state {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		st = &state{}
+		pc.Set(stateKey, st)
+	}
+	return st
 }
 
 func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	b := node.(*Block)
-	b.open = false
+	st := parseState(pc)
+	for i := len(st.open) - 1; i >= 0; i-- {
+		if st.open[i] == b {
+			st.open = st.open[:i]
+			break
+		}
+	}
 	page, lineOf, probs := markdown.StateOf(pc)
 	file := ""
 	if page != nil {
@@ -156,21 +230,6 @@ func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context
 	case b.Name == "helpline" && b.HasChildren():
 		probs.Warnf(file, lineOf(b.offset), 1, "a helpline card comes from data/helplines.yaml; close the block on the next line with :::", "text inside %q is not shown", ":::helpline "+b.Arg)
 	}
-}
-
-// openInner returns the innermost block still open inside b, if any: open
-// blocks are always on the chain of last children.
-func openInner(b *Block) *Block {
-	var found *Block
-	for c := b.LastChild(); c != nil; c = c.LastChild() {
-		if ib, ok := c.(*Block); ok {
-			if !ib.open {
-				break
-			}
-			found = ib
-		}
-	}
-	return found
 }
 
 func (p *blockParser) CanInterruptParagraph() bool { return true }
@@ -209,7 +268,9 @@ type strayCloser struct{}
 
 func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	page, lineOf, probs := markdown.StateOf(pc)
-	if page == nil {
+	if page == nil || parseState(pc).tooDeep {
+		// Closing lines of blocks nested too deep are text: that error
+		// says enough.
 		return
 	}
 	src := reader.Source()

@@ -3,6 +3,7 @@ package blocks_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,5 +142,55 @@ func TestDeterministic(t *testing.T) {
 	b, _ := convert(t, src)
 	if !bytes.Equal([]byte(a), []byte(b)) {
 		t.Fatal("two conversions differ")
+	}
+}
+
+// nestedDetails is n :::details blocks, each inside the last, closed by n
+// ::: lines (83 KB for 4000).
+func nestedDetails(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, ":::details Why %d?\n", i)
+	}
+	b.WriteString("text\n")
+	b.WriteString(strings.Repeat(":::\n", n))
+	return b.String()
+}
+
+// TestNestedDetailsClose checks that blocks nested to the limit close
+// each by its own line, and that deeper ones are one error, at the first
+// too deep, with the blocks around them still closed by their own lines.
+func TestNestedDetailsClose(t *testing.T) {
+	html, probs := convert(t, nestedDetails(blocks.MaxDepth))
+	if probs != "" {
+		t.Fatalf("problems: %s", probs)
+	}
+	if n := strings.Count(html, "</details>"); n != blocks.MaxDepth {
+		t.Fatalf("%d details closed, want %d", n, blocks.MaxDepth)
+	}
+	html, probs = convert(t, nestedDetails(blocks.MaxDepth+40)+"After.\n")
+	want := fmt.Sprintf("content/page.md:%d:1: error: block \":::details Why %d?\" is nested too deep\n", 5+blocks.MaxDepth, blocks.MaxDepth)
+	if !strings.HasPrefix(probs, want) || strings.Count(probs, "error") != 1 {
+		t.Fatalf("problems:\n%s\nwant one:\n%s", probs, want)
+	}
+	if n := strings.Count(html, "</details>"); n != blocks.MaxDepth {
+		t.Fatalf("%d details closed, want %d", n, blocks.MaxDepth)
+	}
+	if !strings.HasSuffix(html, "</details>\n<p>After.</p>\n") {
+		t.Fatalf("text after the blocks is not after them:\n%s", html[len(html)-200:])
+	}
+}
+
+// BenchmarkNestedDetails converts 4000 nested :::details blocks, which
+// took 46 s when each line searched the chain of open blocks.
+func BenchmarkNestedDetails(b *testing.B) {
+	src := []byte(nestedDetails(4000))
+	conv := markdown.New(markdown.Options{Extensions: blocks.FromData(helplines)})
+	page := &content.Page{Kind: content.KindPage, File: "content/page.md", BodyLine: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := conv.Convert(page, src); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -1,0 +1,194 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// pageTransformer resolves links, refuses dangerous addresses, gives
+// headings their IDs and builds the table of contents, after parsing.
+type pageTransformer struct{ c *Converter }
+
+func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*state)
+	if st == nil {
+		return
+	}
+	ids, _ := pc.IDs().(*ids)
+	if ids == nil {
+		ids = newIDs()
+	}
+	src := reader.Source()
+	var headings []*ast.Heading
+	var refused []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := n.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok && len(b) > 0 {
+				ids.Put(b)
+				l, c := st.pos(attrOffset(src, n.Pos(), b))
+				st.res.Places = append(st.res.Places, IDPlace{ID: string(b), Line: l, Col: c})
+			}
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+		case *ast.Link:
+			if t.refuse(st, string(n.Destination), n.Pos(), "link") {
+				refused = append(refused, n)
+				return ast.WalkSkipChildren, nil
+			}
+			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
+			l, c := st.pos(n.Pos())
+			// As the renderer writes it in href, for the checks to match.
+			dest := string(util.URLEscape(n.Destination, true))
+			st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
+		case *ast.Image:
+			t.image(st, n, src, &refused)
+		case *ast.AutoLink:
+			if t.refuse(st, string(n.URL(src)), n.Pos(), "link") {
+				refused = append(refused, n)
+				return ast.WalkSkipChildren, nil
+			}
+			if n.AutoLinkType == ast.AutoLinkURL {
+				n.SetAttributeString("rel", []byte("noopener"))
+			}
+			dest := n.URL(src)
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
+				dest = append([]byte("mailto:"), dest...)
+			}
+			l, c := st.pos(n.Pos())
+			st.res.Links = append(st.res.Links, Link{Dest: string(util.URLEscape(dest, false)), Text: string(n.Label(src)), Line: l, Col: c})
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if t.c.opt.Unsafe {
+				t.rawHTML(st, n, src, ids)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range refused {
+		unwrap(n, src)
+	}
+	t.headings(st, headings, ids, src)
+}
+
+// headings gives every heading without an id one made from its rendered
+// text, after the IDs written by hand are taken, and lists the headings.
+func (t *pageTransformer) headings(st *state, hs []*ast.Heading, ids *ids, src []byte) {
+	for _, h := range hs {
+		text := plainText(h, src)
+		id, ok := h.AttributeString("id")
+		b, _ := id.([]byte)
+		if !ok || len(b) == 0 {
+			b = []byte(ids.generate(text))
+			h.SetAttributeString("id", b)
+			l, c := st.pos(h.Pos())
+			st.res.Places = append(st.res.Places, IDPlace{ID: string(b), Line: l, Col: c})
+		}
+		l, c := st.pos(h.Pos())
+		hd := Heading{Level: h.Level, ID: string(b), Text: text, Line: l, Col: c}
+		st.res.Headings = append(st.res.Headings, hd)
+		if h.Level >= 2 && h.Level <= 3 {
+			st.res.TOC = append(st.res.TOC, hd)
+		}
+	}
+}
+
+func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]ast.Node) {
+	l, c := st.pos(n.Pos())
+	alt := plainText(n, src)
+	st.res.Images = append(st.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c})
+	if t.refuse(st, string(n.Destination), n.Pos(), "image") {
+		*refused = append(*refused, n)
+		return
+	}
+	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
+	// ![decorative](x.png) says on purpose that the image needs no
+	// description: it is published with alt="", which screen readers
+	// skip. An empty ![](x.png) is an oversight (checked).
+	if strings.EqualFold(alt, "decorative") {
+		for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+			n.RemoveChild(n, c)
+		}
+	}
+}
+
+// refuse reports an address with a dangerous scheme. Such links are
+// never published, whatever markup.unsafe says: the link's text stays,
+// as text.
+func (t *pageTransformer) refuse(st *state, dest string, off int, what string) bool {
+	sc := DangerousScheme(dest)
+	if sc == "" {
+		return false
+	}
+	st.errorf(off, "link to a page or a web address (https://…); a "+sc+": address can run code or open files in the reader's browser, so it is never published",
+		"%s to a %s: address is not allowed: %s", what, sc, shorten(dest))
+	return true
+}
+
+// rawHTML takes the ids of raw HTML (markup.unsafe) and reports the
+// addresses safeRawHTML will remove.
+func (t *pageTransformer) rawHTML(st *state, n ast.Node, src []byte, ids *ids) {
+	b, starts := rawPieces(n, src)
+	_, found := scanRaw(b)
+	for _, f := range found {
+		off := srcOffset(starts, f.off)
+		if f.id != "" {
+			ids.Put([]byte(f.id))
+			l, c := st.pos(off)
+			st.res.Places = append(st.res.Places, IDPlace{ID: f.id, Line: l, Col: c})
+			continue
+		}
+		st.errorf(off, "use a web address (https://…) or a link to a page; "+f.scheme+": addresses are removed even with markup.unsafe, as they can run code in the reader's browser",
+			"raw HTML %s=%q uses a %s: address, which is not allowed", f.attr, shorten(f.value), f.scheme)
+	}
+}
+
+// unwrap replaces a refused link or image by what it shows: a link's
+// text, an image's alt text, an autolink's address as text.
+func unwrap(n ast.Node, src []byte) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	if al, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewString(al.Label(src)))
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = n.FirstChild() {
+		n.RemoveChild(n, c)
+		parent.InsertBefore(parent, n, c)
+	}
+	parent.RemoveChild(parent, n)
+}
+
+func shorten(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
+}
+
+// attrOffset is where, on the line starting at off, an {#id} attribute
+// names id; or off when it is written another way.
+func attrOffset(src []byte, off int, id []byte) int {
+	if off < 0 || off >= len(src) {
+		return off
+	}
+	line := src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if i := bytes.Index(line, append([]byte("{#"), id...)); i >= 0 {
+		return off + i
+	}
+	return off
+}
