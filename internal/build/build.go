@@ -338,7 +338,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	// Every id of the page counts for links to its anchors: the body's and
 	// the layout's (#main, a contents list).
 	rec.ids = markdown.HTMLIDs(html)
-	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
+	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res, rec.probs)
 	if b.refused[p] {
 		return rec
 	}
@@ -354,16 +354,26 @@ func (b *builder) render404(rnd *render.Renderer) {
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"
-	html, _, err := rnd.Page(p, nil)
+	html, tmpl, err := rnd.Page(p, nil)
 	if err != nil {
 		b.problem(err)
 		return
 	}
-	probs, _ := b.check(check.Input{Page: p, HTML: html}, nil, nil)
+	probs, _ := b.check(check.Input{Page: p, HTML: html, Layouts: layouts(rnd, tmpl)}, nil, nil)
 	b.mu.Lock()
 	b.probs.Add(probs...)
 	b.mu.Unlock()
 	b.emit("/404.html", generated("the 404 page"), html, true)
+}
+
+// layouts are the template files a page rendered with, for the checks to
+// place problems the page's markdown and data do not explain.
+func layouts(rnd *render.Renderer, tmpl string) []check.Layout {
+	var out []check.Layout
+	for _, s := range rnd.Sources(tmpl) {
+		out = append(out, check.Layout{Path: s.Path, Text: s.Text})
+	}
+	return out
 }
 
 // check runs internal/check over a rendered page, when it is on.

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/signpost/signpost/internal/sitetest"
@@ -172,5 +173,47 @@ func TestDataJSONProblemsHaveLines(t *testing.T) {
 			s.AssertProblem(tc.want)
 			assertPositioned(t, s)
 		})
+	}
+}
+
+// A problem a template writes on its own is placed on the template's line;
+// what a template writes from data it is given, on the template at least
+// (and the hint names the page); the markdown and data are never blamed.
+func TestTemplateProblemsPointAtTemplates(t *testing.T) {
+	s := sitetest.Build(t, minimal+home+`
+-- layouts/_default/list.html --
+{{define "main"}}
+<h1>{{.Title}}</h1>
+<img src="/static-logo.png">
+<ul>{{range .Pages}}<li><a href="{{.RelPermalink}}">{{.Title}}</a> <a href="{{.RelPermalink}}">Read more</a></li>{{end}}</ul>
+<h3>Also here</h3>
+<p id="twice">a</p><p id="twice">b</p>
+{{end}}
+-- layouts/_default/term.html --
+{{define "main"}}<p>No heading at all.</p>{{end}}
+-- content/guides/_index.md --
+---
+title: Guides
+description: The guides.
+---
+-- content/guides/a.md --
+---
+title: A guide
+description: About a thing.
+apps: [Things]
+---
+Text.
+-- static/static-logo.png --
+png
+`, checked)
+	s.AssertProblem(`layouts/_default/list.html:3: error: image /static-logo.png has no alt attribute`, "while rendering /guides/")
+	s.AssertProblem(`layouts/_default/list.html:4: warning: link text "Read more" does not say where it goes`)
+	s.AssertProblem(`layouts/_default/list.html:5: error: heading "Also here" is h3 after an h1`)
+	s.AssertProblem(`layouts/_default/list.html:6: error: id "twice" is used by 2 elements`)
+	s.AssertProblem(`layouts/_default/term.html: error: page has no h1 heading`, "written by this template or a partial it uses, while rendering /apps/things/")
+	for _, p := range s.Result.Problems {
+		if strings.HasPrefix(p.Path, "content/guides") || strings.HasSuffix(p.Path, "index.html") {
+			t.Errorf("a template's problem placed elsewhere: %s", p)
+		}
 	}
 }

@@ -26,11 +26,13 @@ func (pc *pageCheck) ids(pg *pageHTML) {
 			continue
 		}
 		line, col := pc.marks.place(id)
-		hint := "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different"
 		if line == 0 {
-			hint = pc.fromLayout(0, "every id on a page must be different")
+			pc.unplaced(diag.Error, []string{`id="` + id + `"`, `id='` + id + `'`}, "every id on a page must be different",
+				"id %q is used by %d elements on the page", id, count[id])
+			continue
 		}
-		pc.at(diag.Error, line, col, hint, "id %q is used by %d elements on the page", id, count[id])
+		pc.at(diag.Error, line, col, "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different",
+			"id %q is used by %d elements on the page", id, count[id])
 	}
 }
 
@@ -48,8 +50,11 @@ func (pc *pageCheck) imgAlts(pg *pageHTML) {
 			pc.externalImage(src, line, col)
 		}
 		switch {
+		case !ok && line == 0:
+			pc.unplaced(diag.Error, []string{`src="` + src + `"`, path.Base(src)}, `describe the image in alt="…", or write alt="" if it is only decoration`,
+				"image %s has no alt attribute", src)
 		case !ok:
-			pc.at(diag.Error, line, col, pc.fromLayout(line, `describe the image in alt="…", or write alt="" if it is only decoration`),
+			pc.at(diag.Error, line, col, `describe the image in alt="…", or write alt="" if it is only decoration`,
 				"image %s has no alt attribute", src)
 		case strings.EqualFold(strings.TrimSpace(alt), DecorativeAlt):
 			pc.at(diag.Error, line, col, `![decorative](…) must be published as alt="": the markdown renderer needs to drop the word`,
@@ -74,20 +79,29 @@ func (pc *pageCheck) headings(pg *pageHTML) {
 		if h.level == 1 {
 			h1s++
 			if h1s > 1 {
-				pc.at(diag.Error, line, col, pc.fromLayout(line, "the page title is the one h1: start sections with ## (h2)"),
+				pc.heading(line, col, h.text, "the page title is the one h1: start sections with ## (h2)",
 					"second h1 heading %q: a page has exactly one", h.text)
 			}
 		}
 		if i > 0 && h.level > hs[i-1].level+1 {
 			prev := hs[i-1].level
 			hint := fmt.Sprintf("write it as %s (h%d), or add the missing level above it", strings.Repeat("#", prev+1), prev+1)
-			pc.at(diag.Error, line, col, pc.fromLayout(line, hint),
-				"heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
+			pc.heading(line, col, h.text, hint, "heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
 		}
 	}
 	if h1s == 0 {
-		pc.at(diag.Error, 0, 0, pc.fromLayout(0, "the layout should show the page title as the page's one <h1>"), "page has no h1 heading")
+		pc.unplaced(diag.Error, nil, "the layout should show the page title as the page's one <h1>", "page has no h1 heading")
 	}
+}
+
+// heading reports a problem with a heading: at its markdown line, else at
+// a template that writes its text.
+func (pc *pageCheck) heading(line, col int, text, hint, format string, args ...any) {
+	if line == 0 {
+		pc.unplaced(diag.Error, []string{">" + text + "<"}, hint, format, args...)
+		return
+	}
+	pc.at(diag.Error, line, col, hint, format, args...)
 }
 
 // vague is link text that does not say where a link goes.
@@ -114,7 +128,7 @@ func (pc *pageCheck) links(pg *pageHTML) {
 		case strings.Contains(href, "ZgotmplZ"):
 			// html/template writes #ZgotmplZ for an address it will not
 			// publish (javascript: and the like) given to a layout.
-			pc.at(diag.Error, 0, 0, pc.fromLayout(0, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe"),
+			pc.unplaced(diag.Error, []string{">" + name + "<"}, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe",
 				"link %q goes nowhere: its address was refused as unsafe", name)
 		case name == "" && href == "":
 			pc.linkProblem(diag.Error, name, href, "write the link text and the address it goes to", "a link has no text and no address")
@@ -155,7 +169,11 @@ func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format str
 			return
 		}
 	}
-	pc.at(sev, line, col, pc.fromLayout(line, hint), format, args...)
+	if line == 0 {
+		pc.unplaced(sev, []string{">" + text + "<", `href="` + href + `"`}, hint, format, args...)
+		return
+	}
+	pc.at(sev, line, col, hint, format, args...)
 }
 
 // linkData finds the data a link's text and address come from: a source

@@ -60,6 +60,8 @@ type Renderer struct {
 	// looked records the refs templates passed to getPage: every page
 	// depends on those pages, for incremental rebuilds.
 	looked sync.Map
+	// sources caches Sources by template name.
+	sources sync.Map
 }
 
 // LookedUp returns the refs templates passed to getPage so far, sorted.
