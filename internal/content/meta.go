@@ -2,9 +2,10 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -17,100 +18,135 @@ var FrontMatterKeys = []string{
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
-// errors and unknown keys against lines of src (the whole file).
+// errors and unknown keys at the lines of fm (which starts on file line
+// fmLine).
 func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Config, probs *diag.List) {
-	file := p.File
 	p.keyLines = keyLines(fm, fmLine)
-	line := func(key string) int {
-		if l := p.keyLines[key]; l > 0 {
-			return l
+	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
+	p.Title = d.str("title")
+	p.Description = d.str("description")
+	p.Summary = d.str("summary")
+	p.Layout = d.str("layout")
+	decodeURLs(p, d.str("slug"), d.str("url"), d.strs("aliases"), d.line, probs)
+	p.Date, p.Lastmod = d.date("date"), d.date("lastmod")
+	p.Reviewed, p.ReviewBy = d.date("reviewed"), d.date("review_by")
+	d.flags()
+	for _, tax := range cfg.TaxonomyNames() {
+		if terms := d.strs(tax); len(terms) > 0 {
+			p.Terms[tax] = terms
 		}
-		return fmLine
 	}
-	bad := func(key, want string) {
-		probs.Errorf(file, line(key), 0, "write it like "+want, "front matter %q has the wrong type", key)
+	if v, ok := m["params"]; ok {
+		if pm, isMap := v.(map[string]any); isMap {
+			for k, x := range pm {
+				p.Params[k] = x
+			}
+		} else {
+			d.bad("params", "params: {key: value}")
+		}
 	}
-	str := func(key string) string {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return ""
-		}
-		switch s := v.(type) {
-		case string:
-			return s
-		case int, int64, uint64, float64, bool:
-			return fmt.Sprint(s)
-		}
-		bad(key, key+`: "some text"`)
+	if v, ok := m["sources"]; ok {
+		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
+		p.Sources = decodeSources(v, p, probs)
+	}
+	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
+		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
+	}
+	d.unknown(append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...))
+}
+
+// metaDecoder reads the values of one page's front matter map, reporting
+// each of the wrong type at its key's line.
+type metaDecoder struct {
+	p      *Page
+	m      map[string]any
+	fmLine int
+	probs  *diag.List
+}
+
+// line is the line of a key, or the front matter's first.
+func (d *metaDecoder) line(key string) int {
+	if l := d.p.keyLines[key]; l > 0 {
+		return l
+	}
+	return d.fmLine
+}
+
+func (d *metaDecoder) bad(key, want string) {
+	d.probs.Errorf(d.p.File, d.line(key), 0, "write it like "+want, "front matter %q has the wrong type", key)
+}
+
+// str is a text value; numbers and booleans read as text.
+func (d *metaDecoder) str(key string) string {
+	v, ok := d.m[key]
+	if !ok || v == nil {
 		return ""
 	}
-	strs := func(key string) []string {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return nil
-		}
-		switch s := v.(type) {
-		case string:
-			return []string{s}
-		case []any:
-			out := make([]string, 0, len(s))
-			for _, x := range s {
-				switch x := x.(type) {
-				case string:
-					out = append(out, x)
-				case int, int64, uint64, float64:
-					out = append(out, fmt.Sprint(x))
-				default:
-					bad(key, key+`: ["first", "second"]`)
-					return out
-				}
-			}
-			return out
-		}
-		bad(key, key+`: ["first", "second"]`)
+	switch s := v.(type) {
+	case string:
+		return s
+	case int, int64, uint64, float64, bool:
+		return fmt.Sprint(s)
+	}
+	d.bad(key, key+`: "some text"`)
+	return ""
+}
+
+// strs is a list of text values; one value reads as a list of one.
+func (d *metaDecoder) strs(key string) []string {
+	v, ok := d.m[key]
+	if !ok || v == nil {
 		return nil
 	}
-	date := func(key string) {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return
+	switch s := v.(type) {
+	case string:
+		return []string{s}
+	case []any:
+		out := make([]string, 0, len(s))
+		for _, x := range s {
+			switch x := x.(type) {
+			case string:
+				out = append(out, x)
+			case int, int64, uint64, float64:
+				out = append(out, fmt.Sprint(x))
+			default:
+				d.bad(key, key+`: ["first", "second"]`)
+				return out
+			}
 		}
-		t, ok := toTime(v)
-		if !ok {
-			probs.Errorf(file, line(key), 0, "write dates as YYYY-MM-DD, like "+key+": 2026-11-28", "front matter %q is not a date: %v", key, v)
-			return
-		}
-		switch key {
-		case "date":
-			p.Date = t
-		case "lastmod":
-			p.Lastmod = t
-		case "reviewed":
-			p.Reviewed = t
-		case "review_by":
-			p.ReviewBy = t
-		}
+		return out
 	}
+	d.bad(key, key+`: ["first", "second"]`)
+	return nil
+}
 
-	p.Title = str("title")
-	p.Description = str("description")
-	p.Summary = str("summary")
-	p.Layout = str("layout")
-	decodeURLs(p, str("slug"), str("url"), strs("aliases"), line, probs)
-	for _, k := range []string{"date", "lastmod", "reviewed", "review_by"} {
-		date(k)
+// date is a date value, zero when unset or not a date.
+func (d *metaDecoder) date(key string) time.Time {
+	v, ok := d.m[key]
+	if !ok || v == nil {
+		return time.Time{}
 	}
+	t, ok := toTime(v)
+	if !ok {
+		d.probs.Errorf(d.p.File, d.line(key), 0, "write dates as YYYY-MM-DD, like "+key+": 2026-11-28", "front matter %q is not a date: %v", key, v)
+	}
+	return t
+}
+
+// flags reads draft, toc and weight.
+func (d *metaDecoder) flags() {
+	p, m := d.p, d.m
 	if v, ok := m["draft"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			bad("draft", "draft: true")
+			d.bad("draft", "draft: true")
 		}
 		p.Draft = b
 	}
 	if v, ok := m["toc"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			bad("toc", "toc: false")
+			d.bad("toc", "toc: false")
 		}
 		p.ShowTOC = b
 	}
@@ -125,41 +161,18 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		case float64:
 			p.Weight = int(w)
 		default:
-			bad("weight", "weight: 10")
+			d.bad("weight", "weight: 10")
 		}
 	}
-	for _, tax := range cfg.TaxonomyNames() {
-		if terms := strs(tax); len(terms) > 0 {
-			p.Terms[tax] = terms
-		}
-	}
-	if v, ok := m["params"]; ok {
-		if pm, isMap := v.(map[string]any); isMap {
-			for k, x := range pm {
-				p.Params[k] = x
-			}
-		} else {
-			bad("params", "params: {key: value}")
-		}
-	}
-	if v, ok := m["sources"]; ok {
-		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
-		p.Sources = decodeSources(v, p, probs)
-	}
-	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
-		probs.Errorf(file, line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
-	}
+}
 
-	known := append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+// unknown warns about keys not in known, in sorted order, and keeps them
+// in .Params.
+func (d *metaDecoder) unknown(known []string) {
+	for _, k := range slices.Sorted(maps.Keys(d.m)) {
 		if !slices.Contains(known, k) {
-			probs.Warnf(file, line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
-			p.Params[k] = m[k]
+			d.probs.Warnf(d.p.File, d.line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
+			d.p.Params[k] = d.m[k]
 		}
 	}
 }

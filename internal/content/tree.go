@@ -142,10 +142,49 @@ func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, dia
 func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
 	var probs diag.List
 	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
+	w := walkContent(fsys, &probs)
+	genFiles, genPages := generated(opt.Generators, fsys, cfg, w.paths(), &probs)
+	pages := l.loadPages(ctx, fsys, cfg, w.files, &probs)
+	if err := ctx.Err(); err != nil {
+		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
+		return t, probs
+	}
+	files := append(w.files, genFiles...)
+	for _, p := range genPages {
+		pages = append(pages, p.fresh())
+	}
+	a := &assembly{cfg: cfg, opt: opt, sections: map[string]*Page{}}
+	regular := a.place(files, pages, w.others)
+	a.linkSections()
+	t.Home = a.ensure("")
+	t.addPages(regular, a.sections, opt)
+	t.buildTaxonomies(cfg)
+	t.Files = looseFiles(w.others, w.bundles)
+	t.index(cfg)
+	return t, probs
+}
 
-	var files []srcFile
-	bundles := map[string]bool{}
-	var others []string
+// walked is what walking content/ found: the page files, the bundle
+// folders and the other files.
+type walked struct {
+	files   []srcFile
+	bundles map[string]bool
+	others  []string
+}
+
+// paths are the page files found, for generated pages to give way to.
+func (w *walked) paths() map[string]bool {
+	have := map[string]bool{}
+	for _, f := range w.files {
+		have[f.path] = true
+	}
+	return have
+}
+
+// walkContent lists content/: pages, bundles and other files, leaving out
+// what editors leave behind.
+func walkContent(fsys fs.FS, probs *diag.List) *walked {
+	w := &walked{bundles: map[string]bool{}}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			probs.Add(ReadProblem(p, err))
@@ -159,43 +198,48 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		}
 		if d.IsDir() {
 			if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
-				bundles[p] = true
+				w.bundles[p] = true
 			}
 			return nil
 		}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		dir := path.Dir(rel)
-		if dir == "." {
-			dir = ""
-		}
-		switch {
-		case inBundle(bundles, path.Dir(p)) != "" && d.Name() != "index.md":
-			others = append(others, p)
-		case d.Name() == "_index.md":
-			kind := KindSection
-			if dir == "" {
-				kind = KindHome
-			}
-			files = append(files, srcFile{p, kind, dir})
-		case d.Name() == "index.md":
-			files = append(files, srcFile{p, KindPage, dir})
-		case strings.HasSuffix(d.Name(), ".md"):
-			files = append(files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
-		default:
-			others = append(others, p)
-		}
+		w.add(p, d.Name())
 		return nil
 	})
 	if err != nil {
 		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "cannot read content: %v", err)
 	}
+	return w
+}
 
-	have := map[string]bool{}
-	for _, f := range files {
-		have[f.path] = true
+// add sorts one file found by the walk.
+func (w *walked) add(p, name string) {
+	rel := strings.TrimPrefix(p, Dir+"/")
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
 	}
-	genFiles, genPages := generated(opt.Generators, fsys, cfg, have, &probs)
+	switch {
+	case inBundle(w.bundles, path.Dir(p)) != "" && name != "index.md":
+		w.others = append(w.others, p)
+	case name == "_index.md":
+		kind := KindSection
+		if dir == "" {
+			kind = KindHome
+		}
+		w.files = append(w.files, srcFile{p, kind, dir})
+	case name == "index.md":
+		w.files = append(w.files, srcFile{p, KindPage, dir})
+	case strings.HasSuffix(name, ".md"):
+		w.files = append(w.files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
+	default:
+		w.others = append(w.others, p)
+	}
+}
 
+// loadPages reads the front matter of the files not cached, on a bounded
+// pool of workers, and returns fresh copies of every file's page (nil for
+// a file that could not be read), adding their problems.
+func (l *Loader) loadPages(ctx context.Context, fsys fs.FS, cfg *config.Config, files []srcFile, probs *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	pageProbs := make([]diag.List, len(files))
 	var todo []int
@@ -227,9 +271,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
-		return t, probs
+	if ctx.Err() != nil {
+		return nil
 	}
 	l.mu.Lock()
 	for _, i := range todo {
@@ -244,34 +287,46 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			pages[i] = pages[i].fresh()
 		}
 	}
-	files = append(files, genFiles...)
-	for _, p := range genPages {
-		pages = append(pages, p.fresh())
-	}
+	return pages
+}
 
-	// Sections: one for every folder that holds pages, _index.md or not.
-	sections := map[string]*Page{}
-	var ensure func(dir string) *Page
-	ensure = func(dir string) *Page {
-		if s := sections[dir]; s != nil {
-			return s
-		}
-		kind := KindSection
-		if dir == "" {
-			kind = KindHome
-		}
-		s := newPage(kind, "", cfg)
-		// A folder without _index.md: its name is its title and address.
-		s.Origin = Pos{Path: path.Join(Dir, dir)}
-		s.Title = TitleFromName(path.Base(dir))
-		s.Description = "The pages in " + s.Title + "."
-		if dir == "" {
-			s.Title = cfg.Title
-		}
-		s.URL = folderURL(dir, !cfg.DisablePathToLower)
-		sections[dir] = s
+// assembly puts loaded pages in their sections.
+type assembly struct {
+	cfg *config.Config
+	opt Options
+	// sections has one page for every folder that holds pages, _index.md
+	// or not.
+	sections map[string]*Page
+}
+
+// ensure returns the section of a folder, made from its name when it has
+// no _index.md.
+func (a *assembly) ensure(dir string) *Page {
+	if s := a.sections[dir]; s != nil {
 		return s
 	}
+	cfg := a.cfg
+	kind := KindSection
+	if dir == "" {
+		kind = KindHome
+	}
+	s := newPage(kind, "", cfg)
+	// A folder without _index.md: its name is its title and address.
+	s.Origin = Pos{Path: path.Join(Dir, dir)}
+	s.Title = TitleFromName(path.Base(dir))
+	s.Description = "The pages in " + s.Title + "."
+	if dir == "" {
+		s.Title = cfg.Title
+	}
+	s.URL = folderURL(dir, !cfg.DisablePathToLower)
+	a.sections[dir] = s
+	return s
+}
+
+// place gives sections and regular pages their URLs and regular pages
+// their parents and resources, and returns the regular pages.
+func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Page {
+	cfg, opt := a.cfg, a.opt
 	for i, f := range files {
 		p := pages[i]
 		if p == nil || (p.Draft && !opt.Drafts) {
@@ -281,7 +336,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			if p.URL == "" {
 				p.URL = folderURL(f.dir, !cfg.DisablePathToLower)
 			}
-			sections[f.dir] = p
+			a.sections[f.dir] = p
 		}
 	}
 	var regular []*Page
@@ -301,18 +356,23 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			}
 			p.URL = folderURL(path.Join(parentDir, slug), !cfg.DisablePathToLower)
 		}
-		p.Parent = ensure(parentDir)
+		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
 		if strings.HasSuffix(f.path, "/index.md") {
 			p.Resources = resourcesOf(others, path.Dir(f.path))
 		}
 	}
-	// Link sections to their parents, creating missing ones on the way.
+	return regular
+}
+
+// linkSections links sections to their parents, creating missing ones on
+// the way.
+func (a *assembly) linkSections() {
 	for changed := true; changed; {
 		changed = false
-		dirs := slices.Sorted(maps.Keys(sections))
+		dirs := slices.Sorted(maps.Keys(a.sections))
 		for _, dir := range dirs {
-			s := sections[dir]
+			s := a.sections[dir]
 			if dir == "" || s.Parent != nil {
 				continue
 			}
@@ -320,15 +380,17 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			if pd == "." {
 				pd = ""
 			}
-			if sections[pd] == nil {
+			if a.sections[pd] == nil {
 				changed = true
 			}
-			s.Parent = ensure(pd)
+			s.Parent = a.ensure(pd)
 		}
 	}
-	t.Home = ensure("")
+}
 
-	// Drop everything under a draft section when drafts are off.
+// addPages lists the pages in their sections, in order, with neighbours,
+// leaving out everything under a draft section when drafts are off.
+func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
 			continue
@@ -360,12 +422,12 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		t.All = append(t.All, s)
 	}
 	t.All = append(t.All, t.Regular...)
+}
 
-	t.buildTaxonomies(cfg)
-	t.Files = looseFiles(others, bundles)
-
-	// Index by file and URL. Two things at one URL are reported by the
-	// build, which knows every output file (pages, aliases, static files).
+// index sorts the pages by URL and indexes them by file and URL, with
+// their permalinks. Two things at one URL are reported by the build,
+// which knows every output file (pages, aliases, static files).
+func (t *Tree) index(cfg *config.Config) {
 	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
 	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
 	for _, p := range t.All {
@@ -382,7 +444,6 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			t.byURL[p.URL] = p
 		}
 	}
-	return t, probs
 }
 
 func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page {
