@@ -134,7 +134,7 @@ func TestURLsEndingInAFileName(t *testing.T) {
 -- content/a.md --
 ---
 title: A
-aliases: [/old/page.php, /old/doc]
+aliases: [/old/page.php, /old/doc, /old/doc/, "old/doc"]
 ---
 -- content/x.md/_index.md --
 ---
@@ -152,6 +152,9 @@ url: /b/page.html
 `)
 	s.AssertFile("old/page.php", `url=/a/`)
 	s.AssertFile("old/doc/index.html", `url=/a/`)
+	if r := s.Read("_redirects"); strings.Count(r, "/old/doc/ ") != 1 {
+		t.Errorf("one alias written three ways is listed more than once:\n%s", r)
+	}
 	s.AssertFile("x.md/index.html", "<h1>X</h1>")
 	s.AssertFile("x.md/y/index.html", "<h1>Y</h1>")
 	s.AssertFile("b/page.html", "<h1>H</h1>")
