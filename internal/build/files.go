@@ -19,8 +19,8 @@ import (
 )
 
 // copyStatic publishes everything in static/ byte for byte, dot-files
-// such as .well-known/ and .htaccess included (only content/ is filtered
-// for editor junk), and content files that are not pages (loose files;
+// such as .well-known/ and .htaccess included (content/ and assets/ are
+// filtered for editor junk, static/ is not), and content files that are not pages (loose files;
 // bundle resources go with their page).
 func (b *builder) copyStatic() {
 	walkAll(b.site, "static", b.copyFile, b.problem)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -148,8 +149,11 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 		}
 	}
 	running := ".public.build-1-7" // process 1 (init) is alive
-	if err := os.Mkdir(filepath.Join(dir, running), 0o755); err != nil {
-		t.Fatal(err)
+	mine := ".public.build-" + strconv.Itoa(os.Getpid()) + "-9"
+	for _, d := range []string{running, mine} {
+		if err := os.Mkdir(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	other := ".other.build-1" // not this destination's
 	if err := os.Mkdir(filepath.Join(dir, other), 0o755); err != nil {
@@ -165,7 +169,7 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 			t.Errorf("stale %s left behind", d)
 		}
 	}
-	for _, d := range []string{running, other} {
+	for _, d := range []string{running, mine, other} {
 		if _, err := os.Stat(filepath.Join(dir, d)); err != nil {
 			t.Errorf("%s removed: %v", d, err)
 		}

@@ -71,6 +71,8 @@ aliases: [/a/index.html]
 		{"static file and bundle file", "-- static/b/pic.txt --\n1\n-- content/b/index.md --\n---\ntitle: B\n---\n-- content/b/pic.txt --\n2\n", []string{"content/b/pic.txt and static/b/pic.txt both write b/pic.txt"}},
 		{"static file in the search index", "-- static/search-index/meta.json --\n{}\n-- content/a.md --\n---\ntitle: A\n---\nwords\n", []string{"static/search-index/meta.json and the search index both write search-index/meta.json"}},
 		{"static _redirects and aliases", "-- static/_redirects --\n/x /y 301\n-- content/a.md --\n---\ntitle: A\naliases: [/old/]\n---\n", []string{"static/_redirects and the redirects of aliases (_redirects) both write _redirects"}},
+		{"names that differ only in case", "-- static/Guides/index.html --\nhi\n-- content/guides.md --\n---\ntitle: G\n---\n", []string{"content/guides.md and static/Guides/index.html both write", "names that differ only in case are one file on macOS and Windows"}},
+		{"static files that differ only in case", "-- static/A.txt --\n1\n-- static/a.txt --\n2\n", []string{"static/A.txt and static/a.txt both write", "differ only in case"}},
 		{"static resources.json", "-- static/resources.json --\n{}\n", []string{"static/resources.json and the catalogue's resources.json both write resources.json"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -134,7 +136,7 @@ func TestURLsEndingInAFileName(t *testing.T) {
 -- content/a.md --
 ---
 title: A
-aliases: [/old/page.php, /old/doc]
+aliases: [/old/page.php, /old/doc, /old/doc/, "old/doc"]
 ---
 -- content/x.md/_index.md --
 ---
@@ -152,6 +154,9 @@ url: /b/page.html
 `)
 	s.AssertFile("old/page.php", `url=/a/`)
 	s.AssertFile("old/doc/index.html", `url=/a/`)
+	if r := s.Read("_redirects"); strings.Count(r, "/old/doc/ ") != 1 {
+		t.Errorf("one alias written three ways is listed more than once:\n%s", r)
+	}
 	s.AssertFile("x.md/index.html", "<h1>X</h1>")
 	s.AssertFile("x.md/y/index.html", "<h1>Y</h1>")
 	s.AssertFile("b/page.html", "<h1>H</h1>")
