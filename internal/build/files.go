@@ -67,7 +67,9 @@ func (b *builder) processAssets() {
 			b.write(rel, data)
 			continue
 		}
-		data = b.min.file(rel, data)
+		// A BOM would end up inside the fingerprinted file, where a
+		// browser may read it as part of the first selector.
+		data = b.min.file(rel, config.StripBOM(data))
 		if b.opt.StableAssetNames {
 			b.write(rel, data)
 			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + rel}
