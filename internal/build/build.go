@@ -275,7 +275,8 @@ type anchorRec struct {
 	line, col      int
 }
 
-// checkAnchors reports links to anchors on other pages that do not exist,
+// checkAnchors reports links to anchors that do not exist, on other pages
+// or the same one (whose layout ids count too),
 // now that every page's IDs are known. With touched, only links from or to
 // those pages are checked (the others were fine in the last build).
 func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {

@@ -68,7 +68,9 @@ func (b *builder) processAssets() {
 			b.emit("/"+rel, fileSource(p), data, false)
 			continue
 		}
-		data = b.min.file(rel, data)
+		// A BOM would end up inside the fingerprinted file, where a
+		// browser may read it as part of the first selector.
+		data = b.min.file(rel, config.StripBOM(data))
 		if b.opt.StableAssetNames {
 			b.emit("/"+rel, fileSource(p), data, false)
 			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + content.EscapePath(rel)}

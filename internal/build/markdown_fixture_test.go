@@ -1,6 +1,9 @@
 package build_test
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,6 +37,10 @@ Hi.
 ` + bom + `name = "Toml data"
 -- data/three.json --
 ` + bom + `{"name": "Json data"}
+-- assets/css/extra.css --
+` + bom + `body { color: black }
+-- assets/js/extra.js --
+` + bom + `console.log(1)
 -- layouts/partials/footer.html --
 ` + bom + `<footer>{{.Site.Data.one.name}}, {{.Site.Data.two.name}}, {{.Site.Data.three.name}}</footer>
 `
@@ -48,6 +55,7 @@ Hi.
 		s.AssertFile("a/index.html", "<title>Page A", "<p>Hello.</p>")
 		s.AssertFile("b/index.html", "<title>Page B")
 		s.AssertFile("c/index.html", "<p>No front matter, text only.</p>")
+		assertNoBOM(t, s.Out)
 	}
 }
 
@@ -262,4 +270,28 @@ Text.
 ![A phone](https://cdn.example.net/phone.png)
 `, func(o *build.Options) { o.Check = true })
 	s.AssertProblem("content/a.md:7:1: warning: image https://cdn.example.net/phone.png is on another site")
+}
+
+// assertNoBOM fails if a file Signpost wrote (not copied from static/)
+// starts with a byte order mark.
+func assertNoBOM(t *testing.T, dir string) {
+	t.Helper()
+	n := 0
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		switch filepath.Ext(p) {
+		case ".html", ".css", ".js", ".xml", ".json", ".txt":
+			b, err := os.ReadFile(p)
+			if err == nil && strings.HasPrefix(string(b), bom) {
+				t.Errorf("%s starts with a BOM", p)
+			}
+			n++
+		}
+		return nil
+	})
+	if n < 5 {
+		t.Fatalf("only %d files read in %s", n, dir)
+	}
 }

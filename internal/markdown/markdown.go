@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -17,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 )
@@ -202,11 +202,11 @@ func New(opt Options) *Converter {
 func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 	res := &Result{}
 	st := &state{page: p, source: body, res: res}
-	if !utf8.Valid(body) {
+	if pr, ok := config.ValidUTF8(p.File, body); !ok {
 		// A file saved in another encoding (Latin-1 "Caf\xe9"): say where,
 		// and publish U+FFFD rather than bytes no browser can read.
-		bad := firstInvalid(body)
-		st.errorf(bad, "save the file as UTF-8 (most editors have it under \"Save with encoding\")", "the file is not valid UTF-8: the text has a byte that is not part of any letter")
+		pr.Line += max(p.BodyLine, 1) - 1
+		res.Problems.Add(pr)
 		body = bytes.ToValidUTF8(body, []byte("\uFFFD"))
 		st.source = body
 		st.lines = nil
@@ -242,17 +242,6 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 // AnchorHint is the hint for a link to an anchor a page does not have.
 func AnchorHint(anchor string, ids []string) string {
 	return diag.Suggest(anchor, ids, "give the heading or element that link should reach an id, like ## Install {#"+anchor+"}, or link to one the page has")
-}
-
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 // HTMLIDs lists every id attribute in rendered HTML, in order, reading it

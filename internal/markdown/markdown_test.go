@@ -90,3 +90,23 @@ func BenchmarkRepeatedHeadings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHugeTable converts a table of 2,000 rows × 200 columns (800
+// KB; a tenth of the 8 MB page of issue 11). Memory grows with the cells:
+// goldmark holds a node and a text node for each while the page converts.
+func BenchmarkHugeTable(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("|" + strings.Repeat("h|", 200) + "\n|" + strings.Repeat("-|", 200) + "\n")
+	for r := 0; r < 2000; r++ {
+		sb.WriteString("|" + strings.Repeat("a|", 200) + "\n")
+	}
+	src := []byte(sb.String())
+	conv := markdown.New(markdown.Options{})
+	page := &content.Page{File: "content/test.md", BodyLine: 1}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := conv.Convert(page, src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -34,11 +34,12 @@ func (quoteTransformer) Transform(doc *ast.Document, reader text.Reader, pc pars
 }
 
 // quoteAt is a straight quote in a Text node: its byte offset in the
-// node's segment and its index in the run's text.
+// node's segment, its index in the run's text, and what replaces it.
 type quoteAt struct {
 	t   *ast.Text
 	off int
 	idx int
+	r   rune
 }
 
 // quoteRun replaces the quotes of one block's inline text.
@@ -77,7 +78,7 @@ func quoteRun(block ast.Node, src []byte) {
 		if curly[q.t] == nil {
 			order = append(order, q.t)
 		}
-		q.idx = int(r) // the rune to write
+		q.r = r
 		curly[q.t] = append(curly[q.t], q)
 	}
 	for _, t := range order {
@@ -175,7 +176,7 @@ func splitQuotes(t *ast.Text, qs []quoteAt) {
 		if q.off > at {
 			parent.InsertBefore(parent, t, piece(at, q.off))
 		}
-		s := ast.NewString([]byte(quoteEntity[rune(q.idx)]))
+		s := ast.NewString([]byte(quoteEntity[q.r]))
 		s.SetCode(true)
 		parent.InsertBefore(parent, t, s)
 		at = q.off + 1

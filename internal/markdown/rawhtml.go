@@ -99,7 +99,7 @@ func scanRaw(raw []byte) (clean []byte, found []rawFinding) {
 				found = append(found, rawFinding{id: a.Val, off: start})
 			}
 			if urlAttrs[key] {
-				if sc := DangerousScheme(a.Val); sc != "" {
+				if sc := dangerousIn(key, a.Val); sc != "" {
 					found = append(found, rawFinding{attr: key, value: a.Val, scheme: sc, off: start})
 					dropped = true
 					continue

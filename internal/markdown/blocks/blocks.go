@@ -132,13 +132,13 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	case b.Name == "details" && b.Arg == "":
 		probs.Errorf(file, lineOf(seg.Start), 1, "write the question after the name, like :::details Is it my fault?", "details block has no question")
 	}
-	reader.Advance(seg.Len() - 1)
+	reader.Advance(len(trimEOL(line))) // up to the line end, which may be the end of the file
 	return b, parser.HasChildren
 }
 
 func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	b := node.(*Block)
-	line, seg := reader.PeekLine()
+	line, _ := reader.PeekLine()
 	if !closer(line, b.fence) || opaque(pc) {
 		return parser.Continue | parser.HasChildren
 	}
@@ -156,7 +156,7 @@ func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 		return parser.Continue | parser.HasChildren
 	}
 	b.closed = true
-	reader.Advance(seg.Len() - 1)
+	reader.Advance(len(trimEOL(line)))
 	return parser.Close
 }
 

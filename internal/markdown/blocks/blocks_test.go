@@ -194,3 +194,19 @@ func BenchmarkNestedDetails(b *testing.B) {
 		}
 	}
 }
+
+// TestLineAtEndOfFile: an opening or closing line that ends the file, with
+// no newline, is read whole; nothing of it is left over as text (it once
+// left its last byte, splitting a letter into invalid UTF-8).
+func TestLineAtEndOfFile(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{":::tip\nx\n:::", "<div class=\"block block-tip\">\n<p class=\"block-label\">Good to know</p>\n<p>x</p>\n</div>\n"},
+		{":::details Why?", "<details class=\"block-details\">\n<summary><span class=\"summary-text\">Why?</span></summary>\n<div class=\"details-body\">\n</div>\n</details>\n"},
+		{":::details Café", "<details class=\"block-details\">\n<summary><span class=\"summary-text\">Café</span></summary>\n<div class=\"details-body\">\n</div>\n</details>\n"},
+	} {
+		html, _ := convert(t, tc.in)
+		if html != tc.want {
+			t.Errorf("%q:\n got %q\nwant %q", tc.in, html, tc.want)
+		}
+	}
+}
