@@ -108,6 +108,11 @@ description: Its title is its first heading.
 # Read more
 
 Text.
+-- content/more/inner.md --
+---
+title: Inside a folder named "more"
+description: Its section has no _index.md.
+---
 -- content/common/here.md --
 ---
 description: Its title is its file name.
@@ -147,6 +152,7 @@ sources:
 	s.AssertProblem(`content/common/heading.md:4: warning: link text "Read more" does not say where it goes`)
 	s.AssertProblem(`content/common/here.md:1: warning: link text "Here" does not say where it goes`, "made from its file name")
 	s.AssertProblem(`content/guide.md:4: warning: link text "More" does not say where it goes`, "made from content/guide.md:4")
+	s.AssertProblem(`content/more: warning: link text "More" does not say where it goes`, "give the section a title in content/more/_index.md")
 	s.AssertProblem(`content/guide.md:9: error: source 2: title is not text`)
 	s.AssertProblem(`content/guide.md:9: error: link to https://example.org/b has no text`, "source 2")
 	s.AssertProblem(`content/flow.md:4: error: source 1: url is not text`)
@@ -158,7 +164,11 @@ sources:
 			t.Errorf("placed on a list page's output: %s", p)
 		}
 	}
-	assertPositioned(t, s)
+	for _, p := range s.Result.Problems {
+		if p.Line < 1 && p.Path != "content/more" { // a folder has no lines
+			t.Errorf("problem without a position: %s", p)
+		}
+	}
 }
 
 // A data file in JSON says where its fault is, as YAML and TOML ones do.

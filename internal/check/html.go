@@ -190,6 +190,8 @@ func (pc *pageCheck) linkData(text, href string) (content.Pos, string, bool) {
 		return content.Pos{}, "", false
 	}
 	switch {
+	case t.File == "" && t.Kind == content.KindSection && t.Origin.Line == 0:
+		return t.Origin, "the text is the name of the folder " + t.Origin.Path + ": give the section a title in " + t.Origin.Path + "/_index.md", true
 	case t.IsGenerated() || t.File == "":
 		if t.Origin.Path == "" {
 			return content.Pos{}, "", false
