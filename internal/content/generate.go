@@ -48,8 +48,8 @@ func generated(gens []Generator, fsys fs.FS, cfg *config.Config, have map[string
 		for _, p := range ps {
 			f, ok := srcFileOf(p.File)
 			if !ok || f.kind != p.Kind && !(f.kind == KindHome && p.Kind == KindSection) {
-				probs.Errorf(p.Origin.Path, p.Origin.Line, 0, "this is a fault in Signpost: please report it",
-					"cannot make a %s page at %s: not a content path for one", p.Kind, p.File)
+				probs.Errorf(p.Origin.Path, p.Origin.Line, 0, "this is a fault in Signpost, not in your site: please report it",
+					"the page %q made from this data cannot be published at %s", p.Title, p.File)
 				continue
 			}
 			if have[p.File] {
