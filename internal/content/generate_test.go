@@ -38,8 +38,8 @@ func TestGeneratedPagesJoinTheTree(t *testing.T) {
 	for _, p := range probs {
 		all = append(all, p.String())
 	}
-	if got := strings.Join(all, "\n"); !strings.Contains(got, "data/x.yaml:9: error: the page "" made from this data cannot be published at content/../x.md") ||
-		!strings.Contains(got, "data/x.yaml:10: error: the page "" made from this data cannot be published at content/gen/c/_index.md") || len(probs) != 2 {
+	if got := strings.Join(all, "\n"); !strings.Contains(got, "data/x.yaml:9: error: the page \"\" made from this data cannot be published at content/../x.md") ||
+		!strings.Contains(got, "data/x.yaml:10: error: the page \"\" made from this data cannot be published at content/gen/c/_index.md") || len(probs) != 2 {
 		t.Errorf("problems:\n%s", got)
 	}
 	sec := tree.GetPage("gen")
