@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -43,7 +44,7 @@ func leadingTitle(body []byte) (title string, at, lines int) {
 	if !ok || h.Level != 1 {
 		return "", 0, 0
 	}
-	title = strings.Join(strings.Fields(inlineText(h, block)), " ")
+	title = PlainText(h, block)
 	if title == "" {
 		return "", 0, 0
 	}
@@ -54,34 +55,53 @@ func leadingTitle(body []byte) (title string, at, lines int) {
 	return title, blank, blank + n
 }
 
-// inlineText is the text of a node's inline children as a reader sees it.
-func inlineText(n ast.Node, src []byte) string {
+// PlainText is the text a reader sees in an inline run (a heading, a
+// link, an image's alt text): what the HTML renderer writes, without
+// markup. Entities are decoded and backslash escapes removed, as the
+// renderer does; a link counts by its text, not its address; raw HTML
+// (comments, tags) is left out; a line break is a space. Titles taken from
+// a leading heading, heading IDs, the contents list and the checks all use
+// it, so they agree with the page.
+func PlainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
 		switch c := c.(type) {
 		case *ast.Text:
 			v := c.Segment.Value(src)
-			b.Write(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v))))
+			if !c.IsRaw() {
+				v = util.UnescapePunctuations(v)
+				v = util.ResolveNumericReferences(v)
+				v = util.ResolveEntityNames(v)
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes arrive as entities.
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if t, ok := t.(*ast.Text); ok {
+			for x := c.FirstChild(); x != nil; x = x.NextSibling() {
+				switch t := x.(type) {
+				case *ast.Text:
 					b.Write(t.Segment.Value(src))
+				case *ast.String:
+					b.Write(t.Value)
 				}
 			}
-		case *ast.RawHTML, *ast.AutoLink:
-			if l, ok := c.(*ast.AutoLink); ok {
-				b.Write(l.URL(src))
-			}
-		default:
-			b.WriteString(inlineText(c, src))
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
 		}
-	}
-	return b.String()
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // dropLines removes the first n lines of b.
