@@ -97,9 +97,16 @@ func byCountry(entries []entry, probs *diag.List) []country {
 	index := map[string]int{}
 	for _, e := range entries {
 		slug := content.Slugify(e.country)
-		if slug == "" {
+		switch slug {
+		case "":
 			probs.Warnf(DataFile, e.countryLine, 0, `write the country's name, like country: "UK"`,
 				"helpline %q: country %q has no letters or digits to make its sheet's address from; it has no sheet", e.id, e.country)
+			continue
+		case "index":
+			// content/who-to-call/index.md would stand for the folder
+			// itself, at the address of the list of sheets.
+			probs.Warnf(DataFile, e.countryLine, 0, `write the country's name, like country: "UK"`,
+				"helpline %q: a sheet for country %q would be at the address of the list of sheets; it has no sheet", e.id, e.country)
 			continue
 		}
 		i, ok := index[slug]
