@@ -374,3 +374,31 @@ func has(n *html.Node, key string) bool {
 	}
 	return false
 }
+
+// TestWhoToCallSheetsCarryTheRules: a printed "Who to call" sheet is read
+// away from the rest of the guidance, so every sheet says the two rules a
+// parent must not break (issue 15, item 10).
+func TestWhoToCallSheetsCarryTheRules(t *testing.T) {
+	s := bundledSite(t)
+	rules := []string{"Never save, forward or show a sexual image of a child", "Do not confront the person"}
+	sheets := 0
+	for _, file := range s.pages {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(`class="content sheet"`)) {
+			continue
+		}
+		sheets++
+		rel, _ := filepath.Rel(s.dir, file)
+		for _, r := range rules {
+			if !bytes.Contains(data, []byte(r)) {
+				t.Errorf("%s: the sheet does not say %q", rel, r)
+			}
+		}
+	}
+	if sheets < 3 {
+		t.Errorf("found %d Who to call sheets; the bundled site has one for each of the UK, the US and Australia", sheets)
+	}
+}

@@ -35,6 +35,8 @@ var helplines = map[string]any{
 			"name": "Police Assistance Line (Australia)", "phone": "131 444", "country": "Australia",
 			"url": "javascript:alert(1)",
 		},
+		"report-remove": map[string]any{"name": "Report Remove (Childline and IWF)", "country": "UK"},
+		"accce":         map[string]any{"name": "Australian Centre to Counter Child Exploitation", "country": "Australia"},
 	},
 }
 
