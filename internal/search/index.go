@@ -47,6 +47,13 @@ type Meta struct {
 	Hash     string              `json:"hash"`
 	Stop     []string            `json:"stop"`
 	Synonyms map[string][]string `json:"syn"`
+	// Answers are the pages that answer questions ("how do I report"),
+	// by number, those that answer first first: the client ranks them
+	// higher when a query asks one, and lists them for a question with no
+	// other words ("what do I do?").
+	Answers []int `json:"answers"`
+	// Ask are the query words that make it a question.
+	Ask []string `json:"ask"`
 }
 
 // Write lays out the index of docs. Pages are numbered in URL order;
@@ -90,7 +97,15 @@ func Write(docs []*Doc) []File {
 		files = append(files, File{Dir + name, data})
 	}
 
-	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms()}
+	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms(),
+		Answers: []int{}, Ask: sortedSet(askWords)}
+	for _, first := range []Answer{AnswerFirst, AnswerHub} {
+		for id, d := range docs {
+			if d.Answer == first {
+				meta.Answers = append(meta.Answers, id)
+			}
+		}
+	}
 	shard, size, last := map[string]string{}, 0, ""
 	flush := func() {
 		if len(shard) > 0 {
