@@ -75,7 +75,7 @@ test("Exit this page is the stop after the skip link, and stays in a bar no text
     // Scroll into the middle of the text: every point of the row the exit
     // button is in belongs to the bar, so no line of text shows beside or
     // under the button.
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+    await page.evaluate(() => window.scrollTo({ top: document.body.scrollHeight / 2, behavior: "instant" }));
     const r = await page.evaluate(() => {
       const b = document.querySelector(".exit-button, [data-exit]:not(.skip-link)").getBoundingClientRect();
       // The bar: the exit button's nearest sticky or fixed ancestor.
@@ -136,4 +136,23 @@ test("printed, links within the site show their full address", { timeout: 60_000
   const partial = shown.filter((a) => !a.after.includes(a.href));
   console.log(`print /report/uk/: ${shown.length - partial.length}/${shown.length} links within the site print their full address`);
   assert.equal(partial.length, 0, `links printing less than their address:\n${partial.map((a) => `  ${a.href}: ${a.after}`).join("\n")}`);
+});
+
+test("the home page's ways in are whole cards to tap", { timeout: 60_000 }, async () => {
+  const context = await newContext(browser, site, { viewport: phone });
+  const page = await context.newPage();
+  await page.goto(site.url("/"));
+  const cards = await page.$$eval(".cards li", (lis) =>
+    lis.map((li) => {
+      li.scrollIntoView({ behavior: "instant", block: "center" });
+      const b = li.getBoundingClientRect();
+      // A point in the card's empty corner, away from the link text.
+      const el = document.elementFromPoint(b.right - 6, b.bottom - 6);
+      return { href: li.querySelector("a")?.getAttribute("href"), tapped: el?.closest("a")?.getAttribute("href") ?? null };
+    })
+  );
+  console.log(`home: ${cards.length} cards: ${cards.map((c) => `${c.href}${c.tapped === c.href ? "" : " (corner not a link)"}`).join(", ")}`);
+  await context.close();
+  assert.ok(cards.length >= 4, `the home page shows ${cards.length} ways in; want the four sections`);
+  assert.deepEqual(cards.filter((c) => c.tapped !== c.href), [], "cards whose corner does not follow their link");
 });
