@@ -402,3 +402,45 @@ func TestWhoToCallSheetsCarryTheRules(t *testing.T) {
 		t.Errorf("found %d Who to call sheets; the bundled site has one for each of the UK, the US and Australia", sheets)
 	}
 }
+
+// phoneNumber is a number a parent could dial: three digits or more,
+// possibly in groups ("999", "131 444", "0808 800 5000").
+var phoneNumber = regexp.MustCompile(`\b\d{3,}(?:[ -]\d{2,})*\b`)
+
+// TestEmergencyNumbersAreLinks: in an emergency block every number to
+// dial is a tap-to-call link, so a parent on a phone calls in one tap.
+// Headings are left out: "call 999" in a block's heading is the number
+// the text below it links.
+func TestEmergencyNumbersAreLinks(t *testing.T) {
+	s := bundledSite(t)
+	blocks := 0
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		walk(p.doc, func(n *html.Node) {
+			if n.Type != html.ElementNode || !strings.Contains(" "+attr(n, "class")+" ", " block-emergency ") {
+				return
+			}
+			blocks++
+			var bare []string
+			var visit func(*html.Node, bool)
+			visit = func(n *html.Node, inTel bool) {
+				if n.Type == html.ElementNode && (n.Data == "a" && strings.HasPrefix(attr(n, "href"), "tel:") || len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6') {
+					inTel = true
+				}
+				if n.Type == html.TextNode && !inTel {
+					bare = append(bare, phoneNumber.FindAllString(n.Data, -1)...)
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					visit(c, inTel)
+				}
+			}
+			visit(n, false)
+			if len(bare) > 0 {
+				t.Errorf("%s: an emergency block says %q without a tel: link; write it as [%s](tel:%s)", p.rel, bare, bare[0], strings.ReplaceAll(bare[0], " ", ""))
+			}
+		})
+	}
+	if blocks == 0 {
+		t.Error("no emergency blocks found in the bundled site")
+	}
+}
