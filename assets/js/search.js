@@ -83,7 +83,8 @@
   // {id, score, section}. Each query word counts by how rare its term is;
   // a synonym (0.6) or a longer word it starts (0.5) counts less, and a page
   // loses much for each query word it does not have. A question ("how do
-  // I report") ranks the pages that answer questions (meta.answers) higher.
+  // I report") ranks the pages that answer questions (meta.answers) higher;
+  // the first of them ("Worried right now?") rank a little higher always.
   function rank(q, meta, load) {
     var stop = {}, ws = [], ask = 1, answer = {};
     meta.stop.forEach(function (w) {
@@ -92,8 +93,8 @@
     words(q).forEach(function (w) {
       if ((meta.ask || []).indexOf(w) >= 0) ask = 1.5;
     });
-    (meta.answers || []).forEach(function (d) {
-      answer[d] = ask;
+    (meta.answers || []).forEach(function (d, i) {
+      answer[d] = ask * (i < meta.first ? 1.1 : 1);
     });
     words(q).forEach(function (w) {
       if (!stop[w] && ws.indexOf((w = stem(w))) < 0) ws.push(w);

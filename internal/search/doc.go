@@ -28,7 +28,8 @@ type Page struct {
 	Minor bool
 	// Answer pages rank first for questions such as "how do I report":
 	// AnswerHub for a section's own page, AnswerFirst for a page that
-	// answers "what do I do" before all others ("Worried right now?").
+	// answers "what do I do" before all others ("Worried right now?") and
+	// ranks a little higher for any query.
 	Answer Answer
 }
 

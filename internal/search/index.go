@@ -52,6 +52,9 @@ type Meta struct {
 	// higher when a query asks one, and lists them for a question with no
 	// other words ("what do I do?").
 	Answers []int `json:"answers"`
+	// First is how many of Answers answer first ("Worried right now?"):
+	// they rank a little higher for any query.
+	First int `json:"first"`
 	// Ask are the query words that make it a question.
 	Ask []string `json:"ask"`
 }
@@ -99,11 +102,14 @@ func Write(docs []*Doc) []File {
 
 	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms(),
 		Answers: []int{}, Ask: sortedSet(askWords)}
-	for _, first := range []Answer{AnswerFirst, AnswerHub} {
+	for _, kind := range []Answer{AnswerFirst, AnswerHub} {
 		for id, d := range docs {
-			if d.Answer == first {
+			if d.Answer == kind {
 				meta.Answers = append(meta.Answers, id)
 			}
+		}
+		if kind == AnswerFirst {
+			meta.First = len(meta.Answers)
 		}
 	}
 	shard, size, last := map[string]string{}, 0, ""

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"reflect"
 	"slices"
 	"testing"
@@ -61,5 +62,23 @@ func TestShare(t *testing.T) {
 	}
 	if a, b := score(guide, "report"), score(about, "report"); a != b {
 		t.Errorf("a word of the about page's title: %d on guidance, %d on the about page; want the same", a, b)
+	}
+}
+
+// meta.json lists the answer pages, those that answer first first, and
+// says how many those are.
+func TestMetaAnswers(t *testing.T) {
+	doc := func(url string, a Answer) *Doc { return &Doc{URL: url, Title: url, Answer: a} }
+	files := Write([]*Doc{doc("/a/", AnswerHub), doc("/b/", AnswerNone), doc("/c/worried/", AnswerFirst), doc("/d/", AnswerHub)})
+	var meta Meta
+	for _, f := range files {
+		if f.Path == Dir+"meta.json" {
+			if err := json.Unmarshal(f.Data, &meta); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if want := []int{2, 0, 3}; !reflect.DeepEqual(meta.Answers, want) || meta.First != 1 {
+		t.Errorf("answers %v, first %d; want %v, 1", meta.Answers, meta.First, want)
 	}
 }

@@ -112,7 +112,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 		b.WriteString("<p>Open: " + esc(h.Hours) + "</p>\n")
 	}
 	if webURL(h.URL) {
-		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(h.Name) + " website</a></p>\n")
+		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(bareName(h.Name, h.Country)) + " website</a></p>\n")
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
@@ -131,8 +131,8 @@ func helplineName(name, country string) string {
 	if country == "" {
 		return esc(name)
 	}
-	if base, ok := strings.CutSuffix(name, "("+country+")"); ok && strings.TrimSpace(base) != "" {
-		name = strings.TrimSpace(base)
+	if bare := bareName(name, country); bare != name {
+		name = bare
 	} else if mentions(name, country) {
 		return esc(name)
 	}
@@ -140,6 +140,16 @@ func helplineName(name, country string) string {
 		return esc(base) + "<span class=\"helpline-country\">, " + esc(country) + "</span>)"
 	}
 	return esc(name) + "<span class=\"helpline-country\"> (" + esc(country) + ")</span>"
+}
+
+// bareName is a helpline's name without the country it ends with:
+// "Lifeline (Australia)" → "Lifeline".
+func bareName(name, country string) string {
+	name = strings.TrimSpace(name)
+	if base, ok := strings.CutSuffix(name, "("+country+")"); ok && country != "" && strings.TrimSpace(base) != "" {
+		return strings.TrimSpace(base)
+	}
+	return name
 }
 
 // headingAbove is the level of the heading a node sits under: the nearest
