@@ -60,9 +60,9 @@ long:
 	if s.Err != nil {
 		t.Fatalf("%v\n%s", s.Err, s.Problems())
 	}
-	s.AssertFile("who-to-call/guernsey-sark/index.html", "<h1>Who to call in Guernsey: Sark</h1>", "Police (Sark)")
+	s.AssertFile("who-to-call/guernsey-sark/index.html", "<h1>Who to call in Guernsey: Sark</h1>", `class="helpline-name">Police (Sark`, `href="tel:999"`)
 	s.AssertFile("who-to-call/the-other-place-not-a-comment/index.html", "<h1>Who to call in The &#34;Other&#34; Place # not a comment</h1>")
-	s.AssertFile("who-to-call/uk/index.html", "<h1>Who to call in the UK</h1>", "Police (UK)", "Childline", "! Sark")
+	s.AssertFile("who-to-call/uk/index.html", "<h1>Who to call in the UK</h1>", `class="helpline-name">Police`, `class="helpline-name">Childline`, `class="helpline-name">Long one`, "! Sark")
 	s.AssertFile("who-to-call/index.html", `href="/who-to-call/guernsey-sark/"`, `href="/who-to-call/uk/"`)
 	s.AssertProblem(`data/helplines.yaml:16: warning: helpline "uk-lower": country "uk" is also written "UK"`, `write it as on line 12: country: "UK"`)
 	s.AssertProblem(`data/helplines.yaml:19: warning: helpline "listed": country is not text`)
