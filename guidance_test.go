@@ -239,18 +239,41 @@ func TestGuidanceRetiredSites(t *testing.T) {
 	}
 }
 
-// TestGuidanceCEOPSpeltOut: a page that names CEOP spells it out, and says
-// it is the police, the first time the reader meets it (a helpline card
-// that does so counts).
-func TestGuidanceCEOPSpeltOut(t *testing.T) {
+// acronyms are spelt out the first time a page uses them: readers with
+// limited English cannot look them up. CEOP must also be called the police.
+var acronyms = map[string]string{
+	"CEOP":   "Child Exploitation and Online Protection",
+	"NCMEC":  "National Center for Missing & Exploited Children",
+	"ACCCE":  "Australian Centre to Counter Child Exploitation",
+	"IWF":    "Internet Watch Foundation",
+	"UKCIS":  "UK Council for Internet Safety",
+	"SEND":   "special educational needs and disabilities",
+	"AI":     "artificial intelligence",
+	"VPN":    "A VPN hides",
+	"WCAG":   "Web Content Accessibility Guidelines",
+	"NSPCC ": "", // known by its initials, like the BBC: not spelt out
+}
+
+// TestGuidanceAcronymsSpeltOut: a page spells each acronym out where the
+// reader first meets it (just before, or within the next sentence or two;
+// a helpline card that does so counts), and says CEOP is the police.
+func TestGuidanceAcronymsSpeltOut(t *testing.T) {
 	for _, p := range renderGuidance(t) {
-		i := strings.Index(p.text, "CEOP")
-		if i < 0 {
-			continue
-		}
-		window := p.text[i:min(i+160, len(p.text))]
-		if !strings.Contains(window, "Child Exploitation and Online Protection") || !strings.Contains(window, "police") {
-			t.Errorf("%s: CEOP is first named without being spelt out as Child Exploitation and Online Protection, part of the police: %q", p.file, window)
+		for short, long := range acronyms {
+			if long == "" {
+				continue
+			}
+			loc := regexp.MustCompile(`\b` + short + `\b`).FindStringIndex(p.text)
+			if loc == nil {
+				continue
+			}
+			window := p.text[max(loc[0]-len(long)-10, 0):min(loc[1]+200, len(p.text))]
+			if !strings.Contains(strings.ToLower(window), strings.ToLower(long)) {
+				t.Errorf("%s: %s is first used without being spelt out (%s): %q", p.file, short, long, p.text[loc[0]:min(loc[1]+80, len(p.text))])
+			}
+			if short == "CEOP" && !strings.Contains(p.text[loc[0]:min(loc[1]+200, len(p.text))], "police") {
+				t.Errorf("%s: the first mention of CEOP does not say it is part of the police", p.file)
+			}
 		}
 	}
 }
