@@ -356,3 +356,49 @@ func TestContactPage(t *testing.T) {
 		}
 	}
 }
+
+// idioms trip up readers with limited English (issue 15 names these); say
+// the plain thing instead.
+var idioms = []string{
+	"tell them off", "told off", "funny inside", "keep the door open", "open the door for",
+	"step in early", "get around it", "loosen", "sort it out", "sort this out",
+	"at your own pace", "keep an eye on", "to hand", "check in on", "check in often",
+}
+
+// TestGuidancePlainWords: no page uses an idiom from the list.
+func TestGuidancePlainWords(t *testing.T) {
+	for _, p := range renderGuidance(t) {
+		low := strings.ToLower(p.text)
+		for _, idiom := range idioms {
+			if strings.Contains(low, idiom) {
+				t.Errorf("%s: %q is an idiom; say what you mean in plain words", p.file, idiom)
+			}
+		}
+	}
+}
+
+// TestGuidancePoliceRequest: the police unit's request is said plainly
+// where a worried parent lands: suspected grooming can be reported to CEOP
+// or to the police on 101 without proof, and 999 in an emergency.
+func TestGuidancePoliceRequest(t *testing.T) {
+	want := map[string]bool{
+		"content/_index.md": false, "content/warning-signs/_index.md": false,
+		"content/warning-signs/what-to-do-next.md": false, "content/report/uk.md": false,
+	}
+	for _, p := range renderGuidance(t) {
+		if _, ok := want[p.file]; !ok {
+			continue
+		}
+		want[p.file] = true
+		for _, s := range []string{"who your child talks to online", "grooming", "CEOP", "101", "999", "You do not need proof"} {
+			if !strings.Contains(p.text, s) {
+				t.Errorf("%s: the police's request needs %q", p.file, s)
+			}
+		}
+	}
+	for file, seen := range want {
+		if !seen {
+			t.Errorf("%s: page missing", file)
+		}
+	}
+}
