@@ -164,7 +164,7 @@ func TestGuidanceTopics(t *testing.T) {
 	required := []string{
 		"Talking to your child", "Privacy settings", "Warning signs", "Grooming", "Reporting",
 		"Sextortion", "Sharing nudes", "AI images", "Someone your child knows", "Live streaming",
-		"Gaming", "SEND", "Telling the school", "Crisis support", "Keeping evidence", "Image removal",
+		"Gaming", "Special educational needs and disabilities", "Telling the school", "Crisis support", "Keeping evidence", "Image removal",
 	}
 	has := map[string][]string{}
 	for _, p := range guidance(t).All {
