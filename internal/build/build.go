@@ -101,8 +101,11 @@ type builder struct {
 	rec *recorder
 	// refused are pages whose output was refused or taken (reported).
 	refused map[*content.Page]bool
-	min     *minifier
-	data    map[string]any
+	// redirectOnly are aliases that differ only in case from another
+	// output: listed in _redirects, without a redirect page.
+	redirectOnly map[string]bool
+	min          *minifier
+	data         map[string]any
 
 	mu           sync.Mutex
 	probs        diag.List

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -74,9 +75,9 @@ func (r *recorder) claim(u string, src source) (string, error) {
 		return "", collision(rel, old, src)
 	}
 	if other, ok := r.folded[strings.ToLower(rel)]; ok && other != rel {
-		err := collision(rel, r.claims[other], src).(diag.Problem)
-		err.Message += " (as " + other + " and " + rel + ": names that differ only in case are one file on macOS and Windows)"
-		return "", err
+		p := collision(rel, r.claims[other], src).(diag.Problem)
+		p.Message += " (as " + other + " and " + rel + ": names that differ only in case are one file on macOS and Windows)"
+		return "", &caseCollision{p, src.kind == srcAlias || r.claims[other].kind == srcAlias}
 	}
 	r.claims[rel] = src
 	r.folded[strings.ToLower(rel)] = rel
@@ -133,6 +134,18 @@ func collision(rel string, a, b source) error {
 // named at the data that made it: a page's own url line is the better
 // place to fix a collision with it.
 func derived(s source) bool { return s.kind == srcPage && s.what != "" }
+
+// caseCollision is a collision of two files whose names differ only in
+// case. When one of them is an alias, it is not an error: the alias gets
+// no redirect page (it would replace the other file on macOS and Windows)
+// and keeps its line in _redirects and the hosting rules, which is how a
+// site moving to lower-case URLs keeps its old addresses.
+type caseCollision struct {
+	diag.Problem
+	alias bool
+}
+
+func (c *caseCollision) Unwrap() error { return c.Problem }
 
 // lineOf is the line of a problem about src: a file's problems always
 // have one (the first, for an address made from the file's name).
@@ -222,7 +235,12 @@ func (b *builder) claimPages() {
 	}
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
-			if _, err := b.rec.claim(a, aliasSource(p, a)); err != nil {
+			_, err := b.rec.claim(a, aliasSource(p, a))
+			var cc *caseCollision
+			switch {
+			case errors.As(err, &cc) && cc.alias:
+				b.redirectOnly[a] = true
+			case err != nil:
 				b.problem(err)
 			}
 		}

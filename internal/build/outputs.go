@@ -23,6 +23,9 @@ func (b *builder) writeAliases() {
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
 			all = append(all, redirect{a, p.RelPermalink})
+			if b.redirectOnly[a] {
+				continue
+			}
 			var buf bytes.Buffer
 			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
 				b.problem(err)

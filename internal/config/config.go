@@ -80,7 +80,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "disablePathToLower", "search"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
