@@ -105,12 +105,15 @@ func (t *pageTransformer) headings(st *state, hs []*ast.Heading, ids *ids, src [
 func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]ast.Node) {
 	l, c := st.pos(n.Pos())
 	alt := plainText(n, src)
-	st.res.Images = append(st.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c})
+	img := Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c}
 	if t.refuse(st, string(n.Destination), n.Pos(), "image") {
+		st.res.Images = append(st.res.Images, img)
 		*refused = append(*refused, n)
 		return
 	}
 	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
+	img.Src = string(util.URLEscape(n.Destination, true))
+	st.res.Images = append(st.res.Images, img)
 	// ![decorative](x.png) says on purpose that the image needs no
 	// description: it is published with alt="", which screen readers
 	// skip. An empty ![](x.png) is an oversight (checked).
