@@ -122,6 +122,11 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	case !slices.Contains(Names, b.Name):
 		probs.Errorf(file, lineOf(seg.Start), 1, diag.DidYouMean(b.Name, Names), "unknown block %q", ":::"+b.Name)
 	case b.Name == "helpline":
+		if h, ok := p.ext.Helplines[b.Arg]; ok && h.URL != "" && !webURL(h.URL) {
+			// The card shows no link rather than a javascript: one: say so.
+			probs.Errorf(file, lineOf(seg.Start), 1, "give the helpline's web address, starting https://, in data/helplines.yaml",
+				"helpline %q has url %q, which is not a web address: its card has no link", b.Arg, h.URL)
+		}
 		if _, ok := p.ext.Helplines[b.Arg]; !ok {
 			hint := diag.Suggest(b.Arg, slices.Sorted(maps.Keys(p.ext.Helplines)), "name a helpline that data/helplines.yaml lists")
 			if b.Arg == "" {
