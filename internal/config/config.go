@@ -32,6 +32,8 @@ type Config struct {
 	Markup     Markup                 `toml:"markup" yaml:"markup"`
 	// Minify is on unless set to false.
 	Minify *bool `toml:"minify" yaml:"minify"`
+	// Search tunes how the site's own search ranks its pages.
+	Search Search `toml:"search" yaml:"search"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
@@ -52,7 +54,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -110,6 +112,7 @@ func (c *Config) applyDefaults(probs *diag.List) {
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
+	c.searchDefaults(probs)
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
