@@ -152,7 +152,10 @@ func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 	// of the stack of open blocks, found in constant time: with 4000
 	// nested blocks, every line is offered to each of them.
 	st := parseState(pc)
-	inner := st.open[len(st.open)-1]
+	inner := b
+	if len(st.open) > 0 {
+		inner = st.open[len(st.open)-1]
+	}
 	if inner != b && colons(line) >= inner.fence {
 		return parser.Continue | parser.HasChildren
 	}
@@ -214,10 +217,12 @@ func parseState(pc parser.Context) *state {
 
 func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	b := node.(*Block)
+	// Only b leaves the stack: goldmark may close a block of a list item
+	// that ended after opening the block that ended it.
 	st := parseState(pc)
 	for i := len(st.open) - 1; i >= 0; i-- {
 		if st.open[i] == b {
-			st.open = st.open[:i]
+			st.open = slices.Delete(st.open, i, i+1)
 			break
 		}
 	}
