@@ -129,7 +129,7 @@ func TestImages(t *testing.T) {
 			want: []string{`content/a.md: error: image /logo.png has no alt attribute`}},
 		{name: "decorative published with its marker", md: good + "\n![decorative](line.png)\n",
 			html: `<p><img src="line.png" alt="decorative"></p>`,
-			want: []string{`content/a.md:6:15: error: decorative image line.png is published with alt text "decorative"`}},
+			want: []string{`content/a.md:6:1: error: decorative image line.png is published with alt text "decorative"`}},
 		{name: "described", md: good + "\n![A phone showing the privacy menu](phone.png)\n",
 			html: `<p><img src="phone.png" alt="A phone showing the privacy menu"></p>`},
 		{name: "decorative", md: good + "\n![decorative](line.png)\n",

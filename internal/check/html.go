@@ -41,10 +41,10 @@ func (pc *pageCheck) ids(pg *pageHTML) {
 func (pc *pageCheck) imgAlts(pg *pageHTML) {
 	for _, im := range pg.images {
 		src, alt, ok := im.src, im.alt, im.hasAlt
-		line, col := pc.src.findRaw(src)
-		if line == 0 && src != "" {
-			// Markdown images are published at their resolved address.
-			line, col = pc.src.findRaw("](" + path.Base(src))
+		line, col := pc.marks.image(src)
+		if line == 0 {
+			// Raw HTML in the body, or the layout.
+			line, col = pc.src.findRaw(src)
 		}
 		if external(src) && !pc.mdImages[src] {
 			pc.externalImage(src, line, col)

@@ -19,11 +19,13 @@ type marks struct {
 	links    map[string][]markdown.Link    // by address and text
 	byDest   map[string][]markdown.Link    // by address
 	places   map[string][]markdown.IDPlace // by id
+	images   map[string][]markdown.Image   // by src as published
 }
 
 func newMarks(res *markdown.Result) *marks {
 	m := &marks{headings: map[string][]markdown.Heading{}, links: map[string][]markdown.Link{},
-		byDest: map[string][]markdown.Link{}, places: map[string][]markdown.IDPlace{}, taken: map[int]bool{}}
+		byDest: map[string][]markdown.Link{}, places: map[string][]markdown.IDPlace{}, taken: map[int]bool{},
+		images: map[string][]markdown.Image{}}
 	if res == nil {
 		return m
 	}
@@ -38,6 +40,9 @@ func newMarks(res *markdown.Result) *marks {
 	}
 	for _, p := range res.Places {
 		m.places[p.ID] = append(m.places[p.ID], p)
+	}
+	for _, im := range res.Images {
+		m.images[im.Src] = append(m.images[im.Src], im)
 	}
 	return m
 }
@@ -95,4 +100,13 @@ func (m *marks) linksTo(dest string) [][2]int {
 		out = append(out, [2]int{l.Line, l.Col})
 	}
 	return out
+}
+
+// image takes the next image of the body published with this src.
+func (m *marks) image(src string) (line, col int) {
+	if ims := m.images[src]; len(ims) > 0 {
+		m.images[src] = ims[1:]
+		return ims[0].Line, ims[0].Col
+	}
+	return 0, 0
 }

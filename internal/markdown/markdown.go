@@ -82,11 +82,12 @@ type Result struct {
 	Places   []IDPlace
 }
 
-// Image is an image written in markdown: where it points, its alt text as
-// written ("decorative" published as alt=""), and where it is.
+// Image is an image written in markdown: where it points as written and
+// as published (Src, as in the src attribute), its alt text as written
+// ("decorative" published as alt=""), and where it is.
 type Image struct {
-	Dest, Alt string
-	Line, Col int
+	Dest, Src, Alt string
+	Line, Col      int
 }
 
 // Link is a link written in the body: its address as published and its

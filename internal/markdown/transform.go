@@ -41,31 +41,17 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.Heading:
 			headings = append(headings, n)
 		case *ast.Link:
-			if t.refuse(st, string(n.Destination), n.Pos(), "link") {
+			if !t.link(st, n, src) {
 				refused = append(refused, n)
 				return ast.WalkSkipChildren, nil
 			}
-			n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
-			l, c := st.pos(n.Pos())
-			// As the renderer writes it in href, for the checks to match.
-			dest := string(util.URLEscape(n.Destination, true))
-			st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
 		case *ast.Image:
 			t.image(st, n, src, &refused)
 		case *ast.AutoLink:
-			if t.refuse(st, string(n.URL(src)), n.Pos(), "link") {
+			if !t.autoLink(st, n, src) {
 				refused = append(refused, n)
 				return ast.WalkSkipChildren, nil
 			}
-			if n.AutoLinkType == ast.AutoLinkURL {
-				n.SetAttributeString("rel", []byte("noopener"))
-			}
-			dest := n.URL(src)
-			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
-				dest = append([]byte("mailto:"), dest...)
-			}
-			l, c := st.pos(n.Pos())
-			st.res.Links = append(st.res.Links, Link{Dest: string(util.URLEscape(dest, false)), Text: string(n.Label(src)), Line: l, Col: c})
 		case *ast.RawHTML, *ast.HTMLBlock:
 			if t.c.opt.Unsafe {
 				t.rawHTML(st, n, src, ids)
@@ -78,6 +64,37 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		unwrap(n, src)
 	}
 	t.headings(st, headings, ids, src)
+}
+
+// link resolves a link and notes it for the checks, or reports false
+// when its address is refused.
+func (t *pageTransformer) link(st *state, n *ast.Link, src []byte) bool {
+	if t.refuse(st, string(n.Destination), n.Pos(), "link") {
+		return false
+	}
+	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
+	l, c := st.pos(n.Pos())
+	// As the renderer writes it in href, for the checks to match.
+	dest := string(util.URLEscape(n.Destination, true))
+	st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
+	return true
+}
+
+// autoLink is link for <https://…> and <name@example.org>.
+func (t *pageTransformer) autoLink(st *state, n *ast.AutoLink, src []byte) bool {
+	if t.refuse(st, string(n.URL(src)), n.Pos(), "link") {
+		return false
+	}
+	if n.AutoLinkType == ast.AutoLinkURL {
+		n.SetAttributeString("rel", []byte("noopener"))
+	}
+	dest := n.URL(src)
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
+		dest = append([]byte("mailto:"), dest...)
+	}
+	l, c := st.pos(n.Pos())
+	st.res.Links = append(st.res.Links, Link{Dest: string(util.URLEscape(dest, false)), Text: string(n.Label(src)), Line: l, Col: c})
+	return true
 }
 
 // headings gives every heading without an id one made from its rendered
@@ -105,12 +122,15 @@ func (t *pageTransformer) headings(st *state, hs []*ast.Heading, ids *ids, src [
 func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]ast.Node) {
 	l, c := st.pos(n.Pos())
 	alt := plainText(n, src)
-	st.res.Images = append(st.res.Images, Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c})
+	img := Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c}
 	if t.refuse(st, string(n.Destination), n.Pos(), "image") {
+		st.res.Images = append(st.res.Images, img)
 		*refused = append(*refused, n)
 		return
 	}
 	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
+	img.Src = string(util.URLEscape(n.Destination, true))
+	st.res.Images = append(st.res.Images, img)
 	// ![decorative](x.png) says on purpose that the image needs no
 	// description: it is published with alt="", which screen readers
 	// skip. An empty ![](x.png) is an oversight (checked).

@@ -273,7 +273,7 @@ func (r *Renderer) read(name string) ([]byte, string, error) {
 	}
 	if r.opt.Theme != nil {
 		if b, err := fs.ReadFile(r.opt.Theme, p); err == nil {
-			return b, "theme:" + p, nil
+			return config.StripBOM(b), "theme:" + p, nil
 		}
 	}
 	return nil, p, fs.ErrNotExist

@@ -122,6 +122,11 @@ func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	case !slices.Contains(Names, b.Name):
 		probs.Errorf(file, lineOf(seg.Start), 1, diag.DidYouMean(b.Name, Names), "unknown block %q", ":::"+b.Name)
 	case b.Name == "helpline":
+		if h, ok := p.ext.Helplines[b.Arg]; ok && h.URL != "" && !webURL(h.URL) {
+			// The card shows no link rather than a javascript: one: say so.
+			probs.Errorf(file, lineOf(seg.Start), 1, "give the helpline's web address, starting https://, in data/helplines.yaml",
+				"helpline %q has url %q, which is not a web address: its card has no link", b.Arg, h.URL)
+		}
 		if _, ok := p.ext.Helplines[b.Arg]; !ok {
 			hint := diag.Suggest(b.Arg, slices.Sorted(maps.Keys(p.ext.Helplines)), "name a helpline that data/helplines.yaml lists")
 			if b.Arg == "" {
@@ -147,7 +152,10 @@ func (p *blockParser) Continue(node ast.Node, reader text.Reader, pc parser.Cont
 	// of the stack of open blocks, found in constant time: with 4000
 	// nested blocks, every line is offered to each of them.
 	st := parseState(pc)
-	inner := st.open[len(st.open)-1]
+	inner := b
+	if len(st.open) > 0 {
+		inner = st.open[len(st.open)-1]
+	}
 	if inner != b && colons(line) >= inner.fence {
 		return parser.Continue | parser.HasChildren
 	}
@@ -209,10 +217,12 @@ func parseState(pc parser.Context) *state {
 
 func (p *blockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	b := node.(*Block)
+	// Only b leaves the stack: goldmark may close a block of a list item
+	// that ended after opening the block that ended it.
 	st := parseState(pc)
 	for i := len(st.open) - 1; i >= 0; i-- {
 		if st.open[i] == b {
-			st.open = st.open[:i]
+			st.open = slices.Delete(st.open, i, i+1)
 			break
 		}
 	}
