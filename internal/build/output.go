@@ -51,7 +51,7 @@ func checkDest(dest, source string) error {
 	if sameDir(absDest, absSrc) || within(absSrc, absDest) {
 		return refuse("it holds the site's sources")
 	}
-	for _, d := range []string{"content", "layouts", "assets", "static", "data", "archetypes"} {
+	for _, d := range InputDirs {
 		if within(absDest, filepath.Join(absSrc, d)) || sameDir(absDest, filepath.Join(absSrc, d)) {
 			return refuse("it is inside the site's " + d + " folder")
 		}

@@ -21,6 +21,11 @@ import (
 	"github.com/signpost/signpost/internal/sheets"
 )
 
+// InputDirs are the site's folders of inputs. With the config file at
+// the root they are everything a build reads: what serve watches, and
+// where an output folder may never be.
+var InputDirs = []string{"content", "layouts", "assets", "static", "data", "archetypes", "i18n"}
+
 // Session builds one site again and again, as serve does. The first build
 // is full; a later build told which files changed renders only the pages
 // that depend on them and writes only their files, in place. Anything it
@@ -61,6 +66,15 @@ func NewSession(opt Options) *Session {
 		site = os.DirFS(opt.Source)
 	}
 	return &Session{opt: opt, site: site, base: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+}
+
+// Tree is the content of the last successful build, or nil. Call it
+// between builds, not during one.
+func (s *Session) Tree() *content.Tree {
+	if s.good == nil {
+		return nil
+	}
+	return s.good.tree
 }
 
 // Build builds the site; changed lists the files (relative to the site,

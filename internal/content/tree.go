@@ -37,7 +37,10 @@ type Tree struct {
 	Taxonomies []*Page
 	// Files are content files that are not pages (bundle resources and
 	// loose files), relative to the site root; copied to the output as is.
-	Files  []string
+	Files []string
+	// Drafts are the content files left out because they, or a section
+	// above them, are drafts (Options.Drafts off), sorted: serve says so.
+	Drafts []string
 	byFile map[string]*Page
 	byURL  map[string]*Page
 }
@@ -263,6 +266,9 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	}
 	for i, f := range files {
 		p := pages[i]
+		if p != nil && p.Draft && !opt.Drafts {
+			t.Drafts = append(t.Drafts, p.File)
+		}
 		if p == nil || (p.Draft && !opt.Drafts) {
 			continue
 		}
@@ -320,6 +326,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	// Drop everything under a draft section when drafts are off.
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
+			t.Drafts = append(t.Drafts, p.File)
 			continue
 		}
 		p.Parent.Pages = append(p.Parent.Pages, p)
@@ -334,6 +341,9 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		s := sections[dir]
 		if hiddenByDraft(s, opt) {
+			if s.File != "" && !s.Draft {
+				t.Drafts = append(t.Drafts, s.File)
+			}
 			continue
 		}
 		SortPages(s.Pages)
@@ -352,6 +362,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 
 	t.buildTaxonomies(cfg)
 	t.Files = looseFiles(others, bundles)
+	slices.Sort(t.Drafts)
+	t.Drafts = slices.Compact(t.Drafts)
 
 	// Index by file and URL, reporting collisions.
 	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
