@@ -15,7 +15,8 @@ import (
 )
 
 // writeAliases writes a small redirect page at every old URL a page lists
-// in aliases, and a _redirects file for hosts that read one.
+// in aliases, and a _redirects file for hosts that read one. An alias
+// ending in a file name ("/old/page.php") is written as that file.
 func (b *builder) writeAliases() {
 	type redirect struct{ from, to string }
 	var all []redirect
@@ -27,11 +28,7 @@ func (b *builder) writeAliases() {
 				b.problem(err)
 				continue
 			}
-			rel := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(rel, ".html") {
-				rel += "index.html"
-			}
-			b.write(rel, buf.Bytes())
+			b.emit(a, aliasSource(p, a), buf.Bytes(), true)
 		}
 	}
 	if len(all) == 0 {
@@ -40,9 +37,9 @@ func (b *builder) writeAliases() {
 	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
 	var buf bytes.Buffer
 	for _, r := range all {
-		fmt.Fprintf(&buf, "%s%s %s 301\n", b.cfg.BasePath(), strings.TrimPrefix(r.from, "/"), r.to)
+		fmt.Fprintf(&buf, "%s %s 301\n", content.EscapePath(b.cfg.BasePath()+strings.TrimPrefix(r.from, "/")), r.to)
 	}
-	b.write("_redirects", buf.Bytes())
+	b.emit("/_redirects", generated("the redirects of aliases (_redirects)"), buf.Bytes(), false)
 }
 
 var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
@@ -133,7 +130,11 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 		b.problem(err)
 		return
 	}
-	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", out)
+	what := "the Atom feed of the site"
+	if owner.Kind != content.KindHome {
+		what = "the Atom feed of " + content.Describe(owner)
+	}
+	b.emit(owner.URL+"feed.xml", generated(what), out, true)
 }
 
 type urlset struct {
@@ -160,18 +161,18 @@ func (b *builder) writeSitemap() {
 		b.problem(err)
 		return
 	}
-	b.write("sitemap.xml", append([]byte(xml.Header), out...))
+	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
 }
 
 func (b *builder) writeRobots() {
-	if b.fileSet["/robots.txt"] {
-		return // the site supplies its own in static/
+	if s, ok := b.rec.has("/robots.txt"); ok && s.kind == srcStatic {
+		return // the site's own static/robots.txt wins, on purpose
 	}
 	s := "User-agent: *\nAllow: /\n"
 	if strings.Contains(b.cfg.BaseURL, "://") {
 		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
 	}
-	b.write("robots.txt", []byte(s))
+	b.emit("/robots.txt", generated("robots.txt"), []byte(s), false)
 }
 
 func firstNonEmpty(ss ...string) string {
