@@ -112,6 +112,9 @@ func (s *Session) needsFull() string {
 			if !s.opt.StableAssetNames {
 				return "every page names the asset's hash"
 			}
+			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+				return "an asset was added or removed"
+			}
 		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
 			// A changed file is copied again; one that appears or goes
 			// can make links valid or broken anywhere.
@@ -317,13 +320,16 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	for f := range old.files {
 		b.published[f] = true
 	}
+	// Pages and aliases are claimed again from the new tree, and assets
+	// when they changed; the files of static/ and content keep their
+	// claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool {
+		return s.kind == srcPage || s.kind == srcAlias || (assetsChanged && s.kind == srcAsset)
+	})
 	if assetsChanged {
 		b.processAssets()
 	}
-	// Pages and aliases are claimed again from the new tree; the files
-	// of static/, content and assets keep their claims.
-	b.rec = old.rec.clone()
-	b.rec.release(func(_ string, s source) bool { return s.kind == srcPage || s.kind == srcAlias })
 	for _, f := range changedFiles {
 		b.copyFile(f)
 	}
