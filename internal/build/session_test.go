@@ -235,7 +235,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		steps = 12
 	}
 	if *long {
-		steps = 600
+		steps = 300
 	}
 	dir, s, _ := newSession(t, rebuildSite)
 	build.SetFullShare(s, 2) // never fall back for size: test the narrow path

@@ -249,3 +249,50 @@ func TestDraftsOffSaysWhy(t *testing.T) {
 		t.Errorf("the log does not say the new page is a draft:\n%s", log.String())
 	}
 }
+
+// TestUnpublishedURLsStopAnswering: after each edit, the URLs a clean
+// build would not publish answer 404 (issue 14.2's examples).
+func TestUnpublishedURLsStopAnswering(t *testing.T) {
+	dir := sitetest.Write(t, site+"-- content/sec/foo.md --\n---\ntitle: Foo\n---\nFoo.\n-- content/sec/other.md --\n---\ntitle: Other\n---\nOther.\n")
+	s, err := New(Options{Build: sitetest.Options(dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Rebuild(context.Background(), nil)
+	ts := newHTTP(t, s)
+	foo := filepath.Join(dir, "content/sec/foo.md")
+	steps := []struct {
+		what, file, data string
+		live, gone       []string
+	}{
+		{"slug added", foo, "---\ntitle: Foo\nslug: bar\n---\nFoo.\n", []string{"/sec/bar/"}, []string{"/sec/foo/"}},
+		{"slug removed", foo, "---\ntitle: Foo\n---\nFoo.\n", []string{"/sec/foo/"}, []string{"/sec/bar/"}},
+		{"url set", foo, "---\ntitle: Foo\nurl: /elsewhere/\n---\nFoo.\n", []string{"/elsewhere/"}, []string{"/sec/foo/"}},
+		{"url and aliases", foo, "---\ntitle: Foo\naliases: [/was/, /was-too/]\n---\nFoo.\n", []string{"/sec/foo/", "/was/", "/was-too/"}, []string{"/elsewhere/"}},
+		{"alias dropped", foo, "---\ntitle: Foo\naliases: [/was/]\n---\nFoo.\n", []string{"/was/"}, []string{"/was-too/"}},
+		{"page deleted", foo, "", []string{"/sec/other/"}, []string{"/sec/foo/", "/was/"}},
+		{"section emptied", filepath.Join(dir, "content/sec/other.md"), "", []string{"/a/"}, []string{"/sec/other/", "/sec/", "/sec/feed.xml"}},
+	}
+	for _, st := range steps {
+		if st.data == "" {
+			os.Remove(st.file)
+		} else {
+			os.WriteFile(st.file, []byte(st.data), 0o644)
+		}
+		rel, _ := filepath.Rel(dir, st.file)
+		if res := s.Rebuild(context.Background(), []string{filepath.ToSlash(rel)}); res.Problems.HasErrors() {
+			t.Fatalf("%s: %v", st.what, res.Problems)
+		}
+		for _, u := range st.live {
+			if code, _ := get(t, ts.URL+u); code != 200 {
+				t.Errorf("%s: %s answers %d, want 200", st.what, u, code)
+			}
+		}
+		for _, u := range st.gone {
+			if code, _ := get(t, ts.URL+u); code != 404 {
+				t.Errorf("%s: %s answers %d, want 404", st.what, u, code)
+			}
+		}
+	}
+}

@@ -84,7 +84,7 @@ func TestWatchedFoldersFollowTheSite(t *testing.T) {
 		steps = 15
 	}
 	if *long {
-		steps = 400
+		steps = 200
 	}
 	dir := sitetest.Write(t, site+"-- static/robots.txt --\nUser-agent: *\n")
 	attic := t.TempDir() // outside the site
