@@ -79,9 +79,9 @@ func siteFolders(dir string) []string {
 // folders, and the served site shows every page as it is on disk: an edit
 // made after a folder moved shows, and pages that went answer 404.
 func TestWatchedFoldersFollowTheSite(t *testing.T) {
-	steps := 40
+	steps := 25
 	if testing.Short() {
-		steps = 15
+		steps = 10
 	}
 	if *long {
 		steps = 200
