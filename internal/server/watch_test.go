@@ -78,6 +78,7 @@ func siteFolders(dir string) []string {
 // site, out of it and back in), the watched folders are the site's
 // folders, and the served site shows every page as it is on disk: an edit
 // made after a folder moved shows, and pages that went answer 404.
+// -long runs many more steps.
 func TestWatchedFoldersFollowTheSite(t *testing.T) {
 	steps := 25
 	if testing.Short() {
@@ -87,91 +88,12 @@ func TestWatchedFoldersFollowTheSite(t *testing.T) {
 		steps = 200
 	}
 	dir := sitetest.Write(t, site+"-- static/robots.txt --\nUser-agent: *\n")
-	attic := t.TempDir() // outside the site
-	s, ts, w := startWatching(t, dir, Options{Build: sitetest.Options(dir)})
-	_ = s
-	rng := rand.New(rand.NewSource(14))
-	token := 0
-	writePage := func(p string) {
-		token++
-		os.WriteFile(p, []byte(fmt.Sprintf("---\ntitle: Page %d\n---\nToken tok%dz.\n", token, token)), 0o644)
-	}
-	folders := func(root string) []string { // content folders, content itself first
-		var out []string
-		filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
-			if err == nil && e.IsDir() {
-				out = append(out, p)
-			}
-			return nil
-		})
-		return out
-	}
-	pages := func() []string {
-		var out []string
-		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && strings.HasSuffix(p, ".md") {
-				out = append(out, p)
-			}
-			return nil
-		})
-		return out
-	}
+	_, ts, w := startWatching(t, dir, Options{Build: sitetest.Options(dir)})
+	e := &folderEditor{site: dir, attic: t.TempDir(), rng: rand.New(rand.NewSource(14))}
 	seen := map[string]bool{} // every page URL served so far
 	start := time.Now()
 	for i := 0; i < steps; i++ {
-		content := filepath.Join(dir, "content")
-		all := folders(content)
-		sub := all[1:] // folders that may move or go
-		var op string
-		switch r := rng.Intn(9); {
-		case r == 0 || len(sub) == 0: // a new folder with a page, written at once
-			d := filepath.Join(all[rng.Intn(len(all))], fmt.Sprintf("d%d", i))
-			os.Mkdir(d, 0o755)
-			writePage(filepath.Join(d, fmt.Sprintf("p%d.md", i)))
-			op = "mkdir " + d
-		case r == 1: // a new page in a folder
-			writePage(filepath.Join(all[rng.Intn(len(all))], fmt.Sprintf("p%d.md", i)))
-			op = "create page"
-		case r <= 3: // edit a page, wherever it is now
-			ps := pages()
-			f := ps[rng.Intn(len(ps))]
-			writePage(f)
-			op = "edit " + f
-		case r == 4: // rename or move a folder within the site
-			from := sub[rng.Intn(len(sub))]
-			var into []string
-			for _, d := range all {
-				if d != from && !strings.HasPrefix(d, from+string(filepath.Separator)) {
-					into = append(into, d)
-				}
-			}
-			to := filepath.Join(into[rng.Intn(len(into))], fmt.Sprintf("d%d", i))
-			os.Rename(from, to)
-			op = "mv " + from + " " + to
-		case r == 5: // move a folder out of the site
-			from := sub[rng.Intn(len(sub))]
-			os.Rename(from, filepath.Join(attic, fmt.Sprintf("d%d", i)))
-			op = "mv out " + from
-		case r == 6: // move a folder back in
-			out, _ := os.ReadDir(attic)
-			if len(out) == 0 {
-				continue
-			}
-			from := filepath.Join(attic, out[rng.Intn(len(out))].Name())
-			to := filepath.Join(all[rng.Intn(len(all))], fmt.Sprintf("d%d", i))
-			os.Rename(from, to)
-			op = "mv in " + to
-		case r == 7: // a folder moved aside and a new one made in its place
-			from := sub[rng.Intn(len(sub))]
-			os.Rename(from, filepath.Join(filepath.Dir(from), fmt.Sprintf("d%d", i)))
-			os.Mkdir(from, 0o755)
-			writePage(filepath.Join(from, fmt.Sprintf("p%d.md", i)))
-			op = "replace " + from
-		default: // remove a folder and all in it
-			from := sub[rng.Intn(len(sub))]
-			os.RemoveAll(from)
-			op = "rm -r " + from
-		}
+		op := e.change(i)
 		waitFor(t, fmt.Sprintf("step %d (%s)", i, op), 10*time.Second, func() (bool, string) {
 			if got, want := w.Watched(), siteFolders(dir); !slices.Equal(got, want) {
 				return false, fmt.Sprintf("watching %v, want %v", got, want)
@@ -180,6 +102,92 @@ func TestWatchedFoldersFollowTheSite(t *testing.T) {
 		})
 	}
 	t.Logf("%d folder operations in %s", steps, time.Since(start).Round(time.Millisecond))
+}
+
+// folderEditor moves a site's content folders about as editors and their
+// tools do; attic is a folder outside the site.
+type folderEditor struct {
+	site, attic string
+	rng         *rand.Rand
+	token       int
+}
+
+// writePage writes a page holding a new token, which the served page must show.
+func (e *folderEditor) writePage(p string) {
+	e.token++
+	os.WriteFile(p, []byte(fmt.Sprintf("---\ntitle: Page %d\n---\nToken tok%dz.\n", e.token, e.token)), 0o644)
+}
+
+func (e *folderEditor) folders(root string) []string {
+	var out []string
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out
+}
+
+func (e *folderEditor) pick(list []string) string { return list[e.rng.Intn(len(list))] }
+
+// change makes one random change numbered i and describes it.
+func (e *folderEditor) change(i int) string {
+	all := e.folders(filepath.Join(e.site, "content")) // content itself first
+	sub := all[1:]                                     // folders that may move or go
+	name := fmt.Sprintf("d%d", i)
+	switch r := e.rng.Intn(9); {
+	case r == 0 || len(sub) == 0: // a new folder with a page, written at once
+		d := filepath.Join(e.pick(all), name)
+		os.Mkdir(d, 0o755)
+		e.writePage(filepath.Join(d, fmt.Sprintf("p%d.md", i)))
+		return "mkdir " + d
+	case r == 1: // a new page in a folder
+		e.writePage(filepath.Join(e.pick(all), fmt.Sprintf("p%d.md", i)))
+		return "create page"
+	case r <= 3: // edit a page, wherever it is now
+		var pages []string
+		for _, d := range all {
+			m, _ := filepath.Glob(filepath.Join(d, "*.md"))
+			pages = append(pages, m...)
+		}
+		f := e.pick(pages)
+		e.writePage(f)
+		return "edit " + f
+	case r == 4: // rename or move a folder within the site
+		from := e.pick(sub)
+		var into []string
+		for _, d := range all {
+			if d != from && !strings.HasPrefix(d, from+string(filepath.Separator)) {
+				into = append(into, d)
+			}
+		}
+		to := filepath.Join(e.pick(into), name)
+		os.Rename(from, to)
+		return "mv " + from + " " + to
+	case r == 5: // move a folder out of the site
+		from := e.pick(sub)
+		os.Rename(from, filepath.Join(e.attic, name))
+		return "mv out " + from
+	case r == 6: // move a folder back in
+		out, _ := os.ReadDir(e.attic)
+		if len(out) == 0 {
+			return "nothing"
+		}
+		to := filepath.Join(e.pick(all), name)
+		os.Rename(filepath.Join(e.attic, out[e.rng.Intn(len(out))].Name()), to)
+		return "mv in " + to
+	case r == 7: // a folder moved aside and a new one made in its place
+		from := e.pick(sub)
+		os.Rename(from, filepath.Join(filepath.Dir(from), name))
+		os.Mkdir(from, 0o755)
+		e.writePage(filepath.Join(from, fmt.Sprintf("p%d.md", i)))
+		return "replace " + from
+	default: // remove a folder and all in it
+		from := e.pick(sub)
+		os.RemoveAll(from)
+		return "rm -r " + from
+	}
 }
 
 // servedAsOnDisk checks that every page in content/ is served with the
