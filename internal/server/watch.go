@@ -199,8 +199,12 @@ func (w *Watcher) loop(debounce time.Duration) {
 		case <-timer.C:
 			maxWait = nil
 			if structural {
+				// Until a walk finds nothing new: a folder made inside a
+				// new folder before its watch was added raised no event.
 				structural = false
-				w.addFilesOf(w.resync(), pending)
+				for added := w.resync(); len(added) > 0; added = w.resync() {
+					w.addFilesOf(added, pending)
+				}
 			}
 			if len(pending) == 0 {
 				continue
