@@ -276,7 +276,9 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		if p != nil && p.Draft && !opt.Drafts {
 			t.Drafts = append(t.Drafts, p.File)
 		}
-		if p == nil || (p.Draft && !opt.Drafts) {
+		// A draft section stays in the map, so that the pages below it
+		// find it and are left out with it (hiddenByDraft).
+		if p == nil || (p.Draft && !opt.Drafts && f.kind != KindSection) {
 			continue
 		}
 		if f.kind != KindPage {

@@ -228,7 +228,8 @@ func waitFor(t *testing.T, what string, d time.Duration, cond func() (bool, stri
 // TestDraftsOffSaysWhy: with --drafts=false a new draft answers 404, and
 // the log says it was left out as a draft instead of "rendered 0 pages".
 func TestDraftsOffSaysWhy(t *testing.T) {
-	dir := sitetest.Write(t, site+"-- content/old.md --\n---\ntitle: Old draft\ndraft: true\n---\nOld.\n")
+	dir := sitetest.Write(t, site+"-- content/old.md --\n---\ntitle: Old draft\ndraft: true\n---\nOld.\n"+
+		"-- content/sec/_index.md --\n---\ntitle: Draft section\ndraft: true\n---\n-- content/sec/in.md --\n---\ntitle: In it\n---\nIn.\n")
 	var log syncBuffer
 	s, err := New(Options{Build: sitetest.Options(dir), Log: &log})
 	if err != nil {
@@ -236,7 +237,7 @@ func TestDraftsOffSaysWhy(t *testing.T) {
 	}
 	t.Cleanup(func() { s.Close() })
 	s.Rebuild(context.Background(), nil)
-	if !strings.Contains(log.String(), "left out 1 drafts (--drafts=false): content/old.md\n") {
+	if !strings.Contains(log.String(), "left out 3 drafts (--drafts=false): content/old.md, content/sec/_index.md, content/sec/in.md\n") {
 		t.Errorf("first build does not list the drafts left out:\n%s", log.String())
 	}
 	ts := newHTTP(t, s)
