@@ -62,11 +62,11 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(`<div id="signpost
 	`<p>The page is the last version that built. Fix the file and save: this message goes away by itself. ` +
 	`Close it (or press Escape) to read the page.</p>` +
 	`{{if .Here}}<p>The problem is in this page, <code>{{.Here}}</code>.</p>` +
-	`{{else}}<p>The problem is not in this page but in {{range $i, $f := .Files}}{{if $i}}, {{end}}` +
+	`{{else if .Files}}<p>The problem is not in this page but in {{range $i, $f := .Files}}{{if $i}}, {{end}}` +
 	`{{if $f.URL}}<a href="{{$f.URL}}">{{$f.Title}}</a> (<code>{{$f.File}}</code>){{else}}<code>{{$f.File}}</code>{{end}}{{end}}.</p>{{end}}` +
 	// The hint may quote the file with a caret under the fault: <pre> keeps
 	// its lines.
-	`<ul>{{range .Errors}}<li><pre>{{.String}}{{with .Hint}}` + "\n" + `hint: {{.}}{{end}}</pre></li>{{end}}</ul></div>`))
+	`<ul>{{range .Errors}}<li><pre>{{if .Path}}{{.String}}{{else}}{{.Message}}{{end}}{{with .Hint}}` + "\n" + `hint: {{.}}{{end}}</pre></li>{{end}}</ul></div>`))
 
 // overlayHTML lists a failed build's errors over the page at page, naming
 // the pages that failed when the one being viewed is not among them.
@@ -91,7 +91,7 @@ func overlayHTML(probs diag.List, page pageInfo, pages map[string]pageInfo) stri
 		if page.File != "" && p.Path == page.File {
 			data.Here = page.File
 		}
-		if !seen[p.Path] {
+		if p.Path != "" && !seen[p.Path] {
 			seen[p.Path] = true
 			f, ok := byFile[p.Path]
 			if !ok {

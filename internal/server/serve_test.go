@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -295,5 +296,14 @@ func TestUnpublishedURLsStopAnswering(t *testing.T) {
 				t.Errorf("%s: %s answers %d, want 404", st.what, u, code)
 			}
 		}
+	}
+}
+
+// TestOverlayForABuildThatCouldNotRun: an error with no file (the output
+// folder cannot be written, say) is shown as it is, naming no page.
+func TestOverlayForABuildThatCouldNotRun(t *testing.T) {
+	got := overlayHTML(diag.List{{Severity: diag.Error, Message: "cannot create /x/site: permission denied"}}, pageInfo{File: "content/a.md"}, nil)
+	if !strings.Contains(got, "<pre>cannot create /x/site: permission denied</pre>") || strings.Contains(got, "not in this page") || strings.Contains(got, "in this page,") {
+		t.Errorf("overlay: %s", got)
 	}
 }

@@ -199,8 +199,12 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) *build.Result {
 		pages = pagesOf(s.session.Tree())
 		drafts = s.session.Tree().Drafts
 	}
+	probs := res.Problems
+	if err != nil && !probs.HasErrors() { // could not build at all (I/O, say)
+		probs = append(slices.Clone(probs), diag.Problem{Severity: diag.Error, Message: err.Error()})
+	}
 	s.mu.Lock()
-	s.probs = res.Problems
+	s.probs = probs
 	s.failed = err != nil
 	if pages != nil {
 		s.pages = pages
