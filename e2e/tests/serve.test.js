@@ -35,8 +35,10 @@ before(async () => {
   server = spawn(bin, ["serve", "--source", dir, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
   server.stdout.on("data", (d) => (log += d));
   server.stderr.on("data", (d) => (log += d));
-  for (let i = 0; i < 600 && !log.includes("Serving the site"); i++) await new Promise((r) => setTimeout(r, 100));
-  base = log.match(/Serving the site at (http:\/\/[^/]+)\//)?.[1];
+  // The whole address, not a chunk of it: the line may arrive in pieces.
+  const ready = /Serving the site at (http:\/\/[^/\s]+)\//;
+  for (let i = 0; i < 600 && !ready.test(log); i++) await new Promise((r) => setTimeout(r, 100));
+  base = log.match(ready)?.[1];
   assert.ok(base, log);
   browser = await launch();
 });
