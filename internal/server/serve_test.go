@@ -44,7 +44,7 @@ func TestHostCheck(t *testing.T) {
 				t.Errorf("Host %q %s: %d, want 403", host, path, code)
 			}
 		}
-		for _, host := range []string{"localhost:1313", "LOCALHOST", "localhost.:8080", "docs.localhost:1313", "127.0.0.1:1313", "127.0.0.2", "[::1]:1313", "192.168.1.20:1313", "preview.lan:1313", "Preview.LAN"} {
+		for _, host := range []string{"localhost:1313", "LOCALHOST", "localhost.:8080", "docs.localhost:1313", "127.0.0.1:1313", "127.0.0.2", "[::1]:1313", "[fe80::1%25eth0]:1313", "192.168.1.20:1313", "preview.lan:1313", "Preview.LAN"} {
 			if code, _ := getHost(t, ts.URL, path, host); code == http.StatusForbidden {
 				t.Errorf("Host %q %s: 403, want an answer", host, path)
 			}
