@@ -19,8 +19,8 @@ import (
 )
 
 // copyStatic publishes everything in static/ byte for byte, dot-files
-// such as .well-known/ and .htaccess included (only content/ is filtered
-// for editor junk), and content files that are not pages (loose files;
+// such as .well-known/ and .htaccess included (content/ and assets/ are
+// filtered for editor junk, static/ is not), and content files that are not pages (loose files;
 // bundle resources go with their page).
 func (b *builder) copyStatic() {
 	walkAll(b.site, "static", b.copyFile, b.problem)
@@ -71,14 +71,14 @@ func (b *builder) processAssets() {
 		data = b.min.file(rel, data)
 		if b.opt.StableAssetNames {
 			b.emit("/"+rel, fileSource(p), data, false)
-			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + rel}
+			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + content.EscapePath(rel)}
 			continue
 		}
 		sum := sha512.Sum384(data)
 		name := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		b.emit("/"+name, fileSource(p), data, false)
 		b.assets[rel] = render.Asset{
-			URL:       b.cfg.BasePath() + name,
+			URL:       b.cfg.BasePath() + content.EscapePath(name),
 			Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
 		}
 	}

@@ -141,7 +141,8 @@ func tempPrefix(base string) string { return "." + base + ".build-" }
 
 // removeStale removes the temporary folders that earlier builds of the same
 // destination left behind when they were killed: those of processes that
-// are gone, and those of this process (one build at a time).
+// are gone. A running build's folder, in this process or another (a build
+// being cancelled while serve starts the next), is left alone.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -154,7 +155,7 @@ func removeStale(parent, base string) {
 		}
 		pidText, _, _ := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
-		if err == nil && pid != os.Getpid() && processAlive(pid) {
+		if err == nil && processAlive(pid) {
 			continue // another build is running
 		}
 		_ = os.RemoveAll(filepath.Join(parent, e.Name()))

@@ -52,9 +52,14 @@ func (s source) String() string {
 type recorder struct {
 	mu     sync.Mutex
 	claims map[string]source // output file → who writes it
+	// folded maps each claimed file in lower case to its name: files whose
+	// names differ only in case are one file on macOS and Windows.
+	folded map[string]string
 }
 
-func newRecorder() *recorder { return &recorder{claims: map[string]source{}} }
+func newRecorder() *recorder {
+	return &recorder{claims: map[string]source{}, folded: map[string]string{}}
+}
 
 // claim reserves the file for the site URL u for src and returns the file.
 // It fails when u may not be written, or when another source has it.
@@ -68,7 +73,13 @@ func (r *recorder) claim(u string, src source) (string, error) {
 	if old, ok := r.claims[rel]; ok && old != src {
 		return "", collision(rel, old, src)
 	}
+	if other, ok := r.folded[strings.ToLower(rel)]; ok && other != rel {
+		err := collision(rel, r.claims[other], src).(diag.Problem)
+		err.Message += " (as " + other + " and " + rel + ": names that differ only in case are one file on macOS and Windows)"
+		return "", err
+	}
 	r.claims[rel] = src
+	r.folded[strings.ToLower(rel)] = rel
 	return rel, nil
 }
 
@@ -85,7 +96,7 @@ func (r *recorder) has(u string) (source, bool) {
 }
 
 func (r *recorder) refused(src source, err error) error {
-	return diag.Problem{Path: src.file, Line: src.line, Severity: diag.Error,
+	return diag.Problem{Path: src.file, Line: lineOf(src), Severity: diag.Error,
 		Message: fmt.Sprintf("%s cannot be published: %v", src, err),
 		Hint:    "give it a plain path on this site, such as /guides/setup/"}
 }
@@ -103,15 +114,28 @@ func collision(rel string, a, b source) error {
 		if rel == "404.html" {
 			hint += " (to change the page, edit layouts/404.html)"
 		}
+	case a.file == b.file && a.kind != b.kind:
+		hint = "remove the alias: it is the page's own address"
 	case a.kind == srcAlias || b.kind == srcAlias:
 		hint = "remove the alias, or move the page or file at that address"
 	}
-	at := a // the problem is placed in a file the editor can change
-	if at.file == "" {
+	// The problem is placed where an editor can act: the url or alias
+	// line that caused it, or else the file.
+	at := a
+	if at.file == "" || at.line == 0 && b.line > 0 {
 		at = b
 	}
-	return diag.Problem{Path: at.file, Line: at.line, Severity: diag.Error,
+	return diag.Problem{Path: at.file, Line: lineOf(at), Severity: diag.Error,
 		Message: fmt.Sprintf("%s and %s both write %s", a, b, rel), Hint: hint}
+}
+
+// lineOf is the line of a problem about src: a file's problems always
+// have one (the first, for an address made from the file's name).
+func lineOf(src source) int {
+	if src.file != "" && src.line == 0 {
+		return 1
+	}
+	return src.line
 }
 
 // release forgets the claims for which drop is true (a later build claims
@@ -120,13 +144,17 @@ func (r *recorder) release(drop func(rel string, s source) bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	maps.DeleteFunc(r.claims, drop)
+	maps.DeleteFunc(r.folded, func(_, rel string) bool {
+		_, ok := r.claims[rel]
+		return !ok
+	})
 }
 
 // clone copies the claims, for the next incremental build to start from.
 func (r *recorder) clone() *recorder {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return &recorder{claims: maps.Clone(r.claims)}
+	return &recorder{claims: maps.Clone(r.claims), folded: maps.Clone(r.folded)}
 }
 
 // files are the output files claimed by sources of the given kinds.

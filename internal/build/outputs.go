@@ -37,7 +37,7 @@ func (b *builder) writeAliases() {
 	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
 	var buf bytes.Buffer
 	for _, r := range all {
-		fmt.Fprintf(&buf, "%s %s 301\n", content.EscapePath(b.cfg.BasePath()+strings.TrimPrefix(r.from, "/")), r.to)
+		fmt.Fprintf(&buf, "%s %s 301\n", b.cfg.BasePath()+content.EscapePath(strings.TrimPrefix(r.from, "/")), r.to)
 	}
 	b.emit("/_redirects", generated("the redirects of aliases (_redirects)"), buf.Bytes(), false)
 }

@@ -191,7 +191,9 @@ func decodeSources(v any, file string, line int, probs *diag.List) []Source {
 // decodeURLs validates and normalises the page's slug, url and aliases,
 // reporting each bad one at its line; a bad one is left out.
 func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
-	p.URLLine, p.AliasesLine = line("url"), line("aliases")
+	if len(aliases) > 0 {
+		p.AliasesLine = line("aliases")
+	}
 	hint := "write a path on this site, such as /guides/setup/"
 	if slug != "" {
 		s, err := cleanSlug(slug)
@@ -215,6 +217,8 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 			probs.Errorf(p.File, line("aliases"), 0, hint, "alias %v", err)
 			continue
 		}
-		p.Aliases = append(p.Aliases, c)
+		if !slices.Contains(p.Aliases, c) { // "/old" and "/old/" are one
+			p.Aliases = append(p.Aliases, c)
+		}
 	}
 }

@@ -379,8 +379,9 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
 	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
 	for _, p := range t.All {
-		p.RelPermalink = EscapePath(cfg.BasePath() + strings.TrimPrefix(p.URL, "/"))
-		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.RelPermalink[len(EscapePath(cfg.BasePath()))-1:]
+		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
+		p.RelPermalink = cfg.BasePath() + rel
+		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + "/" + rel
 		if p.File != "" {
 			t.byFile[p.File] = p
 		} else if p.Kind == KindSection {

@@ -150,25 +150,15 @@ func folderURL(dir string, lower bool) string {
 	return "/" + dir + "/"
 }
 
-// EscapePath percent-encodes a URL path (or a whole URL whose path
-// follows a scheme and host): every URL Signpost writes — links, the
-// sitemap, feeds, meta tags, resources.json, _redirects, alias pages, the
-// search index — goes through it. Internal URLs are decoded paths ("/a b/"),
-// so a literal "%" is encoded too; letters of other scripts become UTF-8
-// escapes, as browsers send them.
-func EscapePath(u string) string {
-	prefix := ""
-	if i := strings.Index(u, "://"); i > 0 {
-		if j := strings.IndexByte(u[i+3:], '/'); j >= 0 {
-			prefix, u = u[:i+3+j], u[i+3+j:]
-		} else {
-			return u
-		}
-	}
+// EscapePath percent-encodes a URL path: every URL Signpost writes —
+// links, the sitemap, feeds, meta tags, resources.json, _redirects, alias
+// pages, the search index — has its path encoded here. Internal URLs are
+// decoded paths ("/a b/"), so a literal "%" is encoded too; letters of
+// other scripts become UTF-8 escapes, as browsers send them.
+func EscapePath(p string) string {
 	var b strings.Builder
-	b.WriteString(prefix)
-	for i := 0; i < len(u); i++ {
-		c := u[i]
+	for i := 0; i < len(p); i++ {
+		c := p[i]
 		if pathSafe(c) {
 			b.WriteByte(c)
 			continue
@@ -176,6 +166,20 @@ func EscapePath(u string) string {
 		fmt.Fprintf(&b, "%%%02X", c)
 	}
 	return b.String()
+}
+
+// EscapeRef encodes a reference written by a person (a template's relURL
+// argument): its path is decoded if it was encoded already, then encoded
+// with EscapePath; a query or fragment is kept as written.
+func EscapeRef(ref string) string {
+	p, rest := ref, ""
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		p, rest = ref[:i], ref[i:]
+	}
+	if dec, err := url.PathUnescape(p); err == nil {
+		p = dec
+	}
+	return EscapePath(p) + rest
 }
 
 // pathSafe are the bytes a path segment may hold unescaped (RFC 3986
