@@ -20,6 +20,8 @@ type output struct {
 	dest string
 	tmp  string
 	dirs sync.Map // folders already made
+	// compress writes a .br and a .gz beside every text file (--compress).
+	compress bool
 }
 
 func (o *output) madeDir(dir string) bool {
@@ -122,7 +124,15 @@ func (o *output) write(rel string, data []byte) error {
 		}
 		o.dirs.Store(dir, true)
 	}
-	return os.WriteFile(p, data, 0o644)
+	if err := os.WriteFile(p, data, 0o644); err != nil || !o.compress {
+		return err
+	}
+	for name, z := range precompressed(p, data) {
+		if err := os.WriteFile(name, z, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // discard removes the temporary folder of a failed build.

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -15,13 +14,11 @@ import (
 )
 
 // writeAliases writes a small redirect page at every old URL a page lists
-// in aliases, and a _redirects file for hosts that read one.
+// in aliases, for hosts that cannot redirect (writeHosting writes the
+// _redirects file for those that can).
 func (b *builder) writeAliases() {
-	type redirect struct{ from, to string }
-	var all []redirect
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
-			all = append(all, redirect{a, p.RelPermalink})
 			var buf bytes.Buffer
 			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
 				b.problem(err)
@@ -34,15 +31,6 @@ func (b *builder) writeAliases() {
 			b.write(rel, buf.Bytes())
 		}
 	}
-	if len(all) == 0 {
-		return
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
-	var buf bytes.Buffer
-	for _, r := range all {
-		fmt.Fprintf(&buf, "%s%s %s 301\n", b.cfg.BasePath(), strings.TrimPrefix(r.from, "/"), r.to)
-	}
-	b.write("_redirects", buf.Bytes())
 }
 
 var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>

@@ -187,6 +187,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	out.compress = s.opt.Compress
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.out = out
 	b.run()
@@ -518,7 +519,6 @@ func (b *builder) globalFiles() map[string]bool {
 				rel += "index.html"
 			}
 			out[rel] = true
-			out["_redirects"] = true
 		}
 		if p.Kind == content.KindSection {
 			out[strings.TrimPrefix(p.URL, "/")+"feed.xml"] = true
