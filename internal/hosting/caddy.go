@@ -61,6 +61,8 @@ func caddy(s *Site, o Options) string {
 	w("\t\tnot path /.well-known/*")
 	w("\t}")
 	w("\terror @hidden 404")
+	w("\t@hiddenInWellKnown path_regexp %s", caddyQuote(`^/\.well-known/(.*/)?\.`))
+	w("\terror @hiddenInWellKnown 404")
 	if rs := s.redirects(); len(rs) > 0 {
 		w("")
 		w("\t# Aliases: old URLs answer 301 with the page's URL.")

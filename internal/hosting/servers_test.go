@@ -1,0 +1,280 @@
+package hosting_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/hosting"
+	"github.com/signpost/signpost/internal/markdown/blocks"
+)
+
+// The bundled site, with aliases added to its reporting section: the old
+// URL kinds a site keeps (a folder, a file, one with a space and non-ASCII
+// letters, one with characters config files treat as syntax).
+const (
+	aliasPage   = "content/report/_index.md"
+	aliasTarget = "/report/"
+	aliasLine   = `aliases: ["/old-report/", "/leaflet/reporting.html", "/über uns/", "/a$b;c'd/"]`
+)
+
+var aliasRequests = []string{"/old-report/", "/old-report", "/leaflet/reporting.html", "/%C3%BCber%20uns/", "/a$b;c'd/"}
+
+// TestRealServers builds the bundled site with --compress, runs nginx and
+// Caddy with the configs "signpost hosting" prints, and checks with real
+// HTTP requests what issue 19 asks of every server. A server that is not
+// installed skips, except under CI=true, where it fails.
+func TestRealServers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the bundled site and runs real servers")
+	}
+	servers := map[string]string{"nginx": "nginx", "caddy": "caddy"}
+	var missing []string
+	for name, bin := range servers {
+		if _, err := exec.LookPath(bin); err != nil {
+			missing = append(missing, name)
+			delete(servers, name)
+		}
+	}
+	if len(missing) > 0 {
+		msg := fmt.Sprintf("not installed: %s (apt-get install %s)", strings.Join(missing, ", "), strings.Join(missing, " "))
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		if len(servers) == 0 {
+			t.Skip(msg)
+		}
+		t.Log(msg)
+	}
+	dir := worldReadableTemp(t)
+	public := filepath.Join(dir, "public")
+	site := buildBundled(t, public)
+	for _, name := range []string{"nginx", "caddy"} {
+		if servers[name] == "" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			base := startServer(t, name, site, public, filepath.Join(dir, name))
+			checkServer(t, base, public, site)
+		})
+	}
+}
+
+// worldReadableTemp is a temporary folder nginx's workers (nobody, when
+// the test runs as root) can read.
+func worldReadableTemp(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "signpost-hosting-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// overlay is the site folder with some files replaced.
+type overlay struct {
+	base  fs.FS
+	files fstest.MapFS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if _, ok := o.files[name]; ok {
+		return o.files.Open(name)
+	}
+	return o.base.Open(name)
+}
+
+func buildBundled(t *testing.T, public string) *hosting.Site {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(aliasPage)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm, ok := bytes.CutPrefix(src, []byte("---\n"))
+	if !ok || bytes.Contains(src, []byte("\naliases:")) {
+		t.Fatalf("%s: expected YAML front matter without aliases, to add test aliases", aliasPage)
+	}
+	site := overlay{os.DirFS(root), fstest.MapFS{aliasPage: {Data: append([]byte("---\n"+aliasLine+"\n"), fm...)}}}
+	opt := build.Options{Site: site, Dest: public, Theme: signpost.Theme, Extensions: blocks.FromData, Compress: true}
+	if res, err := build.Build(context.Background(), opt); err != nil {
+		t.Fatalf("building the bundled site: %v\n%v", err, res.Problems)
+	}
+	hs, probs := build.Hosting(context.Background(), opt)
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	// Files a server must or must not send, beside and inside the root.
+	for name, data := range map[string]string{
+		"secret.txt":                        "SECRET-OUTSIDE-ROOT",
+		"public/.well-known/security.txt":   "Contact: mailto:security@example.org",
+		"public/css/.hidden":                "HIDDEN-DOT-FILE",
+		"public/.git/config":                "HIDDEN-GIT",
+		"public/.well-known/.hidden-inside": "HIDDEN-IN-WELL-KNOWN",
+	} {
+		p := filepath.Join(filepath.Dir(public), filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return hs
+}
+
+// startServer writes the printed config, runs the server on a free port
+// of 127.0.0.1 and returns its base URL; the server stops with the test.
+func startServer(t *testing.T, name string, site *hosting.Site, public, state string) string {
+	t.Helper()
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	o := hosting.Options{Root: public, Listen: addr, Prefix: state}
+	var cmd *exec.Cmd
+	conf := filepath.Join(state, "nginx.conf")
+	switch name {
+	case "nginx":
+		cmd = exec.Command("nginx", "-c", conf, "-g", "daemon off;")
+	case "caddy":
+		conf = filepath.Join(state, "Caddyfile")
+		o.Admin = freeAddr(t)
+		cmd = exec.Command("caddy", "run", "--config", conf, "--adapter", "caddyfile")
+		cmd.Env = append(os.Environ(), "HOME="+state, "XDG_CONFIG_HOME="+state, "XDG_DATA_HOME="+state)
+	}
+	text, err := hosting.Config(name, site, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+		if t.Failed() {
+			t.Logf("%s output:\n%s\nconfig:\n%s", name, log.String(), text)
+		}
+	})
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			return "http://" + addr
+		}
+		if cmd.ProcessState != nil || time.Now().After(deadline) {
+			t.Fatalf("%s did not start on %s:\n%s", name, addr, log.String())
+		}
+	}
+}
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+var client = &http.Client{
+	// The checks look at redirects and encodings as the server sent them.
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	Transport:     &http.Transport{DisableCompression: true},
+	Timeout:       10 * time.Second,
+}
+
+type answer struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func get(t *testing.T, url string, header ...string) answer {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return answer{resp.StatusCode, resp.Header, body}
+}
+
+// raw sends a request line as it is: Go's client would clean "/../".
+func raw(t *testing.T, base, target string) answer {
+	t.Helper()
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", target, strings.TrimPrefix(base, "http://"))
+	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return answer{resp.StatusCode, resp.Header, body}
+}
+
+func wantSecurityHeaders(t *testing.T, what string, a answer, site *hosting.Site) {
+	t.Helper()
+	for _, h := range site.Headers() {
+		if got := a.header.Get(h.Name); got != h.Value {
+			t.Errorf("%s: %s = %q, want %q", what, h.Name, got, h.Value)
+		}
+	}
+}
+
+func readFile(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
