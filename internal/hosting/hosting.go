@@ -199,17 +199,24 @@ func Config(server string, s *Site, o Options) (string, error) {
 	if strings.ContainsAny(o.Root+o.Prefix+o.Listen+o.Admin, "\"'\\{}$;#\n\r\t ") {
 		return "", fmt.Errorf("the root, prefix, listen and admin addresses must not hold spaces, quotes, braces or ;$#\\")
 	}
+	for _, r := range s.Redirects {
+		if strings.ContainsFunc(decode(r.From), func(c rune) bool { return c < 0x20 || c == 0x7f }) {
+			return "", fmt.Errorf("the alias %q holds a control character once decoded; no server can match it", r.From)
+		}
+	}
 	switch server {
 	case "nginx":
 		return nginx(s, o), nil
 	case "caddy":
 		return caddy(s, o), nil
+	case "apache":
+		return apache(s, o), nil
 	}
 	return "", fmt.Errorf("unknown server %q: choose nginx, caddy or apache", server)
 }
 
 // Servers are the names Config knows.
-var Servers = []string{"nginx", "caddy"}
+var Servers = []string{"nginx", "caddy", "apache"}
 
 // mimeTypes are the types a Signpost site publishes, for configs that
 // must not depend on the system's mime.types file.

@@ -34,15 +34,15 @@ const (
 
 var aliasRequests = []string{"/old-report/", "/old-report", "/leaflet/reporting.html", "/%C3%BCber%20uns/", "/a$b;c'd/"}
 
-// TestRealServers builds the bundled site with --compress, runs nginx and
-// Caddy with the configs "signpost hosting" prints, and checks with real
+// TestRealServers builds the bundled site with --compress, runs nginx,
+// Caddy and Apache with the configs "signpost hosting" prints, and checks with real
 // HTTP requests what issue 19 asks of every server. A server that is not
 // installed skips, except under CI=true, where it fails.
 func TestRealServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the bundled site and runs real servers")
 	}
-	servers := map[string]string{"nginx": "nginx", "caddy": "caddy"}
+	servers := map[string]string{"nginx": "nginx", "caddy": "caddy", "apache": "apache2"}
 	var missing []string
 	for name, bin := range servers {
 		if _, err := exec.LookPath(bin); err != nil {
@@ -63,7 +63,7 @@ func TestRealServers(t *testing.T) {
 	dir := worldReadableTemp(t)
 	public := filepath.Join(dir, "public")
 	site := buildBundled(t, public)
-	for _, name := range []string{"nginx", "caddy"} {
+	for _, name := range hosting.Servers {
 		if servers[name] == "" {
 			continue
 		}
@@ -162,6 +162,9 @@ func startServer(t *testing.T, name string, site *hosting.Site, public, state st
 		o.Admin = freeAddr(t)
 		cmd = exec.Command("caddy", "run", "--config", conf, "--adapter", "caddyfile")
 		cmd.Env = append(os.Environ(), "HOME="+state, "XDG_CONFIG_HOME="+state, "XDG_DATA_HOME="+state)
+	case "apache":
+		conf = filepath.Join(state, "apache2.conf")
+		cmd = exec.Command("apache2", "-f", conf, "-DFOREGROUND")
 	}
 	text, err := hosting.Config(name, site, o)
 	if err != nil {
