@@ -101,8 +101,12 @@ type builder struct {
 	cfg  *config.Config
 	tree *content.Tree
 	out  *output
-	min  *minifier
-	data map[string]any
+	// rec owns the output files: every write is claimed there first.
+	rec *recorder
+	// refused are pages whose output was refused or taken (reported).
+	refused map[*content.Page]bool
+	min     *minifier
+	data    map[string]any
 
 	mu           sync.Mutex
 	probs        diag.List
@@ -129,9 +133,6 @@ type builder struct {
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool
-	// extra are the outputs of writeGlobals that depend on more than the
-	// tree (the search index), for globalFiles.
-	extra map[string]bool
 	// indexSums are the checksums of the search index files, from the last
 	// build and then this one: an incremental build writes only those
 	// that changed.
@@ -142,31 +143,6 @@ func (b *builder) problem(err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.probs.Add(diag.Problems(err)...)
-}
-
-func (b *builder) write(rel string, data []byte) {
-	b.writeAsIs(rel, b.min.file(rel, data))
-}
-
-// writeAsIs writes output that is compact already (the search index).
-func (b *builder) writeAsIs(rel string, data []byte) {
-	b.mu.Lock()
-	b.files++
-	b.published["/"+rel] = true
-	b.mu.Unlock()
-	if b.buffered != nil {
-		b.mu.Lock()
-		b.buffered[rel] = data
-		b.mu.Unlock()
-		return
-	}
-	if b.writes != nil {
-		b.writes <- writeJob{rel, data}
-		return
-	}
-	if err := b.out.write(rel, data); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", rel, err))
-	}
 }
 
 type writeJob struct {
@@ -206,6 +182,7 @@ func (b *builder) run() {
 	for f := range b.published {
 		b.fileSet[f] = true
 	}
+	b.claimPages()
 	conv, rnd := b.prepare()
 	wait := b.startWriters()
 	b.renderPages(conv, rnd)
@@ -336,7 +313,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		src, body, err := content.ReadSource(b.site, p)
 		source = src
 		if err != nil {
-			rec.probs.Add(diag.Problem{Path: p.File, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			rec.probs.Add(readProblem(p.File, err))
 			return rec
 		}
 		res, err = conv.Convert(p, body)
@@ -358,7 +335,10 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		return rec
 	}
 	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
-	b.write(p.OutputPath(), html)
+	if b.refused[p] {
+		return rec
+	}
+	b.emit(p.URL, pageSource(p), html, true)
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()
@@ -379,7 +359,7 @@ func (b *builder) render404(rnd *render.Renderer) {
 	b.mu.Lock()
 	b.probs.Add(probs...)
 	b.mu.Unlock()
-	b.write("404.html", html)
+	b.emit("/404.html", generated("the 404 page"), html, true)
 }
 
 // check runs internal/check over a rendered page, when it is on.

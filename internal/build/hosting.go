@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"maps"
+	"net/url"
 	"slices"
 
 	"github.com/signpost/signpost/internal/config"
@@ -19,27 +20,40 @@ func hostingSite(cfg *config.Config, tree *content.Tree, assets map[string]rende
 	s := &hosting.Site{Title: cfg.Title, BaseURL: cfg.BaseURL}
 	for _, p := range tree.All {
 		for _, a := range p.Aliases {
-			s.Redirects = append(s.Redirects, hosting.Redirect{From: cfg.BasePath() + a[1:], To: p.RelPermalink})
+			// Both decoded, as the tree holds URLs; hosting encodes them.
+			s.Redirects = append(s.Redirects, hosting.Redirect{From: cfg.BasePath() + a[1:], To: cfg.BasePath() + p.URL[1:]})
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(assets)) {
 		if a := assets[name]; a.Integrity != "" { // fingerprinted
-			s.Fingerprinted = append(s.Fingerprinted, a.URL)
+			u, err := url.PathUnescape(a.URL)
+			if err != nil {
+				u = a.URL
+			}
+			s.Fingerprinted = append(s.Fingerprinted, u)
 		}
 	}
 	return s
 }
 
-// writeHosting writes _headers and _redirects, unless the site publishes
-// its own from static/ (as with robots.txt, the site's file wins).
+// writeHosting writes _headers and _redirects. A site's own
+// static/_headers wins, as its robots.txt does: sites wrote one before
+// Signpost did. A static/_redirects beside aliases is a collision the
+// recorder reports: the aliases' redirects would be lost.
 func (b *builder) writeHosting() {
 	s := hostingSite(b.cfg, b.tree, b.assets)
-	if !b.fileSet["/_headers"] {
-		b.writeGlobal("_headers", s.HeadersFile(), false)
+	if !b.sitesOwn("/_headers") {
+		b.emit("/_headers", generated("the headers file (_headers)"), s.HeadersFile(), false)
 	}
-	if r := s.RedirectsFile(); r != nil && !b.fileSet["/_redirects"] {
-		b.writeGlobal("_redirects", r, false)
+	if r := s.RedirectsFile(); r != nil {
+		b.emit("/_redirects", generated("the redirects of aliases (_redirects)"), r, false)
 	}
+}
+
+// sitesOwn reports whether the site publishes the file u itself.
+func (b *builder) sitesOwn(u string) bool {
+	src, ok := b.rec.has(u)
+	return ok && src.kind != srcGenerated
 }
 
 // Hosting loads the site as a build does and returns what a server config

@@ -63,15 +63,21 @@ func TestHostingFilesOverHTTPHaveNoHSTS(t *testing.T) {
 	s.AssertFile("_headers", "Content-Security-Policy: "+hosting.CSP(false), "! Strict-Transport-Security", "! upgrade-insecure-requests")
 }
 
-// A site's own static/_headers or _redirects is published as it is, as
-// its own robots.txt is.
+// A site's own static/_headers is published as it is, as its own
+// robots.txt is (a static/_redirects beside aliases is a collision:
+// TestCollisionsNameBothSources); without aliases its _redirects stands.
 func TestSiteHostingFilesWin(t *testing.T) {
-	s := sitetest.BuildOK(t, aliasSite+`
+	s := sitetest.BuildOK(t, minimal+`
 -- static/_headers --
 /*
   X-Site: own
 -- static/_redirects --
 /x /y 302
+-- content/a.md --
+---
+title: A
+---
+Text.
 `)
 	if got := s.Read("_headers"); got != "/*\n  X-Site: own\n" {
 		t.Errorf("_headers = %q, want the site's own", got)

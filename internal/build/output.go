@@ -6,13 +6,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/signpost/signpost/internal/content"
 )
 
 // Marker is the file Signpost leaves in every folder it builds, so that it
 // only ever replaces a folder it made itself.
-const Marker = ".signpost-output"
+const Marker = content.Marker
 
 // output writes a build into a temporary folder beside the destination and
 // swaps it into place only when the build succeeded.
@@ -32,12 +35,15 @@ func (o *output) madeDir(dir string) bool {
 // checkDest refuses destinations that would lose someone's files: a home
 // folder, the file-system root, the site itself or a folder inside its
 // sources, and any non-empty folder that Signpost did not create.
+//
+// Both are compared as resolved paths, links followed, also when dest does
+// not exist yet: a link in the way must not put the output inside content/.
 func checkDest(dest, source string) error {
-	absDest, err := filepath.Abs(dest)
+	absDest, err := resolvePath(dest)
 	if err != nil {
 		return err
 	}
-	absSrc, err := filepath.Abs(source)
+	absSrc, err := resolvePath(source)
 	if err != nil {
 		return err
 	}
@@ -74,6 +80,26 @@ func checkDest(dest, source string) error {
 	return nil
 }
 
+// resolvePath is the absolute path p names with every link resolved; of a
+// path that does not exist yet, the deepest existing folder is resolved and
+// the rest appended.
+func resolvePath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(append([]string{r}, rest...)...), nil
+		}
+		if cur == filepath.Dir(cur) {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+	}
+}
+
 func sameDir(a, b string) bool {
 	a, b = filepath.Clean(a), filepath.Clean(b)
 	if a == b {
@@ -99,7 +125,8 @@ func newOutput(dest string) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".build-")
+	removeStale(parent, filepath.Base(abs))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(abs))+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dest, err)
 	}
@@ -107,14 +134,49 @@ func newOutput(dest string) (*output, error) {
 		return nil, err
 	}
 	o := &output{dest: abs, tmp: tmp}
-	return o, o.write(Marker, []byte("This folder was built by Signpost and is replaced on every build.\n"))
+	return o, os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder was built by Signpost and is replaced on every build.\n"), 0o644)
+}
+
+// tempPrefix starts the name of the temporary folders of builds of dest:
+// ".public.build-", then the builder's process id.
+func tempPrefix(base string) string { return "." + base + ".build-" }
+
+// removeStale removes the temporary folders that earlier builds of the same
+// destination left behind when they were killed: those of processes that
+// are gone, and those of this process (one build at a time).
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), tempPrefix(base))
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if err == nil && pid != os.Getpid() && processAlive(pid) {
+			continue // another build is running
+		}
+		_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
+}
+
+// destPath is the file for the output path rel inside dest; every write
+// and removal goes through it, so nothing outside dest is touched.
+func destPath(dest, rel string) (string, error) {
+	if err := content.CheckOutputRel(rel); err != nil {
+		return "", err
+	}
+	return filepath.Join(dest, filepath.FromSlash(rel)), nil
 }
 
 // write stores one output file; rel uses forward slashes.
 func (o *output) write(rel string, data []byte) error {
-	p := filepath.Join(o.tmp, filepath.FromSlash(rel))
-	if !within(p, o.tmp) {
-		return fmt.Errorf("output path %q leaves the output folder", rel)
+	p, err := destPath(o.tmp, rel)
+	if err != nil {
+		return err
 	}
 	// Each folder is made once: MkdirAll would stat every parent again for
 	// every file, and file-system calls are most of a build's time.

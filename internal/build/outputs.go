@@ -15,7 +15,8 @@ import (
 
 // writeAliases writes a small redirect page at every old URL a page lists
 // in aliases, for hosts that cannot redirect (writeHosting writes the
-// _redirects file for those that can).
+// _redirects file for those that can). An alias ending in a file name
+// ("/old/page.php") is written as that file.
 func (b *builder) writeAliases() {
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
@@ -24,11 +25,7 @@ func (b *builder) writeAliases() {
 				b.problem(err)
 				continue
 			}
-			rel := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(rel, ".html") {
-				rel += "index.html"
-			}
-			b.write(rel, buf.Bytes())
+			b.emit(a, aliasSource(p, a), buf.Bytes(), true)
 		}
 	}
 }
@@ -121,7 +118,11 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 		b.problem(err)
 		return
 	}
-	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", out)
+	what := "the Atom feed of the site"
+	if owner.Kind != content.KindHome {
+		what = "the Atom feed of " + content.Describe(owner)
+	}
+	b.emit(owner.URL+"feed.xml", generated(what), out, true)
 }
 
 type urlset struct {
@@ -148,18 +149,18 @@ func (b *builder) writeSitemap() {
 		b.problem(err)
 		return
 	}
-	b.write("sitemap.xml", append([]byte(xml.Header), out...))
+	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
 }
 
 func (b *builder) writeRobots() {
-	if b.fileSet["/robots.txt"] {
-		return // the site supplies its own in static/
+	if s, ok := b.rec.has("/robots.txt"); ok && s.kind == srcStatic {
+		return // the site's own static/robots.txt wins, on purpose
 	}
 	s := "User-agent: *\nAllow: /\n"
 	if strings.Contains(b.cfg.BaseURL, "://") {
 		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
 	}
-	b.write("robots.txt", []byte(s))
+	b.emit("/robots.txt", generated("robots.txt"), []byte(s), false)
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -45,7 +45,7 @@ type snapshot struct {
 	records  map[string]*pageRecord
 	assets   map[string]render.Asset
 	files    map[string]bool     // non-page files published (static, assets, resources)
-	globals  map[string]bool     // outputs of writeGlobals and the 404 page
+	rec      *recorder           // every output file and its source
 	index    map[string][32]byte // checksums of the search index files
 	looked   []string            // getPage refs of the templates
 	skeleton string
@@ -58,7 +58,7 @@ type snapshot struct {
 func NewSession(opt Options) *Session {
 	site := opt.Site
 	if site == nil {
-		site = os.DirFS(opt.Source)
+		site = content.NewSiteFS(opt.Source)
 	}
 	return &Session{opt: opt, site: site, base: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
 }
@@ -67,6 +67,9 @@ func NewSession(opt Options) *Session {
 // slash-separated) changed since the last call. Result.Pages counts the
 // pages rendered by this call.
 func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	if fsys, ok := s.base.(*content.SiteFS); ok {
+		fsys.SetContext(ctx) // a cancelled build stops reading files
+	}
 	for _, c := range changed {
 		s.pending[path.Clean(filepath.ToSlash(c))] = true
 	}
@@ -140,7 +143,8 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 		minifyOn = *s.opt.Minify
 	}
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
-		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}, stemmer: &search.Stemmer{}}
+		published: map[string]bool{}, records: map[string]*pageRecord{}, stemmer: &search.Stemmer{},
+		rec: newRecorder(), refused: map[*content.Page]bool{}}
 	if s.opt.Check {
 		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now})
 	}
@@ -213,7 +217,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err := s.writeManifest(urls); err != nil {
 		return res, err
 	}
-	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(), index: b.indexSums,
+	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
@@ -303,9 +307,14 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	if assetsChanged {
 		b.processAssets()
 	}
+	// Pages and aliases are claimed again from the new tree; the files
+	// of static/, content and assets keep their claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool { return s.kind == srcPage || s.kind == srcAlias })
 	for _, f := range changedFiles {
-		b.copyFile(f, publishedPath(f))
+		b.copyFile(f)
 	}
+	b.claimPages()
 	conv, rnd := b.prepare()
 	if len(changedLayouts) > 0 {
 		for _, l := range changedLayouts {
@@ -338,6 +347,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	}
 	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
 	if writeGlobals {
+		b.rec.release(func(_ string, s source) bool { return s.kind == srcGenerated })
 		b.render404(rnd)
 		b.writeGlobals(records)
 	} else if len(b.records) > 0 {
@@ -370,28 +380,18 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 			return res, err, ""
 		}
 	}
-	for key, rec := range old.records {
-		if records[key] == nil && b.buffered[rec.out] == nil {
-			removeOutput(s.opt.Dest, rec.out)
-		}
-	}
-	globals := old.globals
-	if writeGlobals || len(b.records) > 0 {
-		if writeGlobals {
-			globals = b.globalFiles()
-		} else {
-			globals = b.withIndex(old.globals)
-		}
-		for g := range old.globals {
-			if !globals[g] {
-				removeOutput(s.opt.Dest, g)
+	// Whatever the last build wrote and nothing claims now is stale.
+	for rel := range old.rec.claims {
+		if _, ok := b.rec.claims[rel]; !ok {
+			if err := removeOutput(s.opt.Dest, rel); err != nil {
+				return res, err, ""
 			}
 		}
 	}
 	if err := s.writeManifest(urls); err != nil {
 		return res, err, ""
 	}
-	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals, index: b.indexSums,
+	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, rec: b.rec, index: b.indexSums,
 		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
@@ -506,26 +506,11 @@ func skeleton(t *content.Tree) string {
 	return b.String()
 }
 
-// staticFiles are the non-page files this build published.
-func (b *builder) staticFiles() map[string]bool { return b.fileSet }
-
-// globalFiles are the outputs of writeGlobals and the 404 page.
-func (b *builder) globalFiles() map[string]bool {
-	out := map[string]bool{"404.html": true, "sitemap.xml": true, "robots.txt": true, "feed.xml": true}
-	for _, p := range b.tree.All {
-		for _, a := range p.Aliases {
-			rel := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(rel, ".html") {
-				rel += "index.html"
-			}
-			out[rel] = true
-		}
-		if p.Kind == content.KindSection {
-			out[strings.TrimPrefix(p.URL, "/")+"feed.xml"] = true
-		}
-	}
-	for rel := range b.extra { // resources.json, updates feeds, search index
-		out[rel] = true
+// staticFiles are the non-page files this build published, as URLs.
+func (b *builder) staticFiles() map[string]bool {
+	out := map[string]bool{}
+	for rel := range b.rec.files(srcStatic, srcContent, srcAsset) {
+		out["/"+rel] = true
 	}
 	return out
 }
@@ -533,7 +518,10 @@ func (b *builder) globalFiles() map[string]bool {
 // writeInPlace replaces one output file atomically, so the server never
 // sends half a page.
 func writeInPlace(dest, rel string, data []byte) error {
-	p := filepath.Join(dest, filepath.FromSlash(rel))
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
@@ -556,15 +544,20 @@ func writeInPlace(dest, rel string, data []byte) error {
 	return os.Rename(tmp.Name(), p)
 }
 
-func removeOutput(dest, rel string) {
-	p := filepath.Join(dest, filepath.FromSlash(rel))
+// removeOutput removes one output file that is no longer made, and the
+// folders it leaves empty, never anything outside dest.
+func removeOutput(dest, rel string) error {
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
 	_ = os.Remove(p)
-	// Remove folders left empty, up to the destination.
 	for d := filepath.Dir(p); d != dest && within(d, dest); d = filepath.Dir(d) {
 		if os.Remove(d) != nil {
 			break
 		}
 	}
+	return nil
 }
 
 // mergeSorted is the sorted union of two lists.

@@ -31,6 +31,9 @@ type Config struct {
 	Markup     Markup                 `toml:"markup" yaml:"markup"`
 	// Minify is on unless set to false.
 	Minify *bool `toml:"minify" yaml:"minify"`
+	// DisablePathToLower keeps the case of file and folder names in URLs,
+	// as Hugo's key of the same name; by default URLs are lower-case.
+	DisablePathToLower bool `toml:"disablePathToLower" yaml:"disablePathToLower"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
@@ -51,7 +54,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "disablePathToLower"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}

@@ -2,10 +2,8 @@ package content
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -95,12 +93,8 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 	p.Title = str("title")
 	p.Description = str("description")
 	p.Summary = str("summary")
-	p.Slug = str("slug")
 	p.Layout = str("layout")
-	if u := str("url"); u != "" {
-		p.URL = normalizeURL(u)
-		p.fmURL = p.URL
-	}
+	decodeURLs(p, str("slug"), str("url"), strs("aliases"), line, probs)
 	for _, k := range []string{"date", "lastmod", "reviewed", "review_by"} {
 		date(k)
 	}
@@ -131,9 +125,6 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		default:
 			bad("weight", "weight: 10")
 		}
-	}
-	for _, a := range strs("aliases") {
-		p.Aliases = append(p.Aliases, normalizeURL(a))
 	}
 	for _, tax := range cfg.TaxonomyNames() {
 		if terms := strs(tax); len(terms) > 0 {
@@ -197,14 +188,35 @@ func decodeSources(v any, file string, line int, probs *diag.List) []Source {
 	return out
 }
 
-// normalizeURL makes "a/b" and "/a/b" into "/a/b/"; a path with a file
-// extension is kept as it is.
-func normalizeURL(u string) string {
-	if !strings.HasPrefix(u, "/") {
-		u = "/" + u
+// decodeURLs validates and normalises the page's slug, url and aliases,
+// reporting each bad one at its line; a bad one is left out.
+func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
+	if len(aliases) > 0 {
+		p.AliasesLine = line("aliases")
 	}
-	if path.Ext(u) == "" && !strings.HasSuffix(u, "/") {
-		u += "/"
+	hint := "write a path on this site, such as /guides/setup/"
+	if slug != "" {
+		s, err := cleanSlug(slug)
+		if err != nil {
+			probs.Errorf(p.File, line("slug"), 0, "write one name, such as slug: my-page", "slug %v", err)
+		}
+		p.Slug = s
+		p.URLLine = line("slug")
 	}
-	return u
+	if u != "" {
+		c, err := cleanURL(u, pageURL)
+		if err != nil {
+			probs.Errorf(p.File, line("url"), 0, hint, "url %v", err)
+		}
+		p.URL, p.fmURL = c, c
+		p.URLLine = line("url")
+	}
+	for _, a := range aliases {
+		c, err := cleanURL(a, aliasURL)
+		if err != nil {
+			probs.Errorf(p.File, line("aliases"), 0, hint, "alias %v", err)
+			continue
+		}
+		p.Aliases = append(p.Aliases, c)
+	}
 }

@@ -82,6 +82,9 @@ type Page struct {
 	Broken bool
 	// Digest is the SHA-256 of the source file, to tell edits apart.
 	Digest [32]byte
+	// URLLine and AliasesLine are the front matter lines of url (or slug)
+	// and aliases, for problems with the addresses they give; 0 if unset.
+	URLLine, AliasesLine int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
 }
@@ -145,10 +148,9 @@ func (p *Page) Section() string {
 // Param returns a page param, falling back to nothing; for templates.
 func (p *Page) Param(key string) any { return p.Params[key] }
 
-// OutputPath is where the page is written, relative to the output folder.
+// OutputPath is where the page is written, relative to the output folder
+// (see OutputFile); "" for a URL that may not be written.
 func (p *Page) OutputPath() string {
-	if strings.HasSuffix(p.URL, ".html") {
-		return strings.TrimPrefix(p.URL, "/")
-	}
-	return strings.TrimPrefix(p.URL, "/") + "index.html"
+	rel, _ := OutputFile(p.URL)
+	return rel
 }

@@ -64,7 +64,14 @@ func (t *Tree) GetPage(ref string) *Page {
 func (t *Tree) ByFile(file string) *Page { return t.byFile[file] }
 
 // ByURL returns the page at a site-relative URL such as "/settings/".
-func (t *Tree) ByURL(u string) *Page { return t.byURL[u] }
+// Unless the site keeps case, a URL written with capitals (as the file is
+// named) finds the page at its lower-case URL.
+func (t *Tree) ByURL(u string) *Page {
+	if p := t.byURL[u]; p != nil || t.Config == nil || t.Config.DisablePathToLower {
+		return p
+	}
+	return t.byURL[strings.ToLower(u)]
+}
 
 type srcFile struct {
 	path string // relative to the site root
@@ -149,7 +156,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	var others []string
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err)
+			probs.Add(ReadProblem(p, err))
 			return nil
 		}
 		if p != Dir && Ignored(d.Name()) {
@@ -257,7 +264,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		if dir == "" {
 			s.Title = cfg.Title
 		}
-		s.URL = normalizeURL(dir)
+		s.URL = folderURL(dir, !cfg.DisablePathToLower)
 		sections[dir] = s
 		return s
 	}
@@ -268,7 +275,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		}
 		if f.kind != KindPage {
 			if p.URL == "" {
-				p.URL = normalizeURL(f.dir)
+				p.URL = folderURL(f.dir, !cfg.DisablePathToLower)
 			}
 			sections[f.dir] = p
 		}
@@ -288,7 +295,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			if p.Slug != "" {
 				slug = p.Slug
 			}
-			p.URL = normalizeURL(path.Join(parentDir, slug))
+			p.URL = folderURL(path.Join(parentDir, slug), !cfg.DisablePathToLower)
 		}
 		p.Parent = ensure(parentDir)
 		regular = append(regular, p)
@@ -353,29 +360,22 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	t.buildTaxonomies(cfg)
 	t.Files = looseFiles(others, bundles)
 
-	// Index by file and URL, reporting collisions.
+	// Index by file and URL. Two things at one URL are reported by the
+	// build, which knows every output file (pages, aliases, static files).
 	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
 	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
 	for _, p := range t.All {
-		p.RelPermalink = cfg.BasePath() + strings.TrimPrefix(p.URL, "/")
-		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.RelPermalink[len(cfg.BasePath())-1:]
+		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
+		p.RelPermalink = cfg.BasePath() + rel
+		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + "/" + rel
 		if p.File != "" {
 			t.byFile[p.File] = p
 		} else if p.Kind == KindSection {
 			// A folder without _index.md can still be linked as one.
 			t.byFile[path.Join(Dir, strings.Trim(p.URL, "/"), "_index.md")] = p
 		}
-		if q := t.byURL[p.URL]; q != nil {
-			probs.Errorf(firstNonEmpty(p.File, q.File), 1, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)
-			continue
-		}
-		t.byURL[p.URL] = p
-	}
-	for _, p := range t.All {
-		for _, a := range p.Aliases {
-			if q := t.byURL[a]; q != nil {
-				probs.Errorf(p.File, 1, 0, "remove the alias, or the page at that URL", "alias %s of %s is already the URL of %s", a, p.File, describe(q))
-			}
+		if t.byURL[p.URL] == nil {
+			t.byURL[p.URL] = p
 		}
 	}
 	return t, probs
@@ -384,7 +384,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page {
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {
-		probs.Errorf(f.path, 0, 0, "check the file's permissions", "cannot read: %v", err)
+		probs.Add(ReadProblem(f.path, err))
 		return nil
 	}
 	p := newPage(f.kind, f.path, cfg)
@@ -474,7 +474,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 		tp.Taxonomy = tax
 		tp.Title = humanize(tax)
 		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
-		tp.URL = normalizeURL(tax)
+		tp.URL = folderURL(tax, !cfg.DisablePathToLower)
 		tp.Parent = t.Home
 		terms := map[string]*Page{}
 		for _, p := range t.Regular {
@@ -489,7 +489,7 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 					tm.Taxonomy = tax
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
-					tm.URL = normalizeURL(tax + "/" + slug)
+					tm.URL = folderURL(tax+"/"+slug, !cfg.DisablePathToLower)
 					tm.Parent = tp
 					terms[slug] = tm
 				}
@@ -567,18 +567,10 @@ func humanize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-func describe(p *Page) string {
+// Describe names a page for messages: its file, or what it is.
+func Describe(p *Page) string {
 	if p.File != "" {
 		return p.File
 	}
 	return fmt.Sprintf("the %s page %q", p.Kind, p.Title)
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

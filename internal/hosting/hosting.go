@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/signpost/signpost/internal/content"
 )
 
 // Site is what the rules depend on, taken from a loaded site.
@@ -20,11 +22,11 @@ type Site struct {
 	Title string
 	// BaseURL is the site's absolute URL, ending in "/".
 	BaseURL string
-	// Redirects are the aliases, old path to page, both as published
-	// (starting with the base path).
+	// Redirects are the aliases, old path to page, both decoded (as the
+	// site's URLs are inside Signpost) and starting with the base path.
 	Redirects []Redirect
-	// Fingerprinted are the published paths of assets with a content
-	// hash in their name; _headers lists them, as it has no patterns.
+	// Fingerprinted are the decoded paths of assets with a content hash in
+	// their name; _headers lists them, as it has no patterns.
 	Fingerprinted []string
 }
 
@@ -112,9 +114,9 @@ func (s *Site) Host() string {
 // NotFound is the published path of the 404 page.
 func (s *Site) NotFound() string { return s.BasePath() + "404.html" }
 
-// redirects returns the aliases sorted by From, decoded (servers match the
-// decoded path) and with the trailing-slash variant of each folder alias,
-// so /old and /old/ both go straight to the page in one hop.
+// redirects returns the aliases sorted by From, with the variants of each
+// folder alias (/old, /old/index.html), so that they too go straight to the
+// page in one hop. From stays decoded: servers match decoded paths.
 func (s *Site) redirects() []Redirect {
 	seen := map[string]bool{}
 	var out []Redirect
@@ -125,7 +127,7 @@ func (s *Site) redirects() []Redirect {
 		}
 	}
 	for _, r := range s.Redirects {
-		from := decode(r.From)
+		from := r.From
 		add(from, r.To)
 		if strings.HasSuffix(from, "/") && from != "/" {
 			add(strings.TrimSuffix(from, "/"), r.To)
@@ -136,38 +138,15 @@ func (s *Site) redirects() []Redirect {
 	return out
 }
 
-// decode turns a published path into the decoded form servers match
-// request paths against; a path that is not valid percent-encoding is
-// taken as it is.
-func decode(p string) string {
-	if d, err := url.PathUnescape(p); err == nil {
-		return d
-	}
-	return p
-}
-
 // Location percent-encodes a path for a Location header or a config file:
-// a header is ASCII, and a config must not read a space, quote, brace or
-// dollar in it as syntax. Escapes already present are kept.
+// the site's one encoder (content.EscapePath), and also "$", ";" and "'",
+// which a URL may hold as they are but nginx, Apache and Caddy would read
+// as a variable, the end of a directive or a quote.
 func Location(p string) string {
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
-			b.WriteByte(c)
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~/!&'()*+,=:@", c) >= 0:
-			b.WriteByte(c)
-		default:
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
+	return configUnsafe.Replace(content.EscapePath(p))
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
+var configUnsafe = strings.NewReplacer("$", "%24", ";", "%3B", "'", "%27")
 
 // Options say where and how a server config serves the site.
 type Options struct {
@@ -200,8 +179,8 @@ func Config(server string, s *Site, o Options) (string, error) {
 		return "", fmt.Errorf("the root, prefix, listen and admin addresses must not hold spaces, quotes, braces or ;$#\\")
 	}
 	for _, r := range s.Redirects {
-		if strings.ContainsFunc(decode(r.From), func(c rune) bool { return c < 0x20 || c == 0x7f }) {
-			return "", fmt.Errorf("the alias %q holds a control character once decoded; no server can match it", r.From)
+		if strings.ContainsFunc(r.From, func(c rune) bool { return c < 0x20 || c == 0x7f }) {
+			return "", fmt.Errorf("the alias %q holds a control character; no server can match it", r.From)
 		}
 	}
 	switch server {

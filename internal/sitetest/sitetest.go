@@ -84,6 +84,9 @@ func (s *Site) Rebuild(opts ...Option) {
 	o := Options(s.Dir, opts...)
 	s.Out = o.Dest
 	s.Result, s.Err = build.Build(context.Background(), o)
+	if s.Err == nil {
+		AssertEncodedURLs(s.t, s.Out) // a property of every fixture build
+	}
 }
 
 // BuildOK builds and fails the test on any error.
