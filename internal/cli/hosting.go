@@ -16,8 +16,8 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 		"Prints a complete config for that web server, built from the site: its security headers, a 301 for every alias,\n"+
 			"the 404 page, caching, precompressed files, no listings and no dot-files. docs/hosting.md explains each server.")
 	source := fs.String("source", ".", "the site `folder`")
-	root := fs.String("root", "", "the built site the server serves (default SOURCE/public)")
-	listen := fs.String("listen", "", "the `address` to listen on, such as 8080 or 127.0.0.1:8080 (default: nginx 80; Caddy the base URL's host, with automatic HTTPS)")
+	root := fs.String("root", "", "the built site `folder` the server serves (default SOURCE/public)")
+	listen := fs.String("listen", "", "the `address` to listen on, such as 8080 or 127.0.0.1:8080 (default: nginx and Apache 80; Caddy the base URL's host, with automatic HTTPS)")
 	prefix := fs.String("prefix", "", "a `folder` for the server's pid file, logs and temporary files, to run it without root")
 	admin := fs.String("admin", "", "caddy: the admin endpoint's `address`, or off (default localhost:2019)")
 	snippet := fs.Bool("snippet", false, "print only the server block, for an existing config")

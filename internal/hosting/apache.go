@@ -38,9 +38,9 @@ func apache(s *Site, o Options) string {
 		prefix = "/var/run/apache2"
 		b.WriteString("ErrorLog /var/log/apache2/error.log\n")
 	} else {
-		fmt.Fprintf(&b, "ErrorLog %s/error.log\n", prefix)
+		fmt.Fprintf(&b, "ErrorLog %s\n", apacheQuote(prefix+"/error.log"))
 	}
-	fmt.Fprintf(&b, "PidFile %s/apache2.pid\nDefaultRuntimeDir %s\nMutex file:%s default\n", prefix, prefix, prefix)
+	fmt.Fprintf(&b, "PidFile %s\nDefaultRuntimeDir %s\nMutex %s default\n", apacheQuote(prefix+"/apache2.pid"), apacheQuote(prefix), apacheQuote("file:"+prefix))
 	for _, m := range apacheModules {
 		fmt.Fprintf(&b, "LoadModule %s_module /usr/lib/apache2/modules/mod_%s.so\n", m, m)
 	}
@@ -61,8 +61,8 @@ func apacheVhost(b *strings.Builder, s *Site, o Options, vhost string) {
 	if h := s.Host(); h != "" {
 		w("    ServerName %s", h)
 	}
-	w("    DocumentRoot %s", o.Root)
-	w("    <Directory %s>", o.Root)
+	w("    DocumentRoot %s", apacheQuote(o.Root))
+	w("    <Directory %s>", apacheQuote(o.Root))
 	w("        # No listings, no symbolic links out of the site, no .htaccess.")
 	w("        Options None")
 	w("        AllowOverride None")

@@ -20,7 +20,7 @@ func caddy(s *Site, o Options) string {
 		}
 		if o.Prefix != "" {
 			// Certificates and locks there instead of the user's home.
-			global = append(global, "storage file_system "+o.Prefix)
+			global = append(global, "storage file_system "+caddyQuote(o.Prefix))
 		}
 		if len(global) > 0 {
 			fmt.Fprintf(&b, "{\n\t%s\n}\n\n", strings.Join(global, "\n\t"))
@@ -41,7 +41,7 @@ func caddy(s *Site, o Options) string {
 	}
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("%s {", addr)
-	w("\troot * %s", o.Root)
+	w("\troot * %s", caddyQuote(o.Root))
 	w("")
 	// Not deferred (no header deletions): deferred headers are lost on
 	// error answers, such as the 404 page.

@@ -175,11 +175,16 @@ func Config(server string, s *Site, o Options) (string, error) {
 	if !strings.HasPrefix(o.Root, "/") {
 		return "", fmt.Errorf("the root %q must be an absolute path", o.Root)
 	}
-	if strings.ContainsAny(o.Root+o.Prefix+o.Listen+o.Admin, "\"'\\{}$;#\n\r\t ") {
-		return "", fmt.Errorf("the root, prefix, listen and admin addresses must not hold spaces, quotes, braces or ;$#\\")
+	// Folders are quoted in the configs; what quoting cannot make safe
+	// (variables, placeholders, quotes, line breaks) is refused.
+	if strings.ContainsAny(o.Root+o.Prefix, "\"`\\{}$%") || strings.ContainsFunc(o.Root+o.Prefix, isControl) {
+		return "", fmt.Errorf("the folders %q and %q must not hold quotes, backslashes, braces, $, %% or control characters; move the site", o.Root, o.Prefix)
+	}
+	if !addrPattern.MatchString(o.Listen) || !addrPattern.MatchString(o.Admin) {
+		return "", fmt.Errorf("the listen and admin addresses must be a port, host:port or [IPv6]:port, not %q %q", o.Listen, o.Admin)
 	}
 	for _, r := range s.Redirects {
-		if strings.ContainsFunc(r.From, func(c rune) bool { return c < 0x20 || c == 0x7f }) {
+		if strings.ContainsFunc(r.From, isControl) {
 			return "", fmt.Errorf("the alias %q holds a control character; no server can match it", r.From)
 		}
 	}
@@ -193,6 +198,12 @@ func Config(server string, s *Site, o Options) (string, error) {
 	}
 	return "", fmt.Errorf("unknown server %q: choose nginx, caddy or apache", server)
 }
+
+func isControl(c rune) bool { return c < 0x20 || c == 0x7f }
+
+// addrPattern is what --listen and --admin take: empty, a port, a host or
+// IP with a port, or Caddy's "off".
+var addrPattern = regexp.MustCompile(`^([A-Za-z0-9.-]*:?[0-9]*|\[[0-9A-Fa-f:.]+\]:[0-9]+|off)$`)
 
 // Servers are the names Config knows.
 var Servers = []string{"nginx", "caddy", "apache"}

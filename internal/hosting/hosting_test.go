@@ -148,8 +148,12 @@ func TestConfigRefuses(t *testing.T) {
 	}{
 		{"nginx", &hosting.Site{BaseURL: "https://x.org/guide/"}, hosting.Options{Root: "/srv"}, "has the path /guide/"},
 		{"nginx", sample(), hosting.Options{Root: "public"}, "must be an absolute path"},
-		{"caddy", sample(), hosting.Options{Root: "/srv/my site"}, "must not hold spaces"},
-		{"nginx", sample(), hosting.Options{Root: "/srv", Listen: "80; include /etc/passwd"}, "must not hold"},
+		{"caddy", sample(), hosting.Options{Root: "/srv/my$site"}, "must not hold quotes"},
+		{"apache", sample(), hosting.Options{Root: "/srv/a\"b"}, "must not hold quotes"},
+		{"nginx", sample(), hosting.Options{Root: "/srv/{x}"}, "must not hold quotes"},
+		{"nginx", sample(), hosting.Options{Root: "/srv", Prefix: "/tmp/a\nb"}, "control characters"},
+		{"nginx", sample(), hosting.Options{Root: "/srv", Listen: "80; include /etc/passwd"}, "must be a port"},
+		{"caddy", sample(), hosting.Options{Root: "/srv", Admin: "localhost:2019 {"}, "must be a port"},
 		{"iis", sample(), hosting.Options{Root: "/srv"}, `unknown server "iis"`},
 		{"nginx", &hosting.Site{BaseURL: "https://x.org/", Redirects: []hosting.Redirect{{From: "/a\nb/", To: "/"}}}, hosting.Options{Root: "/srv"}, "control character"},
 	} {

@@ -17,14 +17,14 @@ func nginx(s *Site, o Options) string {
 	b.WriteString(comment(s, "nginx", "Run it with: nginx -c FILE -g 'daemon off;'"))
 	b.WriteString("worker_processes auto;\n")
 	if o.Prefix != "" {
-		fmt.Fprintf(&b, "pid %s/nginx.pid;\nerror_log %s/error.log;\n", o.Prefix, o.Prefix)
+		fmt.Fprintf(&b, "pid %s;\nerror_log %s;\n", nginxQuote(o.Prefix+"/nginx.pid"), nginxQuote(o.Prefix+"/error.log"))
 	}
 	b.WriteString("events {\n    worker_connections 1024;\n}\n\nhttp {\n")
 	if o.Prefix != "" {
 		// Every path nginx writes, so that it runs without root.
-		fmt.Fprintf(&b, "    access_log %s/access.log;\n", o.Prefix)
+		fmt.Fprintf(&b, "    access_log %s;\n", nginxQuote(o.Prefix+"/access.log"))
 		for _, t := range []string{"client_body", "proxy", "fastcgi", "uwsgi", "scgi"} {
-			fmt.Fprintf(&b, "    %s_temp_path %s/%s;\n", t, o.Prefix, t)
+			fmt.Fprintf(&b, "    %s_temp_path %s;\n", t, nginxQuote(o.Prefix+"/"+t))
 		}
 	}
 	// Its own types, so the config does not depend on /etc/nginx/mime.types.
@@ -57,7 +57,7 @@ func nginxServer(b *strings.Builder, s *Site, o Options, in string) {
 	if s.HTTPS() {
 		w("    # The site is https: add \"listen 443 ssl;\" and ssl_certificate lines here (or run certbot --nginx).")
 	}
-	w("    root %s;", o.Root)
+	w("    root %s;", nginxQuote(o.Root))
 	w("    index index.html;")
 	w("    autoindex off;")
 	w("    # Redirects say only the path, so they stay on the host and port asked for.")

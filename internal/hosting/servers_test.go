@@ -77,7 +77,7 @@ func TestRealServers(t *testing.T) {
 // worldReadableTemp is a temporary folder nginx's workers (nobody, when
 // the test runs as root) can read.
 func worldReadableTemp(t *testing.T) string {
-	dir, err := os.MkdirTemp("", "signpost-hosting-")
+	dir, err := os.MkdirTemp("", "signpost hosting ") // a space: the configs quote folders
 	if err != nil {
 		t.Fatal(err)
 	}
