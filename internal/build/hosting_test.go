@@ -216,3 +216,56 @@ func walkOut(t *testing.T, dir string, fn func(rel string)) {
 		t.Fatal(err)
 	}
 }
+
+// A rebuild with --compress takes the .br and .gz of unchanged files from
+// the output it replaces, compresses changed files anew, and reuses
+// nothing from an output whose stamp says it was compressed another way.
+func TestCompressReusesUnchangedFiles(t *testing.T) {
+	compress := func(o *build.Options) { o.Compress = true }
+	s := sitetest.BuildOK(t, compressSite+"-- content/talk.md --\n---\ntitle: Talking\n---\nFirst words.\n", compress)
+	stamp := s.Read(".signpost-compressed")
+	if !strings.Contains(stamp, "brotli") {
+		t.Fatalf("stamp %q does not name the encoder", stamp)
+	}
+	// Mark the old files: a reused file keeps the mark.
+	for _, f := range []string{"report/uk/index.html.br", "report/uk/index.html.gz", "talk/index.html.br"} {
+		if err := os.WriteFile(filepath.Join(s.Out, f), []byte("MARK"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir, "content/talk.md"), []byte("---\ntitle: Talking\n---\nOther words, more of them, and again more words.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild(compress)
+	if got := s.Read("report/uk/index.html.br"); got != "MARK" {
+		t.Error("an unchanged page's .br was compressed again")
+	}
+	if got := s.Read("report/uk/index.html.gz"); got != "MARK" {
+		t.Error("an unchanged page's .gz was compressed again")
+	}
+	if got := decode(t, ".br", []byte(s.Read("talk/index.html.br"))); string(got) != s.Read("talk/index.html") {
+		t.Error("a changed page's .br was reused")
+	}
+
+	// Another stamp (another brotli, another Go): everything anew.
+	if err := os.WriteFile(filepath.Join(s.Out, ".signpost-compressed"), []byte("brotli v0.0.1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild(compress)
+	if got := s.Read("report/uk/index.html.br"); got == "MARK" {
+		t.Error("a .br was reused from an output compressed another way")
+	}
+	if s.Read(".signpost-compressed") != stamp {
+		t.Error("the new output has not its own stamp")
+	}
+}
+
+func TestBrotliModuleIsGoMods(t *testing.T) {
+	mod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mod), "\t"+build.BrotliModule+"\n") {
+		t.Errorf("go.mod does not require %s: update build.BrotliModule with the brotli in go.mod", build.BrotliModule)
+	}
+}

@@ -23,8 +23,9 @@ type output struct {
 	dest string
 	tmp  string
 	dirs sync.Map // folders already made
-	// compress writes a .br and a .gz beside every text file (--compress).
-	compress bool
+	// compress, when not nil, writes a .br and a .gz beside every text
+	// file (--compress).
+	compress *compressor
 }
 
 func (o *output) madeDir(dir string) bool {
@@ -186,15 +187,10 @@ func (o *output) write(rel string, data []byte) error {
 		}
 		o.dirs.Store(dir, true)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil || !o.compress {
+	if err := os.WriteFile(p, data, 0o644); err != nil || o.compress == nil {
 		return err
 	}
-	for name, z := range precompressed(p, data) {
-		if err := os.WriteFile(name, z, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
+	return o.compress.beside(p, rel, data)
 }
 
 // discard removes the temporary folder of a failed build.
