@@ -13,7 +13,7 @@ func caddy(s *Site, o Options) string {
 	if o.Snippet {
 		b.WriteString(comment(s, "Caddy", "Add it to your Caddyfile and run: caddy reload"))
 	} else {
-		b.WriteString(comment(s, "Caddy", "Run it with: caddy run --config FILE --adapter caddyfile"))
+		b.WriteString(comment(s, "Caddy", "Save it as Caddyfile and run: caddy run --config Caddyfile"))
 		var global []string
 		if o.Admin != "" {
 			global = append(global, "admin "+o.Admin)

@@ -14,7 +14,7 @@ func nginx(s *Site, o Options) string {
 		nginxServer(&b, s, o, "")
 		return b.String()
 	}
-	b.WriteString(comment(s, "nginx", "Run it with: nginx -c FILE -g 'daemon off;'"))
+	b.WriteString(comment(s, "nginx", "Run it with: nginx -c FILE (stop: nginx -c FILE -s quit)"))
 	b.WriteString("worker_processes auto;\n")
 	if o.Prefix != "" {
 		fmt.Fprintf(&b, "pid %s;\nerror_log %s;\n", nginxQuote(o.Prefix+"/nginx.pid"), nginxQuote(o.Prefix+"/error.log"))

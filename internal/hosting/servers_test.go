@@ -152,15 +152,17 @@ func startServer(t *testing.T, name string, site *hosting.Site, public, state st
 	}
 	addr := freeAddr(t)
 	o := hosting.Options{Root: public, Listen: addr, Prefix: state}
-	var cmd *exec.Cmd
 	conf := filepath.Join(state, "nginx.conf")
+	var cmd *exec.Cmd
 	switch name {
 	case "nginx":
-		cmd = exec.Command("nginx", "-c", conf, "-g", "daemon off;")
+		// As the issue says: "nginx -c FILE", which starts nginx in the background.
+		cmd = exec.Command("nginx", "-c", conf)
 	case "caddy":
+		// Named Caddyfile, caddy reads it without --adapter.
 		conf = filepath.Join(state, "Caddyfile")
 		o.Admin = freeAddr(t)
-		cmd = exec.Command("caddy", "run", "--config", conf, "--adapter", "caddyfile")
+		cmd = exec.Command("caddy", "run", "--config", conf)
 		cmd.Env = append(os.Environ(), "HOME="+state, "XDG_CONFIG_HOME="+state, "XDG_DATA_HOME="+state)
 	case "apache":
 		conf = filepath.Join(state, "apache2.conf")
@@ -178,16 +180,10 @@ func startServer(t *testing.T, name string, site *hosting.Site, public, state st
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
+		stopServer(t, name, cmd, exited, conf, state)
 		if t.Failed() {
 			t.Logf("%s output:\n%s\nconfig:\n%s", name, log.String(), text)
 		}
@@ -197,9 +193,49 @@ func startServer(t *testing.T, name string, site *hosting.Site, public, state st
 			c.Close()
 			return "http://" + addr
 		}
-		if cmd.ProcessState != nil || time.Now().After(deadline) {
+		select {
+		case err := <-exited:
+			exited <- err
+			if name != "nginx" || err != nil { // nginx's first process exits once the server runs
+				t.Fatalf("%s exited (%v) before it listened on %s:\n%s", name, err, addr, log.String())
+			}
+		default:
+		}
+		if time.Now().After(deadline) {
 			t.Fatalf("%s did not start on %s:\n%s", name, addr, log.String())
 		}
+	}
+}
+
+// stopServer stops the server a test started: nginx by its own signal
+// command (it runs in the background, its pid in the prefix), the others
+// by an interrupt, and any of them by force after five seconds.
+func stopServer(t *testing.T, name string, cmd *exec.Cmd, exited chan error, conf, state string) {
+	if name == "nginx" {
+		pidFile := filepath.Join(state, "nginx.pid")
+		_ = exec.Command("nginx", "-c", conf, "-s", "quit").Run()
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if _, err := os.Stat(pidFile); err != nil {
+				return
+			}
+		}
+		if b, err := os.ReadFile(pidFile); err == nil {
+			var pid int
+			if _, err := fmt.Sscan(string(b), &pid); err == nil && pid > 1 {
+				if p, err := os.FindProcess(pid); err == nil {
+					_ = p.Kill()
+				}
+			}
+		}
+		t.Error("nginx did not stop on nginx -s quit")
+		return
+	}
+	_ = cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		_ = cmd.Process.Kill()
+		<-exited
 	}
 }
 
