@@ -26,19 +26,7 @@ func caddy(s *Site, o Options) string {
 			fmt.Fprintf(&b, "{\n\t%s\n}\n\n", strings.Join(global, "\n\t"))
 		}
 	}
-	addr := o.Listen
-	switch {
-	case addr == "":
-		addr = s.Host()
-		if !s.HTTPS() {
-			addr = "http://" + addr
-		}
-	case !strings.Contains(addr, "://"):
-		if !strings.Contains(addr, ":") {
-			addr = ":" + addr
-		}
-		addr = "http://" + addr
-	}
+	addr := caddyAddress(s, o)
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 	w("%s {", addr)
 	w("\troot * %s", caddyQuote(o.Root))
@@ -88,6 +76,27 @@ func caddy(s *Site, o Options) string {
 	w("\t}")
 	w("}")
 	return b.String()
+}
+
+// caddyAddress is the site block's address: the base URL's host (with
+// automatic HTTPS when it is https), or plain http on --listen.
+func caddyAddress(s *Site, o Options) string {
+	addr := o.Listen
+	switch {
+	case addr == "" && s.Host() == "":
+		addr = ":80" // a base URL without a host: any name, plain http
+	case addr == "":
+		addr = s.Host()
+		if !s.HTTPS() {
+			addr = "http://" + addr
+		}
+	case !strings.Contains(addr, "://"):
+		if !strings.Contains(addr, ":") {
+			addr = ":" + addr
+		}
+		addr = "http://" + addr
+	}
+	return addr
 }
 
 // caddyQuote quotes a Caddyfile token. Caddy 2.6 unescapes only \" in
