@@ -19,6 +19,12 @@ func FuzzPage(f *testing.F) {
 		":::steps\n### One\nx\n:::\n:::helpline nspcc\n:::\n::::details Why?\n:::tip\nx\n:::\n::::\n",
 		"---\nsources: 3\nreviewed: soon\n---\n[^1]\n\n[^1]: note\n| a |\n|---|\n| b |\n",
 		"<script>x</script>\n## Ünïcödé {#id .c}\n[a](#id)\n",
+		"---\nslug: ..\n---\n",
+		"---\nurl: /../../x/\naliases: [//evil.example/, /b/, /index.html]\n---\n",
+		"---\nurl: /b/\n---\n",
+		"---\nurl: \"/a b/проверка.html\"\naliases: [/old/page.php, \"/x/?a=1\"]\n---\n",
+		"---\nurl: /feed.xml\n---\n",
+		"---\naliases: [/sitemap.xml, /404.html, /search-index/meta.json]\n---\n",
 	} {
 		f.Add(s)
 	}

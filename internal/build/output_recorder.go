@@ -103,6 +103,8 @@ func collision(rel string, a, b source) error {
 		if rel == "404.html" {
 			hint += " (to change the page, edit layouts/404.html)"
 		}
+	case a.file == b.file && a.kind != b.kind:
+		hint = "remove the alias: it is the page's own address"
 	case a.kind == srcAlias || b.kind == srcAlias:
 		hint = "remove the alias, or move the page or file at that address"
 	}

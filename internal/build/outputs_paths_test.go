@@ -134,7 +134,7 @@ func TestURLsEndingInAFileName(t *testing.T) {
 -- content/a.md --
 ---
 title: A
-aliases: [/old/page.php, /old/doc]
+aliases: [/old/page.php, /old/doc, /old/doc/, "old/doc"]
 ---
 -- content/x.md/_index.md --
 ---
@@ -152,6 +152,9 @@ url: /b/page.html
 `)
 	s.AssertFile("old/page.php", `url=/a/`)
 	s.AssertFile("old/doc/index.html", `url=/a/`)
+	if r := s.Read("_redirects"); strings.Count(r, "/old/doc/ ") != 1 {
+		t.Errorf("one alias written three ways is listed more than once:\n%s", r)
+	}
 	s.AssertFile("x.md/index.html", "<h1>X</h1>")
 	s.AssertFile("x.md/y/index.html", "<h1>Y</h1>")
 	s.AssertFile("b/page.html", "<h1>H</h1>")
@@ -219,8 +222,14 @@ words about checks
 ---
 title: E
 url: /a%20b/
+reviewed: 2026-11-01
 ---
+[space](<space page.md>) [check](проверка.md) [file](</files/my file.txt>)
+-- static/files/my file.txt --
+x
 `)
+	s.AssertFile("a b/index.html", `href="/space%20page/"`, `href="/%D0%BF%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0/"`, `href="/files/my%20file.txt"`, "! %25")
+	s.AssertFile("resources.json", `"https://example.org/a%20b/"`)
 	s.AssertFile("sitemap.xml", "<loc>https://example.org/space%20page/</loc>", "<loc>https://example.org/%D0%BF%D1%80%D0%BE%D0%B2%D0%B5%D1%80%D0%BA%D0%B0/</loc>", "<loc>https://example.org/a%20b/</loc>", "! space page/")
 	s.AssertFile("feed.xml", "<id>https://example.org/space%20page/</id>", `href="https://example.org/space%20page/"`, "! проверка/")
 	s.AssertFile("space page/index.html", `<meta property="og:url" content="https://example.org/space%20page/">`)

@@ -303,6 +303,10 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	res.Problems.Add(probs...)
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.buffered = map[string][]byte{}
+	// Pages and aliases are claimed again from the new tree; the files
+	// of static/, content and assets keep their claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool { return s.kind == srcPage || s.kind == srcAlias })
 	b.indexSums = old.index
 	b.assets = old.assets
 	b.fileSet = old.files
@@ -312,10 +316,6 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	if assetsChanged {
 		b.processAssets()
 	}
-	// Pages and aliases are claimed again from the new tree; the files
-	// of static/, content and assets keep their claims.
-	b.rec = old.rec.clone()
-	b.rec.release(func(_ string, s source) bool { return s.kind == srcPage || s.kind == srcAlias })
 	for _, f := range changedFiles {
 		b.copyFile(f)
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/content"
 )
 
 func runNew(ctx context.Context, e *env, args []string) int {
@@ -42,7 +43,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	if !strings.Contains(rel, "/") {
 		section = ""
 	}
-	arch, name, err := archetype(os.DirFS(*source), section)
+	arch, name, err := archetype(content.NewSiteFS(*source), section) // no links out of the site, no pipes
 	if err != nil {
 		fmt.Fprintf(e.stderr, "signpost new: %v\n", err)
 		return ExitProblems

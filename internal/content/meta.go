@@ -217,6 +217,8 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 			probs.Errorf(p.File, line("aliases"), 0, hint, "alias %v", err)
 			continue
 		}
-		p.Aliases = append(p.Aliases, c)
+		if !slices.Contains(p.Aliases, c) { // "/old" and "/old/" are one
+			p.Aliases = append(p.Aliases, c)
+		}
 	}
 }

@@ -143,7 +143,7 @@ func hint(u string, t *content.Tree, m *Manifest) string {
 			continue
 		}
 		pdir, plast := path.Split(strings.TrimSuffix(p.URL, "/"))
-		if plast == last {
+		if strings.EqualFold(plast, last) { // renamed, or only lower-cased
 			moved = p
 			break
 		}

@@ -264,7 +264,7 @@ func (r *Renderer) read(name string) ([]byte, string, error) {
 	if b, err := fs.ReadFile(r.opt.Site, p); err == nil {
 		return b, p, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, p, diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read template: " + err.Error(), Hint: "check the file's permissions"}
+		return nil, p, content.ReadProblem(p, err)
 	}
 	if r.opt.Theme != nil {
 		if b, err := fs.ReadFile(r.opt.Theme, p); err == nil {
