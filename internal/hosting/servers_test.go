@@ -42,6 +42,9 @@ func TestRealServers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the bundled site and runs real servers")
 	}
+	if raceDetector {
+		t.Skip("not under -race (slow, and no Go concurrency to check); .ci/run runs it without")
+	}
 	servers := map[string]string{"nginx": "nginx", "caddy": "caddy", "apache": "apache2"}
 	var missing []string
 	for name, bin := range servers {
