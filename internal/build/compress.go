@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -52,6 +53,13 @@ func startCompressor(o *output) (*compressor, error) {
 // BrotliModule is the brotli the binary is built with: a test holds it to
 // go.mod, so a newer brotli (other bytes) never reuses an older one's files.
 const BrotliModule = "github.com/andybalholm/brotli v1.3.0"
+
+// Compressed reports whether the output folder dest was built with
+// --compress.
+func Compressed(dest string) bool {
+	_, err := os.Stat(filepath.Join(dest, compressStamp))
+	return err == nil
+}
 
 // compressSignature names the encoders and their settings.
 func compressSignature() string {

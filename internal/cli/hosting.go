@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -64,5 +65,17 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 		return ExitProblems
 	}
 	fmt.Fprint(e.stdout, out)
+	noteRoot(e, o.Root, *source)
 	return ExitOK
+}
+
+// noteRoot says on stderr (the config goes to a file) when the root is not
+// a built site yet, or was built without --compress.
+func noteRoot(e *env, root, source string) {
+	switch _, err := os.Stat(filepath.Join(root, build.Marker)); {
+	case err != nil:
+		fmt.Fprintf(e.stderr, "note: %s is not a built site yet; build it there: signpost build --compress --source %s --dest %s\n", root, source, root)
+	case !build.Compressed(root):
+		fmt.Fprintf(e.stderr, "note: %s was built without --compress, so the server compresses nothing; build it with: signpost build --compress\n", root)
+	}
 }
