@@ -38,6 +38,9 @@ func caddy(s *Site, o Options) string {
 		w("\t\t%s %s", h.Name, caddyQuote(h.Value))
 	}
 	w("\t}")
+	// Caddy says Vary only on the compressed answers; a cache between
+	// must know on the plain ones too ("?": only where it is missing).
+	w("\theader ?Vary Accept-Encoding")
 	w("\t@fingerprinted path_regexp %s", caddyQuote(FingerprintPattern))
 	w("\theader @fingerprinted Cache-Control %s", caddyQuote(CacheImmutable))
 	w("\t@other not path_regexp %s", caddyQuote(FingerprintPattern))

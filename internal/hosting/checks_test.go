@@ -55,6 +55,10 @@ func checkPageHeaders(t *testing.T, base, public string, site *hosting.Site) {
 	if a.header.Get("Content-Encoding") != "" {
 		t.Errorf("GET / without Accept-Encoding came encoded: %q", a.header.Get("Content-Encoding"))
 	}
+	// A cache between must know that other clients get another body.
+	if !strings.Contains(a.header.Get("Vary"), "Accept-Encoding") {
+		t.Errorf("GET / without Accept-Encoding: Vary %q, want Accept-Encoding", a.header.Get("Vary"))
+	}
 }
 
 func checkAliases(t *testing.T, base, public string, site *hosting.Site) {
@@ -167,8 +171,8 @@ func checkCompressed(t *testing.T, base, p, public string) {
 	if ct := a.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 		t.Errorf("GET %s compressed: Content-Type %q", p, ct)
 	}
-	if !strings.Contains(a.header.Get("Vary"), "Accept-Encoding") {
-		t.Errorf("GET %s compressed: Vary %q, want Accept-Encoding", p, a.header.Get("Vary"))
+	if v := a.header.Values("Vary"); strings.Join(v, ",") != "Accept-Encoding" {
+		t.Errorf("GET %s compressed: Vary %q, want Accept-Encoding once", p, v)
 	}
 	want := 200
 	if strings.HasPrefix(p, "/404") {
