@@ -2,6 +2,7 @@ package hosting
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -57,7 +58,14 @@ func caddy(s *Site, o Options) string {
 	if rs := s.redirects(); len(rs) > 0 {
 		w("")
 		w("\t# Aliases: old URLs answer 301 with the page's URL.")
-		for _, r := range rs {
+		for i, r := range rs {
+			// The path matcher reads *, {…} and %xx as wildcards,
+			// placeholders and escapes: such paths match as a regexp.
+			if strings.ContainsAny(r.From, "*{}%\\") {
+				w("\t@alias%d path_regexp %s", i, caddyQuote("^"+regexp.QuoteMeta(r.From)+"$"))
+				w("\tredir @alias%d %s 301", i, caddyQuote(Location(r.To)))
+				continue
+			}
 			w("\tredir %s %s 301", caddyQuote(r.From), caddyQuote(Location(r.To)))
 		}
 	}

@@ -62,6 +62,12 @@ func checkPageHeaders(t *testing.T, base, public string, site *hosting.Site) {
 }
 
 func checkAliases(t *testing.T, base, public string, site *hosting.Site) {
+	// Characters a server could read as a pattern match only themselves.
+	for _, p := range []string{"/aXYZb/", "/xz/", "/100/"} {
+		if a := get(t, base+p); a.status != 404 {
+			t.Errorf("GET %s = %d %q; want 404: no alias has that path", p, a.status, a.header.Get("Location"))
+		}
+	}
 	for _, p := range aliasRequests {
 		a := get(t, base+p)
 		// Apache makes the Location absolute (same host and port).

@@ -29,10 +29,10 @@ import (
 const (
 	aliasPage   = "content/report/_index.md"
 	aliasTarget = "/report/"
-	aliasLine   = `aliases: ["/old-report/", "/leaflet/reporting.html", "/über uns/", "/a$b;c'd/"]`
+	aliasLine   = `aliases: ["/old-report/", "/leaflet/reporting.html", "/über uns/", "/a$b;c'd/", "/x{y}z/", "/100%25/", "/a*b/"]`
 )
 
-var aliasRequests = []string{"/old-report/", "/old-report", "/leaflet/reporting.html", "/%C3%BCber%20uns/", "/a$b;c'd/"}
+var aliasRequests = []string{"/old-report/", "/old-report", "/leaflet/reporting.html", "/%C3%BCber%20uns/", "/a$b;c'd/", "/x%7By%7Dz/", "/100%25/", "/a*b/"}
 
 // TestRealServers builds the bundled site with --compress, runs nginx,
 // Caddy and Apache with the configs "signpost hosting" prints, and checks with real
