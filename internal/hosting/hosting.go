@@ -127,11 +127,10 @@ func (s *Site) redirects() []Redirect {
 		}
 	}
 	for _, r := range s.Redirects {
-		from := r.From
-		add(from, r.To)
-		if strings.HasSuffix(from, "/") && from != "/" {
-			add(strings.TrimSuffix(from, "/"), r.To)
-			add(from+"index.html", r.To)
+		add(r.From, r.To)
+		if strings.HasSuffix(r.From, "/") && r.From != "/" {
+			add(strings.TrimSuffix(r.From, "/"), r.To)
+			add(r.From+"index.html", r.To)
 		}
 	}
 	slices.SortFunc(out, func(a, b Redirect) int { return strings.Compare(a.From, b.From) })
