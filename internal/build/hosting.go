@@ -11,7 +11,6 @@ import (
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/hosting"
 	"github.com/signpost/signpost/internal/render"
-	"github.com/signpost/signpost/internal/sheets"
 )
 
 // hostingSite is what internal/hosting needs to know of this site: the one
@@ -65,8 +64,9 @@ func Hosting(ctx context.Context, opt Options) (*hosting.Site, diag.List) {
 	if probs.HasErrors() {
 		return nil, probs
 	}
-	site, _ := sheets.Overlay(s.base)
-	tree, loadProbs := s.loader.Load(ctx, site, cfg, content.Options{Drafts: opt.Drafts})
+	// The site's own pages: generated pages (the "Who to call" sheets)
+	// have no aliases.
+	tree, loadProbs := s.loader.Load(ctx, s.base, cfg, content.Options{Drafts: opt.Drafts})
 	probs.Add(loadProbs...)
 	return hostingSite(cfg, tree, nil), probs
 }
