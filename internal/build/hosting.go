@@ -66,7 +66,7 @@ func Hosting(ctx context.Context, opt Options) (*hosting.Site, diag.List) {
 	}
 	// The site's own pages: generated pages (the "Who to call" sheets)
 	// have no aliases.
-	tree, loadProbs := s.loader.Load(ctx, s.base, cfg, content.Options{Drafts: opt.Drafts})
+	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: opt.Drafts})
 	probs.Add(loadProbs...)
 	return hostingSite(cfg, tree, nil), probs
 }
