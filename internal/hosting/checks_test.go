@@ -26,6 +26,7 @@ var serverChecks = []serverCheck{
 	{"alias 301", checkAliases},
 	{"missing URL 404 page", checkNotFound},
 	{"immutable fingerprinted asset", checkImmutable},
+	{"revalidation 304", checkRevalidation},
 	{"compressed for br, gzip", checkCompression},
 	{"dot-files refused", checkDotFiles},
 	{"path traversal refused", checkTraversal},
@@ -140,6 +141,23 @@ func checkNoListing(t *testing.T, base, public string, site *hosting.Site) {
 		if a.status == 200 || bytes.Contains(a.body, []byte(file)) {
 			t.Errorf("GET %s = %d %q; want no listing", p, a.status, short(a.body))
 		}
+	}
+}
+
+// checkRevalidation asks again with the page's ETag: a cache that kept
+// the page gets 304 with no body, and keeps the same rules.
+func checkRevalidation(t *testing.T, base, public string, site *hosting.Site) {
+	first := get(t, base+"/report/")
+	etag := first.header.Get("ETag")
+	if etag == "" {
+		t.Fatal("GET /report/ has no ETag")
+	}
+	a := get(t, base+"/report/", "If-None-Match", etag)
+	if a.status != 304 || len(a.body) != 0 {
+		t.Errorf("GET /report/ If-None-Match %s = %d, %d bytes; want 304, empty", etag, a.status, len(a.body))
+	}
+	if got := a.header.Get("Cache-Control"); got != hosting.CacheShort {
+		t.Errorf("304 Cache-Control = %q, want %q", got, hosting.CacheShort)
 	}
 }
 
