@@ -21,6 +21,7 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 	listen := fs.String("listen", "", "the `address` to listen on, such as 8080 or 127.0.0.1:8080 (default: nginx and Apache 80; Caddy the base URL's host, with automatic HTTPS)")
 	prefix := fs.String("prefix", "", "a `folder` for the server's pid file, logs and temporary files, to run it without root")
 	admin := fs.String("admin", "", "caddy: the admin endpoint's `address`, or off (default localhost:2019)")
+	brotli := fs.Bool("brotli", false, "nginx: send the .br files too (needs the brotli_static module: apt-get install libnginx-mod-http-brotli-static)")
 	snippet := fs.Bool("snippet", false, "print only the server block, for an existing config")
 	baseURL := fs.String("baseurl", "", "override the config's baseURL")
 	// Flags may follow the server's name: "signpost hosting nginx --root /srv/site".
@@ -44,7 +45,7 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 	if *root == "" {
 		*root = filepath.Join(*source, "public")
 	}
-	o := hosting.Options{Listen: *listen, Admin: *admin, Snippet: *snippet}
+	o := hosting.Options{Listen: *listen, Admin: *admin, Brotli: *brotli, Snippet: *snippet}
 	var err error
 	if o.Root, err = filepath.Abs(*root); err == nil && *prefix != "" {
 		o.Prefix, err = filepath.Abs(*prefix)

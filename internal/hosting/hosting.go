@@ -160,6 +160,10 @@ type Options struct {
 	// Admin is Caddy's admin endpoint ("off", or host:port instead of
 	// localhost:2019).
 	Admin string
+	// Brotli has nginx send the .br files too, with the brotli_static
+	// module (Debian: libnginx-mod-http-brotli-static); Caddy and Apache
+	// always do.
+	Brotli bool
 	// Snippet prints only the server block (the virtual host) for an
 	// existing configuration.
 	Snippet bool

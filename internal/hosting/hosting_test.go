@@ -43,6 +43,11 @@ func TestConfigs(t *testing.T) {
 			})
 		}
 	}
+	got, err := hosting.Config("nginx", sample(), hosting.Options{Root: "/srv/guide", Brotli: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "nginx-brotli.golden", got)
 }
 
 func TestNetlifyFiles(t *testing.T) {

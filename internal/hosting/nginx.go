@@ -16,6 +16,10 @@ func nginx(s *Site, o Options) string {
 	}
 	b.WriteString(comment(s, "nginx", "Run it with: nginx -c FILE (stop: nginx -c FILE -s quit)"))
 	b.WriteString("worker_processes auto;\n")
+	if o.Brotli {
+		// Debian's path (libnginx-mod-http-brotli-static).
+		b.WriteString("load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;\n")
+	}
 	if o.Prefix != "" {
 		fmt.Fprintf(&b, "pid %s;\nerror_log %s;\n", nginxQuote(o.Prefix+"/nginx.pid"), nginxQuote(o.Prefix+"/error.log"))
 	}
@@ -64,6 +68,9 @@ func nginxServer(b *strings.Builder, s *Site, o Options, in string) {
 	w("    absolute_redirect off;")
 	w("    # file.gz beside a file is sent to clients that accept gzip (signpost build --compress).")
 	w("    gzip_static on;")
+	if o.Brotli {
+		w("    brotli_static on;")
+	}
 	w("    gzip_vary on;")
 	w("    charset utf-8;")
 	w("    charset_types %s;", strings.Join(textTypes[1:], " ")) // text/html is always one

@@ -34,8 +34,8 @@ const (
 
 var aliasRequests = []string{"/old-report/", "/old-report", "/leaflet/reporting.html", "/%C3%BCber%20uns/", "/a$b;c'd/", "/x%7By%7Dz/", "/100%25/", "/a*b/"}
 
-// TestRealServers builds the bundled site with --compress, runs nginx,
-// Caddy and Apache with the configs "signpost hosting" prints, and checks with real
+// TestRealServers builds the bundled site with --compress, runs nginx
+// (with and without its Brotli module), Caddy and Apache with the configs "signpost hosting" prints, and checks with real
 // HTTP requests what issue 19 asks of every server. A server that is not
 // installed skips, except under CI=true, where it fails.
 func TestRealServers(t *testing.T) {
@@ -45,20 +45,21 @@ func TestRealServers(t *testing.T) {
 	if raceDetector {
 		t.Skip("not under -race (slow, and no Go concurrency to check); .ci/run runs it without")
 	}
-	servers := map[string]string{"nginx": "nginx", "caddy": "caddy", "apache": "apache2"}
+	var run []variant
 	var missing []string
-	for name, bin := range servers {
-		if _, err := exec.LookPath(bin); err != nil {
-			missing = append(missing, name)
-			delete(servers, name)
+	for _, v := range variants {
+		if installed(v.need) {
+			run = append(run, v)
+		} else {
+			missing = append(missing, v.pkg)
 		}
 	}
 	if len(missing) > 0 {
-		msg := fmt.Sprintf("not installed: %s (apt-get install %s)", strings.Join(missing, ", "), strings.Join(missing, " "))
+		msg := "not installed (apt-get install " + strings.Join(missing, " ") + ")"
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
-		if len(servers) == 0 {
+		if len(run) == 0 {
 			t.Skip(msg)
 		}
 		t.Log(msg)
@@ -66,15 +67,44 @@ func TestRealServers(t *testing.T) {
 	dir := worldReadableTemp(t)
 	public := filepath.Join(dir, "public")
 	site := buildBundled(t, public)
-	for _, name := range hosting.Servers {
-		if servers[name] == "" {
-			continue
-		}
-		t.Run(name, func(t *testing.T) {
-			base := startServer(t, name, site, public, filepath.Join(dir, name))
+	for _, v := range run {
+		t.Run(v.name, func(t *testing.T) {
+			base := startServer(t, v, site, public, filepath.Join(dir, v.name))
 			checkServer(t, base, public, site)
+			if v.br {
+				t.Run("brotli for br, gzip", func(t *testing.T) {
+					if a := get(t, base+"/", "Accept-Encoding", "br, gzip"); a.header.Get("Content-Encoding") != "br" {
+						t.Errorf("GET / with Accept-Encoding: br, gzip: Content-Encoding %q, want br", a.header.Get("Content-Encoding"))
+					}
+				})
+			}
 		})
 	}
+}
+
+// variant is one server the test runs with one config.
+type variant struct {
+	name, server string
+	need, pkg    string // a program on PATH or a file; its Debian package
+	brotli       bool   // nginx --brotli
+	br           bool   // answers br to "Accept-Encoding: br, gzip"
+}
+
+// variants are each of hosting.Servers, and nginx again with --brotli.
+var variants = []variant{
+	{"nginx", "nginx", "nginx", "nginx", false, false},
+	{"nginx-brotli", "nginx", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so", "libnginx-mod-http-brotli-static", true, true},
+	{"caddy", "caddy", "caddy", "caddy", false, true},
+	{"apache", "apache", "apache2", "apache2", false, true},
+}
+
+func installed(need string) bool {
+	if strings.HasPrefix(need, "/") {
+		_, err := os.Stat(need)
+		return err == nil
+	}
+	_, err := exec.LookPath(need)
+	return err == nil
 }
 
 // worldReadableTemp is a temporary folder nginx's workers (nobody, when
@@ -148,13 +178,14 @@ func buildBundled(t *testing.T, public string) *hosting.Site {
 
 // startServer writes the printed config, runs the server on a free port
 // of 127.0.0.1 and returns its base URL; the server stops with the test.
-func startServer(t *testing.T, name string, site *hosting.Site, public, state string) string {
+func startServer(t *testing.T, v variant, site *hosting.Site, public, state string) string {
 	t.Helper()
+	name := v.server
 	if err := os.MkdirAll(state, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	addr := freeAddr(t)
-	o := hosting.Options{Root: public, Listen: addr, Prefix: state}
+	o := hosting.Options{Root: public, Listen: addr, Prefix: state, Brotli: v.brotli}
 	conf := filepath.Join(state, "nginx.conf")
 	var cmd *exec.Cmd
 	switch name {
