@@ -31,7 +31,7 @@ Usage:
   signpost serve   [flags]        build, serve and live-reload while you edit
   signpost check   [flags]        check every page: links, alt text, headings, reading level
   signpost new     [flags] PATH   create a page from an archetype
-  signpost hosting SERVER [flags] print a config for nginx or caddy that serves the built site
+  signpost hosting SERVER [flags] print a config for nginx, caddy or apache that serves the built site
   signpost version                print the version
   signpost help [COMMAND]         show help
 
