@@ -23,6 +23,9 @@ type output struct {
 	dest string
 	tmp  string
 	dirs sync.Map // folders already made
+	// compress, when not nil, writes a .br and a .gz beside every text
+	// file (--compress).
+	compress *compressor
 }
 
 func (o *output) madeDir(dir string) bool {
@@ -185,7 +188,10 @@ func (o *output) write(rel string, data []byte) error {
 		}
 		o.dirs.Store(dir, true)
 	}
-	return os.WriteFile(p, data, 0o644)
+	if err := os.WriteFile(p, data, 0o644); err != nil || o.compress == nil {
+		return err
+	}
+	return o.compress.beside(p, rel, data)
 }
 
 // discard removes the temporary folder of a failed build.

@@ -208,6 +208,12 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if s.opt.Compress {
+		if out.compress, err = startCompressor(out); err != nil {
+			out.discard()
+			return res, err
+		}
+	}
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.out = out
 	b.run()
