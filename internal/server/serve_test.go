@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/hosting"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -81,6 +82,22 @@ func TestServedPagesCarryPublishedCSP(t *testing.T) {
 	// A failed build, so the overlay is there too.
 	os.WriteFile(filepath.Join(dir, "content/a.md"), []byte("---\ntitle: Page A\ndescription: x.\n---\n[broken](gone.md)\n"), 0o644)
 	s.Rebuild(context.Background(), []string{"content/a.md"})
+	headers := (&hosting.Site{BaseURL: "http://127.0.0.1/"}).Headers()
+	if headers[0].Name != "Content-Security-Policy" || headers[0].Value != hosting.CSP(false) {
+		t.Fatalf("hosting's first header is not the http CSP: %v", headers[0])
+	}
+	for _, path := range []string{"/a/", "/nope/", "/css/site.css", scriptPath, stylePath} {
+		resp, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		for _, h := range headers {
+			if got := resp.Header.Get(h.Name); got != h.Value {
+				t.Errorf("%s: %s: %q, want the published site's %q", path, h.Name, got, h.Value)
+			}
+		}
+	}
 	for _, path := range []string{"/a/", "/nope/"} {
 		_, body := get(t, ts.URL+path)
 		got := cspMeta.FindAllStringSubmatch(body, -1)

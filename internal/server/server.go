@@ -22,6 +22,7 @@ import (
 
 	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/hosting"
 )
 
 // Options configure the preview server.
@@ -304,6 +305,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("signpost serve answers only requests for localhost, an IP address or the --bind address; this one was for %q. Open the preview at http://localhost%s/ instead.", r.Host, portOf(r.Host)), http.StatusForbidden)
 		return
 	}
+	for _, h := range previewHeaders {
+		w.Header().Set(h.Name, h.Value)
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -352,6 +356,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
 }
+
+// previewHeaders are the security headers the published site answers
+// with (the Content-Security-Policy first), as a site served over http
+// has them: serve's pages run under the same rules, and what serve adds
+// (the reload script, the overlay, the draft banner) has to keep them.
+var previewHeaders = (&hosting.Site{BaseURL: "http://localhost/"}).Headers()
 
 // allowedHost guards against DNS rebinding: a page on another site that
 // makes its own name resolve to 127.0.0.1 could otherwise read the
