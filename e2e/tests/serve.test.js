@@ -48,13 +48,19 @@ after(async () => {
   if (dir) rmSync(join(dir, ".."), { recursive: true, force: true });
 });
 
-test("edit, break, close the overlay, fix, draft: no CSP violation", { timeout: 120_000 }, async () => {
+// watchedPage opens a tab that reports Content-Security-Policy violations.
+async function watchedPage(violations) {
   const p = await browser.newPage();
-  const violations = [];
   p.on("console", (m) => { if (m.text().startsWith("CSP:")) violations.push(m.text()); });
   await p.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  return p;
+}
+
+test("edit, break, close the overlay, fix, draft: no CSP violation", { timeout: 120_000 }, async () => {
+  const violations = [];
+  const p = await watchedPage(violations);
   await p.goto(`${base}/a/`);
   const csp = await p.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(csp, /default-src 'self'/);
@@ -93,12 +99,15 @@ test("edit, break, close the overlay, fix, draft: no CSP violation", { timeout: 
     if ((await p.request.get(`${base}/c/`)).status() === 200) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  await p.goto(`${base}/c/`);
-  const banner = p.locator(".signpost-draft");
+  // In a new tab: the open one reloads after this build, which would
+  // interrupt navigating it.
+  const q = await watchedPage(violations);
+  await q.goto(`${base}/c/`);
+  const banner = q.locator(".signpost-draft");
   await banner.waitFor({ state: "visible", timeout: 20_000 });
   assert.match(await banner.innerText(), /^Draft: not published\./);
   const bannerBox = await banner.boundingBox();
-  const h1Box = await p.locator("h1").first().boundingBox();
+  const h1Box = await q.locator("h1").first().boundingBox();
   assert.ok(bannerBox.y < h1Box.y, "the banner is above the page's heading");
 
   assert.deepEqual(violations, []);
