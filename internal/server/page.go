@@ -61,7 +61,8 @@ var overlayTmpl = template.Must(template.New("overlay").Parse(`<div id="signpost
 	`<button type="button" data-signpost-close>Close</button></div>` +
 	`<p>The page is the last version that built. Fix the file and save: this message goes away by itself. ` +
 	`Close it (or press Escape) to read the page.</p>` +
-	`{{if .Here}}<p>The problem is in this page, <code>{{.Here}}</code>.</p>` +
+	`{{if .Here}}<p>The problem is in this page, <code>{{.Here}}</code>` +
+	`{{with $n := len .Files}}{{if gt $n 1}}, and in {{if eq $n 2}}one other file{{else}}{{len (slice $.Files 1)}} other files{{end}}{{end}}{{end}}.</p>` +
 	`{{else if .Files}}<p>The problem is not in this page but in {{range $i, $f := .Files}}{{if $i}}, {{end}}` +
 	`{{if $f.URL}}<a href="{{$f.URL}}">{{$f.Title}}</a> (<code>{{$f.File}}</code>){{else}}<code>{{$f.File}}</code>{{end}}{{end}}.</p>{{end}}` +
 	// The hint may quote the file with a caret under the fault: <pre> keeps

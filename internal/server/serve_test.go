@@ -319,6 +319,11 @@ func TestUnpublishedURLsStopAnswering(t *testing.T) {
 // TestOverlayForABuildThatCouldNotRun: an error with no file (the output
 // folder cannot be written, say) is shown as it is, naming no page.
 func TestOverlayForABuildThatCouldNotRun(t *testing.T) {
+	here := overlayHTML(diag.List{{Path: "content/a.md", Severity: diag.Error, Message: "x"}, {Path: "content/b.md", Severity: diag.Error, Message: "y"},
+		{Path: "content/c.md", Severity: diag.Error, Message: "z"}}, pageInfo{File: "content/a.md"}, nil)
+	if !strings.Contains(here, "The problem is in this page, <code>content/a.md</code>, and in 2 other files.") {
+		t.Errorf("overlay does not count the other files: %s", here)
+	}
 	got := overlayHTML(diag.List{{Severity: diag.Error, Message: "cannot create /x/site: permission denied"}}, pageInfo{File: "content/a.md"}, nil)
 	if !strings.Contains(got, "<pre>cannot create /x/site: permission denied</pre>") || strings.Contains(got, "not in this page") || strings.Contains(got, "in this page,") {
 		t.Errorf("overlay: %s", got)
