@@ -37,12 +37,18 @@ type compressor struct {
 	// old is the previous output folder when its files were compressed
 	// the same way, or "".
 	old string
+	// claim reserves an output file for what makes it, so that a site's
+	// own file of that name is a collision, not a race.
+	claim func(rel, what string) error
 }
 
 // startCompressor begins compression for the output o: it stamps the new
 // folder and looks at the stamp of the one it will replace.
-func startCompressor(o *output) (*compressor, error) {
-	c := &compressor{}
+func startCompressor(o *output, claim func(rel, what string) error) (*compressor, error) {
+	c := &compressor{claim: claim}
+	if err := claim(compressStamp, "the stamp of --compress"); err != nil {
+		return nil, err
+	}
 	stamp := compressSignature()
 	if old, err := os.ReadFile(o.dest + string(os.PathSeparator) + compressStamp); err == nil && string(old) == stamp {
 		c.old = o.dest
@@ -77,44 +83,58 @@ func (c *compressor) beside(p, rel string, data []byte) error {
 	if c.old != "" {
 		if prev, err := destPath(c.old, rel); err == nil {
 			if old, err := os.ReadFile(prev); err == nil && bytes.Equal(old, data) {
-				return errors.Join(reuse(prev+".br", p+".br"), reuse(prev+".gz", p+".gz"))
+				return errors.Join(c.reuse(rel, prev, p, ".br"), c.reuse(rel, prev, p, ".gz"))
 			}
 		}
 	}
-	for name, z := range precompressed(p, data) {
-		if err := os.WriteFile(name, z, 0o644); err != nil {
+	for ext, z := range precompressed(data) {
+		if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p+ext, z, 0o644); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// reuse links (or copies) the last build's file into the new output; a
-// file that is not there was not written because it was not smaller.
-func reuse(from, to string) error {
-	err := os.Link(from, to)
-	if err == nil || errors.Is(err, fs.ErrNotExist) {
+// reuse links (or copies) the last build's prev+ext to p+ext; a file that
+// is not there was not written because it was not smaller.
+func (c *compressor) reuse(rel, prev, p, ext string) error {
+	if _, err := os.Stat(prev + ext); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	data, err := os.ReadFile(from)
+	if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
+		return err
+	}
+	if os.Link(prev+ext, p+ext) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(prev + ext)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(to, data, 0o644)
+	return os.WriteFile(p+ext, data, 0o644)
 }
 
-// precompressed returns the files to write beside name: name.br and
-// name.gz, each only when it is smaller than data (a server would rather
+// precompressed returns the suffixes to write and their contents: ".br"
+// and ".gz", each only when it is smaller than data (a server would rather
 // send the file itself). Both are byte-identical for the same input.
-func precompressed(name string, data []byte) map[string][]byte {
+func precompressed(data []byte) map[string][]byte {
 	out := map[string][]byte{}
 	if br := compressBrotli(data); len(br) < len(data) {
-		out[name+".br"] = br
+		out[".br"] = br
 	}
 	if gz := compressGzip(data); len(gz) < len(data) {
-		out[name+".gz"] = gz
+		out[".gz"] = gz
 	}
 	return out
+}
+
+// claimCompressed claims the output file rel for what --compress writes.
+func (b *builder) claimCompressed(rel, what string) error {
+	_, err := b.rec.claim("/"+rel, generated(what))
+	return err
 }
 
 // brotliWriters are pooled by window size: a writer's tables are most of

@@ -269,3 +269,20 @@ func TestBrotliModuleIsGoMods(t *testing.T) {
 		t.Errorf("go.mod does not require %s: update build.BrotliModule with the brotli in go.mod", build.BrotliModule)
 	}
 }
+
+// A site's own file where --compress writes one is a collision naming
+// both, never a race between two writers.
+func TestCompressCollision(t *testing.T) {
+	for name, file := range map[string]string{
+		"own .br":   "-- static/page.html --\n<p>" + strings.Repeat("words ", 200) + "</p>\n-- static/page.html.br --\nOWN\n",
+		"own stamp": "-- static/.signpost-compressed --\nOWN\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := sitetest.Build(t, minimal+file, func(o *build.Options) { o.Compress = true })
+			if s.Err == nil {
+				t.Fatal("build succeeded")
+			}
+			s.AssertProblem("static/", "both write")
+		})
+	}
+}

@@ -208,14 +208,14 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	b := s.newBuilder(ctx, cfg, tree, data)
+	b.out = out
 	if s.opt.Compress {
-		if out.compress, err = startCompressor(out); err != nil {
+		if out.compress, err = startCompressor(out, b.claimCompressed); err != nil {
 			out.discard()
 			return res, err
 		}
 	}
-	b := s.newBuilder(ctx, cfg, tree, data)
-	b.out = out
 	b.run()
 	res.Problems.Add(b.probs...)
 	for _, key := range slices.Sorted(maps.Keys(b.records)) {

@@ -1,6 +1,10 @@
 package content
 
-import "testing"
+import (
+	"net/url"
+	"path/filepath"
+	"testing"
+)
 
 func TestOutputFile(t *testing.T) {
 	for _, tc := range []struct{ url, want string }{
@@ -99,4 +103,36 @@ func TestEscapePath(t *testing.T) {
 			t.Errorf("EscapeRef(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// FuzzURL: whatever a url or alias says, an accepted one is written inside
+// the output folder, and its encoded form is plain ASCII that decodes back.
+func FuzzURL(f *testing.F) {
+	for _, s := range []string{"/a/", "..", "/../x", "//h/", "/a%2F..%2F..%2Fx/", "/a b/проверка.html", `\\h\x`, "/x/?a=1", "/a%zz", "/.signpost-output"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, kind := range []urlKind{pageURL, aliasURL} {
+			u, err := cleanURL(raw, kind)
+			if err != nil {
+				continue
+			}
+			rel, err := OutputFile(u)
+			if err != nil {
+				t.Fatalf("cleanURL(%q) = %q, which OutputFile refuses: %v", raw, u, err)
+			}
+			if !filepath.IsLocal(filepath.FromSlash(rel)) {
+				t.Fatalf("cleanURL(%q) → %q → %q leaves the output", raw, u, rel)
+			}
+			enc := EscapePath(u)
+			for i := 0; i < len(enc); i++ {
+				if c := enc[i]; !pathSafe(c) && c != '%' {
+					t.Fatalf("EscapePath(%q) = %q holds %q", u, enc, c)
+				}
+			}
+			if dec, err := url.PathUnescape(enc); err != nil || dec != u {
+				t.Fatalf("EscapePath(%q) = %q decodes to %q, %v", u, enc, dec, err)
+			}
+		}
+	})
 }
