@@ -39,6 +39,10 @@ type Options struct {
 	BaseURL string
 	// Minify overrides the config when not nil.
 	Minify *bool
+	// Compress writes a .br and a .gz beside every HTML, CSS, JS, JSON, XML
+	// and SVG file that they make smaller, for servers that send them as
+	// they are (docs/hosting.md). Full builds only: serve never sets it.
+	Compress bool
 	// Now is today's date for review warnings; zero means time.Now.
 	Now time.Time
 	// Inject is HTML added to every page by serve (live reload).
@@ -218,6 +222,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 // search index from every page's record.
 func (b *builder) writeGlobals(records map[string]*pageRecord) {
 	b.writeAliases()
+	b.writeHosting()
 	b.writeFeeds()
 	b.writeSitemap()
 	b.writeRobots()

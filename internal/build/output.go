@@ -23,6 +23,9 @@ type output struct {
 	dest string
 	tmp  string
 	dirs sync.Map // folders already made
+	// compress, when not nil, writes a .br and a .gz beside every text
+	// file (--compress).
+	compress *compressor
 }
 
 func (o *output) madeDir(dir string) bool {
@@ -57,7 +60,7 @@ func checkDest(dest, source string) error {
 	if sameDir(absDest, absSrc) || within(absSrc, absDest) {
 		return refuse("it holds the site's sources")
 	}
-	for _, d := range []string{"content", "layouts", "assets", "static", "data", "archetypes"} {
+	for _, d := range InputDirs {
 		if within(absDest, filepath.Join(absSrc, d)) || sameDir(absDest, filepath.Join(absSrc, d)) {
 			return refuse("it is inside the site's " + d + " folder")
 		}
@@ -185,7 +188,10 @@ func (o *output) write(rel string, data []byte) error {
 		}
 		o.dirs.Store(dir, true)
 	}
-	return os.WriteFile(p, data, 0o644)
+	if err := os.WriteFile(p, data, 0o644); err != nil || o.compress == nil {
+		return err
+	}
+	return o.compress.beside(p, rel, data)
 }
 
 // discard removes the temporary folder of a failed build.

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -15,16 +14,14 @@ import (
 )
 
 // writeAliases writes a small redirect page at every old URL a page lists
-// in aliases, and a _redirects file for hosts that read one. An alias
-// ending in a file name ("/old/page.php") is written as that file.
+// in aliases, for hosts that cannot redirect (writeHosting writes the
+// _redirects file for those that can). An alias ending in a file name
+// ("/old/page.php") is written as that file.
 func (b *builder) writeAliases() {
-	type redirect struct{ from, to string }
-	var all []redirect
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
-			all = append(all, redirect{a, p.RelPermalink})
 			if b.redirectOnly[a] {
-				continue
+				continue // it differs from another output only in case: _redirects only
 			}
 			var buf bytes.Buffer
 			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
@@ -34,15 +31,6 @@ func (b *builder) writeAliases() {
 			b.emit(a, aliasSource(p, a), buf.Bytes(), true)
 		}
 	}
-	if len(all) == 0 {
-		return
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
-	var buf bytes.Buffer
-	for _, r := range all {
-		fmt.Fprintf(&buf, "%s %s 301\n", b.cfg.BasePath()+content.EscapePath(strings.TrimPrefix(r.from, "/")), r.to)
-	}
-	b.emit("/_redirects", generated("the redirects of aliases (_redirects)"), buf.Bytes(), false)
 }
 
 var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>

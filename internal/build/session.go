@@ -21,6 +21,11 @@ import (
 	"github.com/signpost/signpost/internal/sheets"
 )
 
+// InputDirs are the site's folders of inputs. With the config file at
+// the root they are everything a build reads: what serve watches, and
+// where an output folder may never be.
+var InputDirs = []string{"content", "layouts", "assets", "static", "data", "archetypes", "i18n"}
+
 // Session builds one site again and again, as serve does. The first build
 // is full; a later build told which files changed renders only the pages
 // that depend on them and writes only their files, in place. Anything it
@@ -62,6 +67,15 @@ func NewSession(opt Options) *Session {
 	return &Session{opt: opt, site: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
 }
 
+// Tree is the content of the last successful build, or nil. Call it
+// between builds, not during one.
+func (s *Session) Tree() *content.Tree {
+	if s.good == nil {
+		return nil
+	}
+	return s.good.tree
+}
+
 // Build builds the site; changed lists the files (relative to the site,
 // slash-separated) changed since the last call. Result.Pages counts the
 // pages rendered by this call.
@@ -96,6 +110,9 @@ func (s *Session) needsFull() string {
 		case strings.HasPrefix(p, "assets/"):
 			if !s.opt.StableAssetNames {
 				return "every page names the asset's hash"
+			}
+			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+				return "an asset was added or removed"
 			}
 		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
 			// A changed file is copied again; one that appears or goes
@@ -189,6 +206,12 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	}
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.out = out
+	if s.opt.Compress {
+		if out.compress, err = startCompressor(out, b.claimCompressed); err != nil {
+			out.discard()
+			return res, err
+		}
+	}
 	b.run()
 	res.Problems.Add(b.probs...)
 	for _, key := range slices.Sorted(maps.Keys(b.records)) {
@@ -300,16 +323,19 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	res.Problems.Add(probs...)
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.buffered = map[string][]byte{}
-	// Pages and aliases are claimed again from the new tree; the files
-	// of static/, content and assets keep their claims.
-	b.rec = old.rec.clone()
-	b.rec.release(func(_ string, s source) bool { return s.kind == srcPage || s.kind == srcAlias })
 	b.indexSums = old.index
 	b.assets = old.assets
 	b.fileSet = old.files
 	for f := range old.files {
 		b.published[f] = true
 	}
+	// Pages and aliases are claimed again from the new tree, and assets
+	// when they changed; the files of static/ and content keep their
+	// claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool {
+		return s.kind == srcPage || s.kind == srcAlias || (assetsChanged && s.kind == srcAsset)
+	})
 	if assetsChanged {
 		b.processAssets()
 	}

@@ -39,7 +39,10 @@ type Tree struct {
 	Taxonomies []*Page
 	// Files are content files that are not pages (bundle resources and
 	// loose files), relative to the site root; copied to the output as is.
-	Files  []string
+	Files []string
+	// Drafts are the content files left out because they, or a section
+	// above them, are drafts (Options.Drafts off), sorted: serve says so.
+	Drafts []string
 	byFile map[string]*Page
 	byURL  map[string]*Page
 }
@@ -157,9 +160,12 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	regular := a.place(files, pages, w.others)
 	a.linkSections()
 	t.Home = a.ensure("")
+	t.Drafts = a.drafts
 	t.addPages(regular, a.sections, opt)
 	t.buildTaxonomies(cfg)
 	t.Files = looseFiles(w.others, w.bundles)
+	slices.Sort(t.Drafts)
+	t.Drafts = slices.Compact(t.Drafts)
 	t.index(cfg)
 	return t, probs
 }
@@ -297,6 +303,8 @@ type assembly struct {
 	// sections has one page for every folder that holds pages, _index.md
 	// or not.
 	sections map[string]*Page
+	// drafts are the files left out as drafts (Options.Drafts off).
+	drafts []string
 }
 
 // ensure returns the section of a folder, made from its name when it has
@@ -329,7 +337,12 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 	cfg, opt := a.cfg, a.opt
 	for i, f := range files {
 		p := pages[i]
-		if p == nil || (p.Draft && !opt.Drafts) {
+		if p != nil && p.Draft && !opt.Drafts {
+			a.drafts = append(a.drafts, p.File)
+		}
+		// A draft section stays in the map, so that the pages below it
+		// find it and are left out with it (hiddenByDraft).
+		if p == nil || (p.Draft && !opt.Drafts && f.kind != KindSection) {
 			continue
 		}
 		if f.kind != KindPage {
@@ -393,6 +406,7 @@ func (a *assembly) linkSections() {
 func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
+			t.Drafts = append(t.Drafts, p.File)
 			continue
 		}
 		p.Parent.Pages = append(p.Parent.Pages, p)
@@ -407,6 +421,9 @@ func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options)
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		s := sections[dir]
 		if hiddenByDraft(s, opt) {
+			if s.File != "" && !s.Draft {
+				t.Drafts = append(t.Drafts, s.File)
+			}
 			continue
 		}
 		SortPages(s.Pages)
