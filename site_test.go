@@ -313,8 +313,8 @@ func TestPagePatterns(t *testing.T) {
 		if exitButtons != 1 {
 			t.Errorf("%s: %d exit buttons; want 1", p.rel, exitButtons)
 		}
-		if len(links) < 2 || !strings.Contains(attr(links[0], "class"), "skip-link") || attr(links[1], "href") != "#exit_this_page" {
-			t.Errorf("%s: the first two links must be the skip link and the link to Exit this page", p.rel)
+		if len(links) < 2 || !strings.Contains(attr(links[0], "class"), "skip-link") || !strings.Contains(attr(links[1], "class"), "exit-button") {
+			t.Errorf("%s: the first two links must be the skip link and Exit this page", p.rel)
 		}
 	}
 }
@@ -379,4 +379,74 @@ func has(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestWhoToCallSheetsCarryTheRules: a printed "Who to call" sheet is read
+// away from the rest of the guidance, so every sheet says the two rules a
+// parent must not break (issue 15, item 10).
+func TestWhoToCallSheetsCarryTheRules(t *testing.T) {
+	s := bundledSite(t)
+	rules := []string{"Never save, forward or show a sexual image of a child", "Do not confront the person"}
+	sheets := 0
+	for _, file := range s.pages {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(`class="content sheet"`)) {
+			continue
+		}
+		sheets++
+		rel, _ := filepath.Rel(s.dir, file)
+		for _, r := range rules {
+			if !bytes.Contains(data, []byte(r)) {
+				t.Errorf("%s: the sheet does not say %q", rel, r)
+			}
+		}
+	}
+	if sheets < 3 {
+		t.Errorf("found %d Who to call sheets; the bundled site has one for each of the UK, the US and Australia", sheets)
+	}
+}
+
+// phoneNumber is a number a parent could dial: three digits or more,
+// possibly in groups ("999", "131 444", "0808 800 5000").
+var phoneNumber = regexp.MustCompile(`\b\d{3,}(?:[ -]\d{2,})*\b`)
+
+// TestEmergencyNumbersAreLinks: in an emergency block every number to
+// dial is a tap-to-call link, so a parent on a phone calls in one tap.
+// Headings are left out: "call 999" in a block's heading is the number
+// the text below it links.
+func TestEmergencyNumbersAreLinks(t *testing.T) {
+	s := bundledSite(t)
+	blocks := 0
+	for _, file := range s.pages {
+		p := parse(t, s, file)
+		walk(p.doc, func(n *html.Node) {
+			if n.Type != html.ElementNode || !strings.Contains(" "+attr(n, "class")+" ", " block-emergency ") {
+				return
+			}
+			blocks++
+			var bare []string
+			var visit func(*html.Node, bool)
+			visit = func(n *html.Node, inTel bool) {
+				if n.Type == html.ElementNode && (n.Data == "a" && strings.HasPrefix(attr(n, "href"), "tel:") || len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6') {
+					inTel = true
+				}
+				if n.Type == html.TextNode && !inTel {
+					bare = append(bare, phoneNumber.FindAllString(n.Data, -1)...)
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					visit(c, inTel)
+				}
+			}
+			visit(n, false)
+			if len(bare) > 0 {
+				t.Errorf("%s: an emergency block says %q without a tel: link; write it as [%s](tel:%s)", p.rel, bare, bare[0], strings.ReplaceAll(bare[0], " ", ""))
+			}
+		})
+	}
+	if blocks == 0 {
+		t.Error("no emergency blocks found in the bundled site")
+	}
 }

@@ -82,15 +82,31 @@
   // index as JSON; meta is meta.json. Pages come best first, as
   // {id, score, section}. Each query word counts by how rare its term is;
   // a synonym (0.6) or a longer word it starts (0.5) counts less, and a page
-  // loses much for each query word it does not have.
+  // loses much for each query word it does not have. A question ("how do
+  // I report") ranks the pages that answer questions (meta.answers) higher;
+  // the first of them ("Worried right now?") rank a little higher always.
   function rank(q, meta, load) {
-    var stop = {}, ws = [];
+    var stop = {}, ws = [], ask = 1, answer = {};
     meta.stop.forEach(function (w) {
       stop[w] = 1;
     });
     words(q).forEach(function (w) {
+      if ((meta.ask || []).indexOf(w) >= 0) ask = 1.5;
+    });
+    (meta.answers || []).forEach(function (d, i) {
+      answer[d] = ask * (i < meta.first ? 1.1 : 1);
+    });
+    words(q).forEach(function (w) {
       if (!stop[w] && ws.indexOf((w = stem(w))) < 0) ws.push(w);
     });
+    if (!ws.length)
+      return Promise.resolve(
+        ask > 1
+          ? meta.answers.map(function (id, i) {
+              return { id: id, score: 1 / (i + 1), section: 0 };
+            })
+          : []
+      );
     function shard(t) {
       for (var i = meta.bounds.length - 1; i > 0 && meta.bounds[i] > t; i--);
       return i < 0 ? {} : load("t" + i + ".json");
@@ -146,7 +162,7 @@
           for (j = 0; j < W; j++) if (Math.abs(where[j][d]) == sec) w += where[j][d] < 0 ? score[j][d] / 1e3 : score[j][d];
           if (w > top) (top = w), (section = sec);
         }
-        out.push({ id: d, score: (sum * n * n) / (W * W), section: section });
+        out.push({ id: d, score: ((answer[d] || 1) * sum * n * n) / (W * W), section: section });
       }
       return out.sort(function (a, b) {
         return b.score - a.score || a.id - b.id;

@@ -53,6 +53,12 @@
     });
   }
 
+  // A printed page is read away from the site: give links within it their
+  // full address for the print styles to show (see site.css).
+  d.querySelectorAll('main a[href^="/"]').forEach(function (a) {
+    a.setAttribute("data-url", a.href);
+  });
+
   // Print every answer, not only the open ones.
   var closed = [];
   addEventListener("beforeprint", function () {

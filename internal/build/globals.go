@@ -3,7 +3,9 @@ package build
 import (
 	"crypto/sha256"
 	"maps"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/signpost/signpost/internal/catalogue"
 	"github.com/signpost/signpost/internal/content"
@@ -22,7 +24,16 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
 		terms = append(terms, p.Terms[tax]...)
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer})
+	rank := b.cfg.Search
+	minor := slices.Contains(rank.Minor, p.Section())
+	answer := search.AnswerNone
+	if slices.ContainsFunc(rank.Answers, func(f string) bool { return path.Join(content.Dir, strings.TrimPrefix(f, content.Dir+"/")) == p.File }) {
+		answer = search.AnswerFirst
+	} else if p.Kind == content.KindSection && !minor {
+		answer = search.AnswerHub
+	}
+	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
+		Country: rank.Country, Minor: minor, Answer: answer})
 }
 
 // writeSearch writes the search index from every page's record.

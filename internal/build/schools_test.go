@@ -270,13 +270,14 @@ description: Written by the site.
 Ours.
 `)
 	uk := s.Read("who-to-call/uk/index.html")
-	if !regexp.MustCompile(`(?s)<h1>Who to call in the UK</h1>.*Emergency \(UK\).*A helpline`).MatchString(uk) {
+	if !regexp.MustCompile(`(?s)<h1>Who to call in the UK</h1>.*Emergency<span class="helpline-country"> \(UK\)</span>.*A helpline`).MatchString(uk) {
 		t.Errorf("the UK sheet lists its helplines in the data file's order:\n%s", uk)
 	}
 	if strings.Contains(uk, "Far away") || strings.Contains(uk, "Nowhere") {
 		t.Error("the UK sheet lists other countries' helplines")
 	}
-	s.AssertFile("who-to-call/uk/index.html", `<div class="content sheet">`, `href="tel:999"`)
+	s.AssertFile("who-to-call/uk/index.html", `<div class="content sheet">`, `href="tel:999"`,
+		"Never save, forward or show a sexual image of a child", "Do not confront the person")
 	s.AssertFile("who-to-call/australia/index.html", "Our own Australian sheet", "! Far away line")
 	s.AssertFile("who-to-call/index.html", "<h1>Who to call</h1>", `href="/who-to-call/uk/"`, `href="/who-to-call/australia/"`)
 }

@@ -34,6 +34,8 @@ type Config struct {
 	// DisablePathToLower keeps the case of file and folder names in URLs,
 	// as Hugo's key of the same name; by default URLs are lower-case.
 	DisablePathToLower bool `toml:"disablePathToLower" yaml:"disablePathToLower"`
+	// Search tunes how the site's own search ranks its pages.
+	Search Search `toml:"search" yaml:"search"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
@@ -54,7 +56,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "disablePathToLower"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "disablePathToLower", "search"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -111,6 +113,7 @@ func (c *Config) applyDefaults(probs *diag.List) {
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
+	c.searchDefaults(probs)
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}

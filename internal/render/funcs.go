@@ -94,6 +94,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		// sections, in the site's order; pages in none come last with a
 		// nil .Section
 		"bySection": r.bySection,
+		// leadBlock "emergency" .Content → {Block, Rest}: the first block of
+		// that kind before the content's first heading, and the content
+		// without it
+		"leadBlock": leadBlock,
 	}
 }
 

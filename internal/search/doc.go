@@ -19,13 +19,36 @@ type Page struct {
 	// Stemmer is shared by a build's pages, so each word is stemmed once;
 	// nil stems every page afresh.
 	Stemmer *Stemmer
+	// Country is the site's own country as a region code ("GB"). A page
+	// whose title names only other countries ranks below the site's own
+	// equivalents, except for those countries' names.
+	Country string
+	// Minor pages (about the site rather than guidance) rank below
+	// guidance for words that are not in their title.
+	Minor bool
+	// Answer pages rank first for questions such as "how do I report":
+	// AnswerHub for a section's own page, AnswerFirst for a page that
+	// answers "what do I do" before all others ("Worried right now?") and
+	// ranks a little higher for any query.
+	Answer Answer
 }
+
+// Answer says whether a page answers a parent's questions, and how first.
+type Answer uint8
+
+const (
+	AnswerNone Answer = iota
+	AnswerHub
+	AnswerFirst
+)
 
 // Doc is a page analysed for the index. The build keeps one for every page,
 // so that after an edit the index is written again from the pages' Docs
 // without reading any other page.
 type Doc struct {
 	URL, Title, Description string
+	// Answer says whether the page answers questions (see Page.Answer).
+	Answer Answer
 	// Headings are the body's headings that have an id, in order;
 	// section i (from 1) is the text under Headings[i-1], and section 0
 	// the text before the first of them.
@@ -63,7 +86,7 @@ const (
 
 // Analyse extracts a page's text and weighs its terms.
 func Analyse(p Page) *Doc {
-	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description}
+	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description, Answer: p.Answer}
 	// mentions counts a term in one section.
 	type mentions struct{ section, body, heading int }
 	type acc struct {
@@ -124,6 +147,7 @@ func Analyse(p Page) *Doc {
 		})
 	})
 
+	share := p.share(&stems)
 	d.Hits = make([]Hit, 0, len(terms))
 	for t, a := range terms {
 		best, bestW, tf, hw := 0, 0, 0, 0
@@ -135,7 +159,10 @@ func Analyse(p Page) *Doc {
 			hw += m.heading
 		}
 		score := a.fixed + float64(min(hw, 2))*weightHeading + weightBody*float64(tf)/(float64(tf)+1.5)
-		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(math.Round(score), maxScore)), InTitle: a.inTitle, Section: uint16(best)})
+		if share != nil {
+			score *= share(t, a.inTitle)
+		}
+		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(max(math.Round(score), 1), maxScore)), InTitle: a.inTitle, Section: uint16(best)})
 	}
 	slices.SortFunc(d.Hits, func(a, b Hit) int { return strings.Compare(a.Term, b.Term) })
 	return d

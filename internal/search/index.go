@@ -47,6 +47,16 @@ type Meta struct {
 	Hash     string              `json:"hash"`
 	Stop     []string            `json:"stop"`
 	Synonyms map[string][]string `json:"syn"`
+	// Answers are the pages that answer questions ("how do I report"),
+	// by number, those that answer first first: the client ranks them
+	// higher when a query asks one, and lists them for a question with no
+	// other words ("what do I do?").
+	Answers []int `json:"answers"`
+	// First is how many of Answers answer first ("Worried right now?"):
+	// they rank a little higher for any query.
+	First int `json:"first"`
+	// Ask are the query words that make it a question.
+	Ask []string `json:"ask"`
 }
 
 // Write lays out the index of docs. Pages are numbered in URL order;
@@ -90,7 +100,18 @@ func Write(docs []*Doc) []File {
 		files = append(files, File{Dir + name, data})
 	}
 
-	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms()}
+	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms(),
+		Answers: []int{}, Ask: sortedSet(askWords)}
+	for _, kind := range []Answer{AnswerFirst, AnswerHub} {
+		for id, d := range docs {
+			if d.Answer == kind {
+				meta.Answers = append(meta.Answers, id)
+			}
+		}
+		if kind == AnswerFirst {
+			meta.First = len(meta.Answers)
+		}
+	}
 	shard, size, last := map[string]string{}, 0, ""
 	flush := func() {
 		if len(shard) > 0 {

@@ -180,3 +180,63 @@ func TestRanking(t *testing.T) {
 		t.Errorf("snapchat location: %v", r)
 	}
 }
+
+// TestRankingForTheSite: the site's own country ranks above other
+// countries' equivalents unless the query names them; answer pages come
+// first for questions; about pages rank below guidance for words they say
+// in passing. Each with the site's country both ways round.
+func TestRankingForTheSite(t *testing.T) {
+	report := `<h2 id="grooming">Report grooming</h2><p>Report grooming and sexual images of a child to the police.</p>`
+	build := func(country string) []*Doc {
+		page := func(url, title, body string, answer Answer, minor bool) *Doc {
+			return Analyse(Page{URL: url, Title: title, Description: "Where to report grooming.", HTML: []byte(body), Country: country, Answer: answer, Minor: minor})
+		}
+		return []*Doc{
+			page("/report/australia/", "How to report in Australia", report, AnswerNone, false),
+			page("/report/uk/", "How to report in the UK", report, AnswerNone, false),
+			page("/report/us/", "How to report in the US", report, AnswerNone, false),
+			page("/report/", "Reporting a worry", `<p>Choose where to report.</p>`, AnswerHub, false),
+			page("/report/in-the-app/", "Reporting inside apps", `<p>Report a profile in the app.</p>`, AnswerNone, false),
+			page("/report/worried/", "Worried about a child right now?", `<p>Call the police.</p>`, AnswerFirst, false),
+			page("/about/review/", "How we check our advice", `<p>We check every sextortion page and every helpline number, such as Childline.</p>`, AnswerNone, true),
+			page("/sextortion/", "Sextortion", `<p>Someone threatens to share an image.</p>`, AnswerNone, false),
+			page("/who-to-call/uk/", "Who to call in the UK", `<p>The numbers to call.</p><div class="helpline"><h3>Childline</h3><p>Call 0800 1111</p></div>`, AnswerNone, false),
+		}
+	}
+	cases := []struct {
+		country, q string
+		first      []string // the first results, in order
+	}{
+		{"GB", "report grooming", []string{"/report/uk/"}},
+		{"US", "report grooming", []string{"/report/us/"}},
+		{"AU", "report grooming", []string{"/report/australia/"}},
+		{"GB", "report grooming in the US", []string{"/report/us/"}},
+		{"GB", "report grooming australia", []string{"/report/australia/"}},
+		{"US", "report grooming in the UK", []string{"/report/uk/"}},
+		{"GB", "how do I report", []string{"/report/"}},
+		{"GB", "report", []string{"/report/uk/"}},
+		{"GB", "what do I do?", []string{"/report/worried/", "/report/"}},
+		{"GB", "sextortion", []string{"/sextortion/", "/about/review/"}},
+		{"GB", "childline number", []string{"/who-to-call/uk/", "/about/review/"}},
+	}
+	for _, country := range []string{"GB", "US", "AU"} {
+		var queries []string
+		var mine []int
+		for i, c := range cases {
+			if c.country == country {
+				queries = append(queries, c.q)
+				mine = append(mine, i)
+			}
+		}
+		got := rankJS(t, build(country), queries)
+		for j, i := range mine {
+			c, urls := cases[i], got[j]
+			for k := range urls {
+				urls[k], _, _ = strings.Cut(urls[k], "#")
+			}
+			if len(urls) < len(c.first) || !reflect.DeepEqual(urls[:len(c.first)], c.first) {
+				t.Errorf("site in %s, %q: got %v, want first %v", c.country, c.q, urls, c.first)
+			}
+		}
+	}
+}

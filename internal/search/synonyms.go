@@ -39,6 +39,7 @@ var synonyms = map[string][]string{
 	"usa":        {"us"},
 	"america":    {"us"},
 	"aussie":     {"australia"},
+	"told":       {"tell"},
 }
 
 // stemmedSynonyms maps a query term to the terms it also finds.

@@ -35,6 +35,9 @@ var helplines = map[string]any{
 			"name": "Police Assistance Line (Australia)", "phone": "131 444", "country": "Australia",
 			"url": "javascript:alert(1)",
 		},
+		"report-remove": map[string]any{"name": "Report Remove (Childline and IWF)", "country": "UK"},
+		"lifeline":      map[string]any{"name": "Lifeline (Australia)", "url": "https://www.lifeline.org.au/", "country": "Australia"},
+		"accce":         map[string]any{"name": "Australian Centre to Counter Child Exploitation", "country": "Australia"},
 	},
 }
 

@@ -94,11 +94,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	esc := html.EscapeString
 	level := strconv.Itoa(min(headingAbove(blk)+1, 6))
 	var b strings.Builder
-	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + esc(h.Name))
-	if h.Country != "" && !mentions(h.Name, h.Country) {
-		b.WriteString(" (" + esc(h.Country) + ")")
-	}
-	b.WriteString("</h" + level + ">\n")
+	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + helplineName(h.Name, h.Country) + "</h" + level + ">\n")
 	if h.For != "" {
 		b.WriteString("<p>" + esc(h.For) + "</p>\n")
 	}
@@ -116,10 +112,44 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 		b.WriteString("<p>Open: " + esc(h.Hours) + "</p>\n")
 	}
 	if webURL(h.URL) {
-		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(h.Name) + " website</a></p>\n")
+		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(bareName(h.Name, h.Country)) + " website</a></p>\n")
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
+}
+
+// helplineName is a card's name as HTML with its country in a
+// helpline-country span, so a page about one country (a "Who to call"
+// sheet) can hide it instead of saying "(UK)" after every name. A name
+// that already ends in "(UK)" has it moved into the span; a name that ends
+// in other brackets gets the country inside them ("(IWF, UK)", not
+// "(IWF) (UK)"); a name that says the country as a word ("Australian
+// Centre") gets none.
+func helplineName(name, country string) string {
+	esc := html.EscapeString
+	name = strings.TrimSpace(name)
+	if country == "" {
+		return esc(name)
+	}
+	if bare := bareName(name, country); bare != name {
+		name = bare
+	} else if mentions(name, country) {
+		return esc(name)
+	}
+	if base, ok := strings.CutSuffix(name, ")"); ok && strings.Contains(base, "(") {
+		return esc(base) + "<span class=\"helpline-country\">, " + esc(country) + "</span>)"
+	}
+	return esc(name) + "<span class=\"helpline-country\"> (" + esc(country) + ")</span>"
+}
+
+// bareName is a helpline's name without the country it ends with:
+// "Lifeline (Australia)" → "Lifeline".
+func bareName(name, country string) string {
+	name = strings.TrimSpace(name)
+	if base, ok := strings.CutSuffix(name, "("+country+")"); ok && country != "" && strings.TrimSpace(base) != "" {
+		return strings.TrimSpace(base)
+	}
+	return name
 }
 
 // headingAbove is the level of the heading a node sits under: the nearest

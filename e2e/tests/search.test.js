@@ -1,0 +1,49 @@
+// Search that answers: parents' questions (data/search-queries.json) typed
+// into the real search page in Chromium, and the page that must come first.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { launch, newContext } from "../lib/browser.js";
+import { start } from "../lib/site.js";
+
+const { queries } = JSON.parse(readFileSync(new URL("../data/search-queries.json", import.meta.url), "utf8"));
+
+let site, browser;
+before(async () => {
+  site = await start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+test("parents' questions find the right page first", { timeout: 300_000 }, async () => {
+  assert.ok(queries.length >= 20, `only ${queries.length} queries in data/search-queries.json`);
+  const context = await newContext(browser, site);
+  const page = await context.newPage();
+  await page.goto(site.url("/search/"));
+  const failed = [];
+  for (const { q, first, above = [] } of queries) {
+    const input = page.locator("#search_q");
+    await input.fill(q);
+    await input.press("Enter");
+    // The status says "N results for “q”" (or no results) when the list is shown.
+    await page.waitForFunction((q) => {
+      const s = document.querySelector("[data-search-status]").textContent;
+      return s.includes(`“${q}”`);
+    }, q, { timeout: 10_000 });
+    const got = await page.$$eval("[data-search-results] .search-title a", (as) => as.map((a) => new URL(a.href).pathname));
+    const want = [first].flat();
+    const problems = [];
+    if (!want.includes(got[0])) problems.push(`first is ${got[0] ?? "nothing"}, want ${want.join(" or ")}`);
+    for (const [a, b] of above) {
+      const ia = got.indexOf(a), ib = got.indexOf(b);
+      if (ia < 0 || (ib >= 0 && ib < ia)) problems.push(`${a} (${ia < 0 ? "not found" : `#${ia + 1}`}) should rank above ${b} (#${ib + 1})`);
+    }
+    console.log(`search "${q}": ${got.slice(0, 3).join(", ")}${problems.length ? "  ✗" : ""}`);
+    if (problems.length) failed.push(`  "${q}": ${problems.join("; ")}\n    results: ${got.slice(0, 6).join(", ")}`);
+  }
+  await context.close();
+  assert.equal(failed.length, 0, `queries ranked wrong:\n${failed.join("\n")}`);
+});
