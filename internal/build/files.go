@@ -23,7 +23,7 @@ import (
 // filtered for editor junk, static/ is not), and content files that are not pages (loose files;
 // bundle resources go with their page).
 func (b *builder) copyStatic() {
-	walkAll(b.site, "static", b.copyFile, b.problem)
+	walkAll(b.site, StaticDir, b.copyFile, b.problem)
 	for _, f := range b.tree.Files {
 		b.copyFile(f)
 	}

@@ -24,7 +24,10 @@ import (
 // InputDirs are the site's folders of inputs. With the config file at
 // the root they are everything a build reads: what serve watches, and
 // where an output folder may never be.
-var InputDirs = []string{"content", "layouts", "assets", "static", "data", "archetypes", "i18n"}
+var InputDirs = []string{"content", "layouts", "assets", StaticDir, "data", "archetypes", "i18n"}
+
+// StaticDir holds files published as they are, dot-files included.
+const StaticDir = "static"
 
 // Session builds one site again and again, as serve does. The first build
 // is full; a later build told which files changed renders only the pages

@@ -94,7 +94,7 @@ func (w *Watcher) siteDirs() map[string]os.FileInfo {
 			if err != nil || !e.IsDir() {
 				return nil
 			}
-			if content.Ignored(e.Name()) || w.ignored(p) {
+			if (d != build.StaticDir && content.Ignored(e.Name())) || w.ignored(p) {
 				return filepath.SkipDir
 			}
 			if st, err := e.Info(); err == nil {
@@ -254,7 +254,7 @@ func (w *Watcher) addFilesOf(dirs []string, pending map[string]bool) {
 // in one of build.InputDirs, or the config file at the root. Anything else
 // (the output folder, logs, editors' files) is not.
 func (w *Watcher) relevant(name string) (string, bool) {
-	if content.Ignored(filepath.Base(name)) || w.ignored(name) {
+	if w.ignored(name) {
 		return "", false
 	}
 	rel, err := filepath.Rel(w.root, name)
@@ -264,10 +264,13 @@ func (w *Watcher) relevant(name string) (string, bool) {
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
 	if slices.Contains(build.InputDirs, top) {
-		// A file under an ignored folder (.git inside static, say).
-		for _, part := range strings.Split(rel, "/") {
-			if content.Ignored(part) {
-				return "", false
+		// static/ is published as it is, dot-files included, so every file
+		// in it is an input; elsewhere editors' files are not.
+		if top != build.StaticDir {
+			for _, part := range strings.Split(rel, "/") {
+				if content.Ignored(part) {
+					return "", false
+				}
 			}
 		}
 		return rel, true

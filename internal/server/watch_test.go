@@ -294,6 +294,19 @@ func TestWatcherOnlyInputs(t *testing.T) {
 	expect("a new i18n folder", "i18n", "i18n/fr.yaml")
 	os.WriteFile(filepath.Join(dir, "signpost.toml"), []byte("title = \"x\"\n"), 0o644)
 	expect("config", "signpost.toml")
+	// static/ is published as it is, dot-files included, so they are inputs;
+	// the same names elsewhere are editors' files.
+	os.Mkdir(filepath.Join(dir, "static"), 0o755)
+	expect("a new static folder", "static")
+	os.Mkdir(filepath.Join(dir, "static/.well-known"), 0o755)
+	os.WriteFile(filepath.Join(dir, "static/.well-known/security.txt"), []byte("Contact: x\n"), 0o644)
+	expect("a dot-folder in static", "static/.well-known", "static/.well-known/security.txt")
+	os.WriteFile(filepath.Join(dir, "static/.well-known/security.txt"), []byte("Contact: y\n"), 0o644)
+	expect("an edit in a dot-folder in static", "static/.well-known/security.txt")
+	os.WriteFile(filepath.Join(dir, "static/.htaccess"), []byte("x"), 0o644)
+	expect("a dot-file in static", "static/.htaccess")
+	os.WriteFile(filepath.Join(dir, "content/.notes.md.swp"), []byte("x"), 0o644)
+	quiet("a swap file in content")
 }
 
 // syncBuffer is a log written by the server's goroutines.
