@@ -56,6 +56,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
 	}
+	if notASite(e, "build", f.source) {
+		return ExitProblems
+	}
 	opt := f.options(fs)
 	opt.URLs, opt.AllowRemoved, opt.Compress = build.URLsKeep, *allowRemoved, *compress
 	res, err := build.Build(ctx, opt)

@@ -36,6 +36,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
 	}
+	if notASite(e, "check", *source) {
+		return ExitProblems
+	}
 	if *online && !*external {
 		fmt.Fprintln(e.stderr, "signpost check: --online requests the links that --external lists; use both")
 		return ExitUsage

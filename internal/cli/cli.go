@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
+
+	"github.com/signpost/signpost/internal/config"
 )
 
 // Exit codes.
@@ -152,4 +155,22 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0 && os.Getenv("NO_COLOR") == "" && !strings.EqualFold(os.Getenv("TERM"), "dumb")
+}
+
+// notASite says so, and returns true, when source has neither a config
+// file nor a content folder: the command was run in the wrong folder (or
+// --source names one), and reading on would only report that content/
+// cannot be found and that an output that never existed was kept.
+func notASite(e *env, cmd, source string) bool {
+	for _, name := range append(append([]string{}, config.Names...), "content") {
+		if _, err := os.Stat(filepath.Join(source, name)); err == nil {
+			return false
+		}
+	}
+	if source == "." {
+		fmt.Fprintf(e.stderr, "signpost %s: no %s here: run it in your site's folder or pass --source\n", cmd, config.Names[0])
+	} else {
+		fmt.Fprintf(e.stderr, "signpost %s: no %s in %s: pass --source the folder that has it\n", cmd, config.Names[0], source)
+	}
+	return true
 }

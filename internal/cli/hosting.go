@@ -42,6 +42,9 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "signpost hosting: unknown server %q: choose %s\n", server, strings.Join(hosting.Servers, ", "))
 		return ExitUsage
 	}
+	if notASite(e, "hosting", *source) {
+		return ExitProblems
+	}
 	if *root == "" {
 		*root = filepath.Join(*source, "public")
 	}

@@ -25,6 +25,9 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
 	}
+	if notASite(e, "serve", f.source) {
+		return ExitProblems
+	}
 	opt := f.options(fs)
 	opt.URLs = build.URLsWarn // urls.txt is checked, and written only by build
 	err := server.Run(ctx, server.Options{

@@ -109,11 +109,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Add(p)
 			return c, probs
 		}
-		for _, k := range slices.Sorted(maps.Keys(raw)) {
-			if !slices.Contains(topKeys, k) {
-				probs.Warnf(name, diag.KeyLine(src, k), 0, diag.DidYouMean(k, topKeys), "unknown config key %q", k)
-			}
-		}
+		unknownKeys(name, src, raw, &probs)
 		if p, ok := Decode(format, name, src, c); !ok {
 			probs.Add(p)
 			return c, probs
@@ -123,6 +119,34 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	c.applyDefaults(&probs)
 	return c, probs
+}
+
+// unknownKeys reports the top-level keys Signpost does not know. One that
+// is a known key spelt with other capitals (baseUrl) is refused: the TOML
+// reader would use it while the YAML one would not, and keys are written
+// one way everywhere. One close to a known key the file does not set
+// (titel) is an error too: the setting it was meant to be would be
+// silently missing. Others are warnings: a theme may read them.
+func unknownKeys(name string, src []byte, raw map[string]any, probs *diag.List) {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		if slices.Contains(topKeys, k) {
+			continue
+		}
+		line := diag.KeyLine(src, k)
+		if i := slices.IndexFunc(topKeys, func(t string) bool { return strings.EqualFold(t, k) }); i >= 0 {
+			probs.Errorf(name, line, 0, fmt.Sprintf("write it %s, with those capitals", topKeys[i]),
+				"config key %q is spelt %q", k, topKeys[i])
+			continue
+		}
+		if c := diag.Closest(k, topKeys); c != "" {
+			if _, set := raw[c]; !set {
+				probs.Errorf(name, line, 0, fmt.Sprintf("did you mean %q? As it is spelt now, Signpost does not use it", c),
+					"unknown config key %q", k)
+				continue
+			}
+		}
+		probs.Warnf(name, line, 0, diag.DidYouMean(k, topKeys), "unknown config key %q", k)
+	}
 }
 
 func (c *Config) applyDefaults(probs *diag.List) {

@@ -43,6 +43,9 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		p.Message = "invalid TOML: " + strings.TrimPrefix(terr.Error(), "toml: ")
 		p.Hint = `TOML needs key = value, with text in quotes: title = "My page"`
 	case errors.As(err, &yerr):
+		if fault, found := yamlFault(path, src); found {
+			return fault, false
+		}
 		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
 			p.Line, p.Col = tk.Position.Line, tk.Position.Column
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,23 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
 	}
 	d.unknown(append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...))
+	d.curlyQuotes()
+}
+
+// curlyQuotes warns about text wrapped in curly quotes (as word processors
+// and phones type them): YAML does not read them as quotes, so they would
+// be published as part of the text, in the page's h1 for a title.
+func (d *metaDecoder) curlyQuotes() {
+	for _, key := range slices.Sorted(maps.Keys(d.m)) {
+		s, ok := d.m[key].(string)
+		r := []rune(s)
+		if !ok || len(r) < 2 || !strings.ContainsRune("“‘„«", r[0]) || !strings.ContainsRune("”’“»", r[len(r)-1]) {
+			continue
+		}
+		d.probs.Warnf(d.p.File, d.line(key), 0,
+			"use straight quotes (\"), as a plain text editor types them, or none: "+key+": "+config.Straighten(s),
+			"%s is in curly quotes %c %c, which are published as part of the text", key, r[0], r[len(r)-1])
+	}
 }
 
 // metaDecoder reads the values of one page's front matter map, reporting
@@ -128,9 +146,52 @@ func (d *metaDecoder) date(key string) time.Time {
 	}
 	t, ok := toTime(v)
 	if !ok {
-		d.probs.Errorf(d.p.File, d.line(key), 0, "write dates as YYYY-MM-DD, like "+key+": 2026-11-28", "front matter %q is not a date: %v", key, v)
+		d.probs.Add(diag.Problem{Path: d.p.File, Line: d.line(key), Severity: diag.Error,
+			Message: fmt.Sprintf("%s: %v is not a date Signpost can read", key, v), Hint: dateHint(key, fmt.Sprint(v))})
 	}
 	return t
+}
+
+// dateHint rewrites a date as the editor wrote it (28/11/2026, 2026/11/28,
+// 28 November 2026) as year-month-day, or says why it cannot: 5/3/2026 is
+// 5 March in Britain and 3 May in America.
+func dateHint(key, v string) string {
+	const generic = "write dates as year-month-day, like %s: 2026-11-28"
+	v = strings.TrimSpace(v)
+	for _, layout := range []string{"2 January 2006", "2 Jan 2006", "January 2, 2006", "Jan 2, 2006", "2006/1/2", "2006.1.2"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return fmt.Sprintf("write dates as year-month-day: %s: %s", key, t.Format(time.DateOnly))
+		}
+	}
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) != 3 || len(parts[2]) != 4 {
+		return fmt.Sprintf(generic, key)
+	}
+	a, errA := strconv.Atoi(parts[0])
+	b, errB := strconv.Atoi(parts[1])
+	y, errY := strconv.Atoi(parts[2])
+	if errA != nil || errB != nil || errY != nil {
+		return fmt.Sprintf(generic, key)
+	}
+	dm, okDM := validDate(y, b, a) // day first, as in Britain
+	md, okMD := validDate(y, a, b) // month first, as in America
+	switch {
+	case okDM && okMD && !dm.Equal(md):
+		return fmt.Sprintf("%s could be %s or %s: write it as year-month-day, %s: %s for %s, or %s: %s for %s",
+			v, dm.Format("2 January"), md.Format("2 January"),
+			key, dm.Format(time.DateOnly), dm.Format("2 January"), key, md.Format(time.DateOnly), md.Format("2 January"))
+	case okDM:
+		return fmt.Sprintf("write dates as year-month-day: %s: %s", key, dm.Format(time.DateOnly))
+	case okMD:
+		return fmt.Sprintf("write dates as year-month-day: %s: %s", key, md.Format(time.DateOnly))
+	}
+	return fmt.Sprintf("there is no such day; "+generic, key)
+}
+
+// validDate is the day y-m-d, and whether the calendar has it.
+func validDate(y, m, d int) (time.Time, bool) {
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, m >= 1 && m <= 12 && t.Day() == d && t.Month() == time.Month(m)
 }
 
 // flags reads draft, toc and weight.

@@ -1,0 +1,119 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// invisibles are characters that look like an ordinary space in an editor
+// but are not one to YAML; word processors and phones paste them.
+var invisibles = map[rune]string{
+	'\u00a0': "non-breaking space",
+	'\u202f': "narrow non-breaking space",
+	'\u2007': "figure space",
+	'\u200b': "zero-width space",
+	'\ufeff': "zero-width no-break space",
+}
+
+// yamlFault looks, in YAML that failed to decode, for the mistakes editors
+// really make and the YAML library reports in its own words (a tab in the
+// indentation, an invisible space pasted from a word processor, curly
+// quotes): the first such line is named in plain words, with an excerpt
+// whose lines and caret are the file's. Lines are counted within src.
+func yamlFault(path string, src []byte) (diag.Problem, bool) {
+	lines := strings.Split(string(src), "\n")
+	for i, l := range lines {
+		l = strings.TrimSuffix(l, "\r")
+		msg, hint, col := lineFault(l)
+		if msg == "" {
+			continue
+		}
+		return diag.Problem{Path: path, Line: i + 1, Col: col, Severity: diag.Error,
+			Message: msg, Hint: hint + "\n" + excerpt(lines, i, col)}, true
+	}
+	return diag.Problem{}, false
+}
+
+// lineFault names the fault of one line of YAML, if it has one of the
+// kinds yamlFault knows; col is 1-based, in characters.
+func lineFault(l string) (msg, hint string, col int) {
+	indent := len(l) - len(strings.TrimLeft(l, " \t"))
+	if i := strings.IndexByte(l[:indent], '\t'); i >= 0 {
+		return "this line starts with a tab; YAML needs spaces",
+			"replace the tab with spaces (two for each level of indentation)", i + 1
+	}
+	key, value, hasColon := strings.Cut(l, ":")
+	for off, r := range l {
+		name, ok := invisibles[r]
+		if !ok {
+			continue
+		}
+		c := utf8.RuneCountInString(l[:off]) + 1
+		switch {
+		case strings.TrimLeft(l[:off], " ") == "":
+			return fmt.Sprintf("an invisible %s at the start of this line (often pasted from a word processor)", name),
+				"delete it and indent with ordinary spaces", c
+		case hasColon && off > len(key) && strings.TrimLeft(l[len(key)+1:off], " ") == "":
+			return fmt.Sprintf("an invisible %s after %q (often pasted from a word processor)", name, strings.TrimSpace(key)+":"),
+				"type an ordinary space instead", c
+		case hasColon && off < len(key) && strings.TrimRight(key[off:], " \u00a0\u202f\u2007\u200b\ufeff") == "":
+			return fmt.Sprintf("an invisible %s before the colon of %q (often pasted from a word processor)", name, strings.TrimSpace(key)+":"),
+				"delete it", c
+		}
+	}
+	if hasColon {
+		if v := strings.TrimSpace(value); v != "" && strings.ContainsAny(v[:utf8.RuneLen([]rune(v)[0])], "“‘„«") {
+			c := utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(value, " ")) + 1
+			return "the text is in curly quotes " + curlyPair(v) + ", which YAML does not read as quotes",
+				"use straight quotes (\"), as a plain text editor types them: " + strings.TrimSpace(key) + ": " + Straighten(v), c
+		}
+	}
+	return "", "", 0
+}
+
+// curlyPair is the pair of curly quotes a value opens with, as the editor
+// sees them.
+func curlyPair(v string) string {
+	if strings.HasPrefix(v, "‘") {
+		return "‘ ’"
+	}
+	return "“ ”"
+}
+
+// Straighten rewrites a value wrapped in curly quotes as YAML text in
+// straight double quotes; curly quotes inside it (apostrophes) stay.
+func Straighten(v string) string {
+	r := []rune(v)
+	if len(r) >= 2 && strings.ContainsRune("“‘„«", r[0]) && strings.ContainsRune("”’“»", r[len(r)-1]) {
+		r = r[1 : len(r)-1]
+	}
+	s := strings.ReplaceAll(strings.ReplaceAll(string(r), `\`, `\\`), `"`, `\"`)
+	return `"` + s + `"`
+}
+
+// excerpt shows the faulty line (index i) with up to two lines before it
+// and one after, numbered as in the file, and a caret under column col.
+func excerpt(lines []string, i, col int) string {
+	from, to := max(0, i-2), min(len(lines)-1, i+1)
+	for from < i && strings.TrimSpace(lines[from]) == "" {
+		from++
+	}
+	for to > i && strings.TrimSpace(lines[to]) == "" {
+		to--
+	}
+	var b strings.Builder
+	for j := from; j <= to; j++ {
+		mark := " "
+		if j == i {
+			mark = ">"
+		}
+		fmt.Fprintf(&b, "%s %2d | %s\n", mark, j+1, strings.TrimSuffix(lines[j], "\r"))
+		if j == i {
+			fmt.Fprintf(&b, "%s^\n", strings.Repeat(" ", len(fmt.Sprintf("  %2d | ", j+1))+col-1))
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
