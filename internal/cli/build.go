@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -61,12 +62,16 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	opt := f.options(fs)
 	opt.URLs, opt.AllowRemoved, opt.Compress = build.URLsKeep, *allowRemoved, *compress
+	// Looked at before the build: a failed build says what it left, and
+	// must not speak of an output that never existed.
+	_, statErr := os.Stat(opt.Dest)
 	res, err := build.Build(ctx, opt)
-	return report(e, res, err, f.json)
+	return report(e, res, err, f.json, statErr == nil)
 }
 
-// report prints a build's problems and summary and returns the exit code.
-func report(e *env, res *build.Result, err error, asJSON bool) int {
+// report prints a build's problems and summary and returns the exit code;
+// hadOutput says whether the destination existed before the build.
+func report(e *env, res *build.Result, err error, asJSON, hadOutput bool) int {
 	var le *diag.ListError
 	if err != nil && !errors.As(err, &le) {
 		fmt.Fprintf(e.stderr, "signpost: %v\n", err)
@@ -89,7 +94,11 @@ func report(e *env, res *build.Result, err error, asJSON bool) int {
 		printProblems(e.stderr, res.Problems, isTerminal(e.stderr))
 		errs, warns := res.Problems.Count()
 		if err != nil {
-			fmt.Fprintf(e.stderr, "Build failed: %s, %s. The previous output was left as it was.\n", plural(errs, "error"), plural(warns, "warning"))
+			left := "Nothing was written."
+			if hadOutput {
+				left = "The previous output was left as it was."
+			}
+			fmt.Fprintf(e.stderr, "Build failed: %s, %s. %s\n", plural(errs, "error"), plural(warns, "warning"), left)
 		} else {
 			fmt.Fprintf(e.stdout, "Built %s (%s) in %s; %s.\n", plural(res.Pages, "page"), plural(res.Files, "file"), res.Elapsed.Round(time.Millisecond), plural(warns, "warning"))
 		}

@@ -24,10 +24,23 @@ var invisibles = map[rune]string{
 // quotes): the first such line is named in plain words, with an excerpt
 // whose lines and caret are the file's. Lines are counted within src.
 func yamlFault(path string, src []byte) (diag.Problem, bool) {
+	return findFault(path, src, lineFault)
+}
+
+// yamlIndentFault finds an invisible space in the indentation of a line of
+// YAML that decodes: YAML reads it as part of a key or value (a key
+// "\u00a0 colour" below "params:", which is then empty), so the page would
+// build wrong without a word.
+func yamlIndentFault(path string, src []byte) (diag.Problem, bool) {
+	return findFault(path, src, indentFault)
+}
+
+// findFault returns the first line's fault that fault finds in src.
+func findFault(path string, src []byte, fault func(string) (msg, hint string, col int)) (diag.Problem, bool) {
 	lines := strings.Split(string(src), "\n")
 	for i, l := range lines {
 		l = strings.TrimSuffix(l, "\r")
-		msg, hint, col := lineFault(l)
+		msg, hint, col := fault(l)
 		if msg == "" {
 			continue
 		}
@@ -45,6 +58,9 @@ func lineFault(l string) (msg, hint string, col int) {
 		return "this line starts with a tab; YAML needs spaces",
 			"replace the tab with spaces (two for each level of indentation)", i + 1
 	}
+	if msg, hint, col := indentFault(l); msg != "" {
+		return msg, hint, col
+	}
 	key, value, hasColon := strings.Cut(l, ":")
 	for off, r := range l {
 		name, ok := invisibles[r]
@@ -53,9 +69,6 @@ func lineFault(l string) (msg, hint string, col int) {
 		}
 		c := utf8.RuneCountInString(l[:off]) + 1
 		switch {
-		case strings.TrimLeft(l[:off], " ") == "":
-			return fmt.Sprintf("an invisible %s at the start of this line (often pasted from a word processor)", name),
-				"delete it and indent with ordinary spaces", c
 		case hasColon && off > len(key) && strings.TrimLeft(l[len(key)+1:off], " ") == "":
 			return fmt.Sprintf("an invisible %s after %q (often pasted from a word processor)", name, strings.TrimSpace(key)+":"),
 				"type an ordinary space instead", c
@@ -69,6 +82,20 @@ func lineFault(l string) (msg, hint string, col int) {
 			c := utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(value, " ")) + 1
 			return "the text is in curly quotes " + curlyPair(v) + ", which YAML does not read as quotes",
 				"use straight quotes (\"), as a plain text editor types them: " + strings.TrimSpace(key) + ": " + Straighten(v), c
+		}
+	}
+	return "", "", 0
+}
+
+// indentFault finds an invisible space among the spaces a line starts with.
+func indentFault(l string) (msg, hint string, col int) {
+	for off, r := range l {
+		if name, ok := invisibles[r]; ok {
+			return fmt.Sprintf("an invisible %s at the start of this line (often pasted from a word processor)", name),
+				"delete it and indent with ordinary spaces", utf8.RuneCountInString(l[:off]) + 1
+		}
+		if r != ' ' && r != '\t' {
+			break
 		}
 	}
 	return "", "", 0
