@@ -42,7 +42,7 @@ body text
 title: A
 reviewed: last tuesday
 ---
-`, nil, []string{"content/a.md:3: error: front matter \"reviewed\" is not a date"}},
+`, nil, []string{"content/a.md:3: error: reviewed: last tuesday is not a date Signpost can read"}},
 		"broken link": {`
 -- content/a.md --
 ---

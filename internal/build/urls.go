@@ -31,6 +31,16 @@ func (s *Session) checkURLs(tree *content.Tree) ([]byte, diag.List) {
 	if s.opt.URLs == URLsIgnore {
 		return nil, nil
 	}
+	// A page whose front matter could not be read has lost its URL, its
+	// aliases and its taxonomy terms: every URL missing because of it
+	// would be reported as unpublished, with hints to record it as
+	// removed. The guard judges only when every page loaded; the page's
+	// own error is the one problem reported.
+	for _, p := range tree.All {
+		if p.Broken {
+			return nil, nil
+		}
+	}
 	src, err := fs.ReadFile(s.site, manifest.File)
 	src = config.StripBOM(src)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -116,7 +116,9 @@ func Check(src []byte, t *content.Tree, opt Options) ([]byte, diag.List) {
 		}
 		if opt.AllowRemoved {
 			removed[u] = true
-			probs.Warnf(File, m.Live[u], 1, "", "%s was removed on purpose: recorded in %s", u, File)
+			// Said before the build has ended: urls.txt is written only if it
+			// succeeds, so the message must not claim it already was.
+			probs.Warnf(File, m.Live[u], 1, "", "%s was removed on purpose: %s records that when the build succeeds", u, File)
 			continue
 		}
 		probs.Add(diag.Problem{Path: File, Line: m.Live[u], Col: 1, Severity: opt.Severity,
