@@ -78,7 +78,11 @@ func lineFault(l string) (msg, hint string, col int) {
 		}
 	}
 	if hasColon {
-		if v := strings.TrimSpace(value); v != "" && strings.ContainsAny(v[:utf8.RuneLen([]rune(v)[0])], "“‘„«") {
+		// Only text YAML cannot read unquoted (a colon and a space, as in
+		// "Roblox: a guide") is the fault; curly quotes elsewhere build,
+		// and are warned about where front matter is read.
+		v := strings.TrimSpace(value)
+		if v != "" && strings.ContainsAny(v[:utf8.RuneLen([]rune(v)[0])], "“‘„«") && (strings.Contains(v, ": ") || strings.Contains(v, " #")) {
 			c := utf8.RuneCountInString(l) - utf8.RuneCountInString(strings.TrimLeft(value, " ")) + 1
 			return "the text is in curly quotes " + curlyPair(v) + ", which YAML does not read as quotes",
 				"use straight quotes (\"), as a plain text editor types them: " + strings.TrimSpace(key) + ": " + Straighten(v), c
