@@ -195,7 +195,7 @@ func New(opt Options) *Converter {
 	if opt.Unsafe {
 		raw = safeRawHTML{}
 	}
-	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100)))
+	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100)))
 	return c
 }
 
