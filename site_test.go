@@ -22,6 +22,7 @@ import (
 	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/sitetest"
 )
 
 // The weight budget of every page of the bundled site.
@@ -134,6 +135,11 @@ func parse(t *testing.T, s builtSite, file string) page {
 // itself (<link>, <script>, <img>, <iframe>, CSS url()) must not. Inline
 // scripts and styles are refused too: the Content-Security-Policy has no
 // 'unsafe-inline'.
+// Every URL in the bundled site's sitemap and feeds is percent-encoded.
+func TestXMLURLsEncoded(t *testing.T) {
+	sitetest.AssertEncodedURLs(t, bundledSite(t).dir)
+}
+
 func TestNoOtherOrigins(t *testing.T) {
 	s := bundledSite(t)
 	fetched := map[string][]string{

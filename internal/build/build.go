@@ -39,6 +39,10 @@ type Options struct {
 	BaseURL string
 	// Minify overrides the config when not nil.
 	Minify *bool
+	// Compress writes a .br and a .gz beside every HTML, CSS, JS, JSON, XML
+	// and SVG file that they make smaller, for servers that send them as
+	// they are (docs/hosting.md). Full builds only: serve never sets it.
+	Compress bool
 	// Now is today's date for review warnings; zero means time.Now.
 	Now time.Time
 	// Inject is HTML added to every page by serve (live reload).
@@ -97,8 +101,15 @@ type builder struct {
 	cfg  *config.Config
 	tree *content.Tree
 	out  *output
-	min  *minifier
-	data map[string]any
+	// rec owns the output files: every write is claimed there first.
+	rec *recorder
+	// refused are pages whose output was refused or taken (reported).
+	refused map[*content.Page]bool
+	// redirectOnly are aliases that differ only in case from another
+	// output: listed in _redirects, without a redirect page.
+	redirectOnly map[string]bool
+	min          *minifier
+	data         map[string]any
 
 	mu           sync.Mutex
 	probs        diag.List
@@ -125,9 +136,6 @@ type builder struct {
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool
-	// extra are the outputs of writeGlobals that depend on more than the
-	// tree (the search index), for globalFiles.
-	extra map[string]bool
 	// indexSums are the checksums of the search index files, from the last
 	// build and then this one: an incremental build writes only those
 	// that changed.
@@ -138,31 +146,6 @@ func (b *builder) problem(err error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.probs.Add(diag.Problems(err)...)
-}
-
-func (b *builder) write(rel string, data []byte) {
-	b.writeAsIs(rel, b.min.file(rel, data))
-}
-
-// writeAsIs writes output that is compact already (the search index).
-func (b *builder) writeAsIs(rel string, data []byte) {
-	b.mu.Lock()
-	b.files++
-	b.published["/"+rel] = true
-	b.mu.Unlock()
-	if b.buffered != nil {
-		b.mu.Lock()
-		b.buffered[rel] = data
-		b.mu.Unlock()
-		return
-	}
-	if b.writes != nil {
-		b.writes <- writeJob{rel, data}
-		return
-	}
-	if err := b.out.write(rel, data); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", rel, err))
-	}
 }
 
 type writeJob struct {
@@ -202,6 +185,7 @@ func (b *builder) run() {
 	for f := range b.published {
 		b.fileSet[f] = true
 	}
+	b.claimPages()
 	conv, rnd := b.prepare()
 	wait := b.startWriters()
 	b.renderPages(conv, rnd)
@@ -238,6 +222,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 // search index from every page's record.
 func (b *builder) writeGlobals(records map[string]*pageRecord) {
 	b.writeAliases()
+	b.writeHosting()
 	b.writeFeeds()
 	b.writeSitemap()
 	b.writeRobots()
@@ -263,6 +248,7 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 			defer wg.Done()
 			for p := range next {
 				rec := b.renderPage(conv, rnd, p)
+				rec.probs = p.Relocate(rec.probs)
 				b.mu.Lock()
 				b.records[p.Key()] = rec
 				b.mu.Unlock()
@@ -337,7 +323,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		src, body, err := content.ReadSource(b.site, p)
 		source = src
 		if err != nil {
-			rec.probs.Add(diag.Problem{Path: p.File, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			rec.probs.Add(readProblem(p.File, err))
 			return rec
 		}
 		res, err = conv.Convert(p, body)
@@ -365,8 +351,11 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	// Every id of the page counts for links to its anchors: the body's and
 	// the layout's (#main, a contents list).
 	rec.ids = markdown.HTMLIDs(html)
-	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source}, res, rec.probs)
-	b.write(p.OutputPath(), html)
+	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res, rec.probs)
+	if b.refused[p] {
+		return rec
+	}
+	b.emit(p.URL, pageSource(p), html, true)
 	b.mu.Lock()
 	b.pages++
 	b.mu.Unlock()
@@ -395,16 +384,26 @@ func (b *builder) render404(rnd *render.Renderer) {
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"
-	html, _, err := rnd.Page(p, nil)
+	html, tmpl, err := rnd.Page(p, nil)
 	if err != nil {
 		b.problem(err)
 		return
 	}
-	probs, _ := b.check(check.Input{Page: p, HTML: html}, nil, nil)
+	probs, _ := b.check(check.Input{Page: p, HTML: html, Layouts: layouts(rnd, tmpl)}, nil, nil)
 	b.mu.Lock()
 	b.probs.Add(probs...)
 	b.mu.Unlock()
-	b.write("404.html", html)
+	b.emit("/404.html", generated("the 404 page"), html, true)
+}
+
+// layouts are the template files a page rendered with, for the checks to
+// place problems the page's markdown and data do not explain.
+func layouts(rnd *render.Renderer, tmpl string) []check.Layout {
+	var out []check.Layout
+	for _, s := range rnd.Sources(tmpl) {
+		out = append(out, check.Layout{Path: s.Path, Text: s.Text})
+	}
+	return out
 }
 
 // check runs internal/check over a rendered page, when it is on.

@@ -235,6 +235,40 @@ title: Published
 	s.AssertFile("a/index.html", "Draft page")
 }
 
+// TestDraftSectionLeavesOutItsPages: the pages below a draft section are
+// not published either (they were, at their own URLs).
+func TestDraftSectionLeavesOutItsPages(t *testing.T) {
+	files := minimal + `
+-- content/sec/_index.md --
+---
+title: Draft section
+draft: true
+---
+-- content/sec/in.md --
+---
+title: Inside the draft section
+---
+-- content/sec/deeper/more.md --
+---
+title: Deeper inside
+---
+-- content/b.md --
+---
+title: Published
+---
+`
+	s := sitetest.BuildOK(t, files)
+	for _, f := range []string{"sec/index.html", "sec/in/index.html", "sec/deeper/index.html", "sec/deeper/more/index.html"} {
+		if s.Exists(f) {
+			t.Errorf("%s published without --drafts", f)
+		}
+	}
+	s.AssertFile("sitemap.xml", "! /sec/")
+	s = sitetest.BuildOK(t, files, sitetest.Drafts)
+	s.AssertFile("sec/in/index.html", "Inside the draft section")
+	s.AssertFile("sec/deeper/more/index.html", "Deeper inside")
+}
+
 func TestLinksResolve(t *testing.T) {
 	s := sitetest.BuildOK(t, `
 -- signpost.toml --

@@ -108,7 +108,7 @@ title: A
 title: B
 url: /a/
 ---
-`, nil, []string{"error: content/a.md and content/b.md both publish /a/"}},
+`, nil, []string{"error: content/a.md and content/b.md both write a/index.html"}},
 		"unknown block": {`
 -- content/a.md --
 ---

@@ -18,29 +18,30 @@ import (
 	"github.com/signpost/signpost/internal/render"
 )
 
-// copyStatic publishes static/ as it is, and content files that are not
-// pages (loose files; bundle resources go with their page).
+// copyStatic publishes everything in static/ byte for byte, dot-files
+// such as .well-known/ and .htaccess included (content/ and assets/ are
+// filtered for editor junk, static/ is not), and content files that are not pages (loose files;
+// bundle resources go with their page).
 func (b *builder) copyStatic() {
-	walkFiles(b.site, "static", func(p string) {
-		b.copyFile(p, strings.TrimPrefix(p, "static/"))
-	}, b.problem)
+	walkAll(b.site, "static", b.copyFile, b.problem)
 	for _, f := range b.tree.Files {
-		b.copyFile(f, strings.TrimPrefix(f, content.Dir+"/"))
+		b.copyFile(f)
 	}
 	for _, p := range b.tree.Regular {
 		for _, r := range p.Resources {
-			b.copyFile(r, strings.TrimPrefix(r, content.Dir+"/"))
+			b.copyFile(r)
 		}
 	}
 }
 
-func (b *builder) copyFile(from, to string) {
-	data, err := fs.ReadFile(b.site, from)
+// copyFile publishes a site file as it is, never minified.
+func (b *builder) copyFile(file string) {
+	data, err := fs.ReadFile(b.site, file)
 	if err != nil {
-		b.problem(diag.Problem{Path: from, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+		b.problem(readProblem(file, err))
 		return
 	}
-	b.write(to, data)
+	b.emit(fileURL(file), fileSource(file), data, false)
 }
 
 // processAssets publishes assets/ from the site over those of the theme.
@@ -58,33 +59,28 @@ func (b *builder) processAssets() {
 	for _, p := range slices.Sorted(maps.Keys(files)) {
 		data, err := fs.ReadFile(files[p], p)
 		if err != nil {
-			b.problem(diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read: " + err.Error()})
+			b.problem(readProblem(p, err))
 			continue
 		}
 		rel := strings.TrimPrefix(p, "assets/")
 		ext := path.Ext(rel)
 		if ext != ".css" && ext != ".js" {
-			b.write(rel, data)
+			b.emit("/"+rel, fileSource(p), data, false)
 			continue
 		}
 		// A BOM would end up inside the fingerprinted file, where a
 		// browser may read it as part of the first selector.
 		data = b.min.file(rel, config.StripBOM(data))
 		if b.opt.StableAssetNames {
-			b.write(rel, data)
-			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + rel}
+			b.emit("/"+rel, fileSource(p), data, false)
+			b.assets[rel] = render.Asset{URL: b.cfg.BasePath() + content.EscapePath(rel)}
 			continue
 		}
 		sum := sha512.Sum384(data)
 		name := strings.TrimSuffix(rel, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
-		if err := b.out.write(name, data); err != nil {
-			b.problem(err)
-			continue
-		}
-		b.files++
-		b.published["/"+name] = true
+		b.emit("/"+name, fileSource(p), data, false)
 		b.assets[rel] = render.Asset{
-			URL:       b.cfg.BasePath() + name,
+			URL:       b.cfg.BasePath() + content.EscapePath(name),
 			Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sum[:]),
 		}
 	}
@@ -103,7 +99,7 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 		}
 		src, err := fs.ReadFile(site, p)
 		if err != nil {
-			probs.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err)
+			probs.Add(readProblem(p, err))
 			return
 		}
 		var v any
@@ -112,8 +108,10 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 				probs.Add(pr)
 				return
 			}
-			if err := json.Unmarshal(config.StripBOM(src), &v); err != nil {
-				probs.Errorf(p, 0, 0, "check the JSON syntax", "invalid JSON: %v", err)
+			src = config.StripBOM(src)
+			if err := json.Unmarshal(src, &v); err != nil {
+				line, col := jsonPos(src, err)
+				probs.Errorf(p, line, col, "check the JSON syntax: every key in double quotes, no comma after the last item", "invalid JSON: %v", err)
 				return
 			}
 		} else if pr, ok := config.Decode(format, p, src, &v); !ok {
@@ -135,18 +133,27 @@ func loadData(site fs.FS) (map[string]any, diag.List) {
 	return data, probs
 }
 
-// walkFiles calls fn for every regular file under dir that editors did not
-// leave behind by accident; a missing dir is fine.
+// walkFiles calls fn for every file under dir that editors did not leave
+// behind by accident; a missing dir is fine.
 func walkFiles(fsys fs.FS, dir string, fn func(string), onErr func(error)) {
+	walk(fsys, dir, true, fn, onErr)
+}
+
+// walkAll calls fn for every file under dir, hidden ones included.
+func walkAll(fsys fs.FS, dir string, fn func(string), onErr func(error)) {
+	walk(fsys, dir, false, fn, onErr)
+}
+
+func walk(fsys fs.FS, dir string, skipJunk bool, fn func(string), onErr func(error)) {
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
 				return fs.SkipAll
 			}
-			onErr(diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read: " + err.Error(), Hint: "check the file's permissions"})
+			onErr(readProblem(p, err))
 			return nil
 		}
-		if p != dir && content.Ignored(d.Name()) {
+		if skipJunk && p != dir && content.Ignored(d.Name()) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -161,3 +168,23 @@ func walkFiles(fsys fs.FS, dir string, fn func(string), onErr func(error)) {
 		onErr(err)
 	}
 }
+
+// jsonPos is where a JSON decoding error is, from the offset it carries
+// (the end of the file when it is cut short).
+func jsonPos(src []byte, err error) (line, col int) {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		off := int(syn.Offset)
+		if off > 0 && off < len(src) {
+			off-- // the offset counts the bad character itself
+		}
+		return diag.LineCol(src, off)
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return diag.LineCol(src, int(typ.Offset))
+	}
+	return diag.LineCol(src, len(src))
+}
+
+func readProblem(file string, err error) diag.Problem { return content.ReadProblem(file, err) }

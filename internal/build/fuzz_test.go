@@ -20,6 +20,14 @@ func FuzzPage(f *testing.F) {
 		":::steps\n### One\nx\n:::\n:::helpline nspcc\n:::\n::::details Why?\n:::tip\nx\n:::\n::::\n",
 		"---\nsources: 3\nreviewed: soon\n---\n[^1]\n\n[^1]: note\n| a |\n|---|\n| b |\n",
 		"<script>x</script>\n## Ünïcödé {#id .c}\n[a](#id)\n",
+		"---\nslug: ..\n---\n",
+		"---\nurl: /../../x/\naliases: [//evil.example/, /b/, /index.html]\n---\n",
+		"---\nurl: /b/\n---\n",
+		"---\nurl: \"/a b/проверка.html\"\naliases: [/old/page.php, \"/x/?a=1\"]\n---\n",
+		"---\nurl: /feed.xml\n---\n",
+		"---\naliases: [/sitemap.xml, /404.html, /search-index/meta.json]\n---\n",
+		"---\nsources: [{title: 1, url: [a]}]\ntopics: [x]\n---\n",
+		"# Leading title\n\n[here](b.md)\n",
 		// Link resolution with queries and fragments; heading ids from
 		// rendered text; quotes; fences in blocks; dangerous addresses;
 		// ids of every kind; a BOM; invalid UTF-8; deep and repeated input.

@@ -45,16 +45,19 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 		}
 	}
 	sums := map[string][32]byte{}
+	src := generated("the search index")
+	b.rec.release(func(rel string, s source) bool { return s == src })
 	for _, f := range search.Write(docs) {
 		sum := sha256.Sum256(f.Data)
 		sums[f.Path] = sum
 		if old, ok := b.indexSums[f.Path]; ok && old == sum {
-			b.mu.Lock()
-			b.extra[f.Path] = true // unchanged since the last build
-			b.mu.Unlock()
+			// Unchanged since the last build: kept, not written again.
+			if _, err := b.rec.claim("/"+f.Path, src); err != nil {
+				b.problem(err)
+			}
 			continue
 		}
-		b.writeGlobal(f.Path, f.Data, false)
+		b.emit("/"+f.Path, src, f.Data, false)
 	}
 	b.indexSums = sums
 }
@@ -67,35 +70,6 @@ func (b *builder) writeCatalogue() {
 		return
 	}
 	for _, f := range files {
-		b.writeGlobal(f.Path, f.Data, true)
+		b.emit("/"+f.Path, generated("the catalogue's "+f.Path), f.Data, true)
 	}
-}
-
-// writeGlobal writes an output of writeGlobals that globalFiles cannot
-// work out from the tree alone, and remembers it.
-func (b *builder) writeGlobal(rel string, data []byte, minify bool) {
-	b.mu.Lock()
-	b.extra[rel] = true
-	b.mu.Unlock()
-	if minify {
-		b.write(rel, data)
-	} else {
-		b.writeAsIs(rel, data)
-	}
-}
-
-// withIndex replaces the search index files among globals with this
-// build's, after an incremental build that wrote the index and no other
-// global output.
-func (b *builder) withIndex(globals map[string]bool) map[string]bool {
-	out := map[string]bool{}
-	for g := range globals {
-		if !strings.HasPrefix(g, search.Dir) {
-			out[g] = true
-		}
-	}
-	for g := range b.extra {
-		out[g] = true
-	}
-	return out
 }

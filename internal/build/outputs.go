@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"html/template"
 	"sort"
 	"strings"
@@ -15,34 +14,23 @@ import (
 )
 
 // writeAliases writes a small redirect page at every old URL a page lists
-// in aliases, and a _redirects file for hosts that read one.
+// in aliases, for hosts that cannot redirect (writeHosting writes the
+// _redirects file for those that can). An alias ending in a file name
+// ("/old/page.php") is written as that file.
 func (b *builder) writeAliases() {
-	type redirect struct{ from, to string }
-	var all []redirect
 	for _, p := range b.tree.All {
 		for _, a := range p.Aliases {
-			all = append(all, redirect{a, p.RelPermalink})
+			if b.redirectOnly[a] {
+				continue // it differs from another output only in case: _redirects only
+			}
 			var buf bytes.Buffer
 			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
 				b.problem(err)
 				continue
 			}
-			rel := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(rel, ".html") {
-				rel += "index.html"
-			}
-			b.write(rel, buf.Bytes())
+			b.emit(a, aliasSource(p, a), buf.Bytes(), true)
 		}
 	}
-	if len(all) == 0 {
-		return
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].from < all[j].from })
-	var buf bytes.Buffer
-	for _, r := range all {
-		fmt.Fprintf(&buf, "%s%s %s 301\n", b.cfg.BasePath(), strings.TrimPrefix(r.from, "/"), r.to)
-	}
-	b.write("_redirects", buf.Bytes())
 }
 
 var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
@@ -133,7 +121,11 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 		b.problem(err)
 		return
 	}
-	b.write(strings.TrimPrefix(owner.URL, "/")+"feed.xml", out)
+	what := "the Atom feed of the site"
+	if owner.Kind != content.KindHome {
+		what = "the Atom feed of " + content.Describe(owner)
+	}
+	b.emit(owner.URL+"feed.xml", generated(what), out, true)
 }
 
 type urlset struct {
@@ -160,18 +152,18 @@ func (b *builder) writeSitemap() {
 		b.problem(err)
 		return
 	}
-	b.write("sitemap.xml", append([]byte(xml.Header), out...))
+	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
 }
 
 func (b *builder) writeRobots() {
-	if b.fileSet["/robots.txt"] {
-		return // the site supplies its own in static/
+	if s, ok := b.rec.has("/robots.txt"); ok && s.kind == srcStatic {
+		return // the site's own static/robots.txt wins, on purpose
 	}
 	s := "User-agent: *\nAllow: /\n"
 	if strings.Contains(b.cfg.BaseURL, "://") {
 		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
 	}
-	b.write("robots.txt", []byte(s))
+	b.emit("/robots.txt", generated("robots.txt"), []byte(s), false)
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -21,6 +21,11 @@ import (
 	"github.com/signpost/signpost/internal/sheets"
 )
 
+// InputDirs are the site's folders of inputs. With the config file at
+// the root they are everything a build reads: what serve watches, and
+// where an output folder may never be.
+var InputDirs = []string{"content", "layouts", "assets", "static", "data", "archetypes", "i18n"}
+
 // Session builds one site again and again, as serve does. The first build
 // is full; a later build told which files changed renders only the pages
 // that depend on them and writes only their files, in place. Anything it
@@ -29,8 +34,7 @@ import (
 // same as a clean build's, byte for byte.
 type Session struct {
 	opt     Options
-	site    fs.FS // base with the generated pages (the "Who to call" sheets)
-	base    fs.FS
+	site    fs.FS
 	loader  *content.Loader
 	pending map[string]bool // changed since the last good build
 	good    *snapshot
@@ -45,7 +49,7 @@ type snapshot struct {
 	records  map[string]*pageRecord
 	assets   map[string]render.Asset
 	files    map[string]bool     // non-page files published (static, assets, resources)
-	globals  map[string]bool     // outputs of writeGlobals and the 404 page
+	rec      *recorder           // every output file and its source
 	index    map[string][32]byte // checksums of the search index files
 	looked   []string            // getPage refs of the templates
 	skeleton string
@@ -58,15 +62,27 @@ type snapshot struct {
 func NewSession(opt Options) *Session {
 	site := opt.Site
 	if site == nil {
-		site = os.DirFS(opt.Source)
+		site = content.NewSiteFS(opt.Source)
 	}
-	return &Session{opt: opt, site: site, base: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+	return &Session{opt: opt, site: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+}
+
+// Tree is the content of the last successful build, or nil. Call it
+// between builds, not during one.
+func (s *Session) Tree() *content.Tree {
+	if s.good == nil {
+		return nil
+	}
+	return s.good.tree
 }
 
 // Build builds the site; changed lists the files (relative to the site,
 // slash-separated) changed since the last call. Result.Pages counts the
 // pages rendered by this call.
 func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	if fsys, ok := s.site.(*content.SiteFS); ok {
+		fsys.SetContext(ctx) // a cancelled build stops reading files
+	}
 	for _, c := range changed {
 		s.pending[path.Clean(filepath.ToSlash(c))] = true
 	}
@@ -94,6 +110,9 @@ func (s *Session) needsFull() string {
 		case strings.HasPrefix(p, "assets/"):
 			if !s.opt.StableAssetNames {
 				return "every page names the asset's hash"
+			}
+			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+				return "an asset was added or removed"
 			}
 		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
 			// A changed file is copied again; one that appears or goes
@@ -140,9 +159,10 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 		minifyOn = *s.opt.Minify
 	}
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
-		published: map[string]bool{}, records: map[string]*pageRecord{}, extra: map[string]bool{}, stemmer: &search.Stemmer{}}
+		published: map[string]bool{}, records: map[string]*pageRecord{}, stemmer: &search.Stemmer{},
+		rec: newRecorder(), refused: map[*content.Page]bool{}, redirectOnly: map[string]bool{}}
 	if s.opt.Check {
-		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now})
+		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now, Tree: tree})
 	}
 	return b
 }
@@ -167,10 +187,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if s.needsFullReload() {
 		s.loader = content.NewLoader()
 	}
-	var generated []string
-	s.site, generated = sheets.Overlay(s.base)
-	s.loader.Forget(generated...)
-	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, s.loadOptions())
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -189,6 +206,12 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	}
 	b := s.newBuilder(ctx, cfg, tree, data)
 	b.out = out
+	if s.opt.Compress {
+		if out.compress, err = startCompressor(out, b.claimCompressed); err != nil {
+			out.discard()
+			return res, err
+		}
+	}
 	b.run()
 	res.Problems.Add(b.probs...)
 	for _, key := range slices.Sorted(maps.Keys(b.records)) {
@@ -212,13 +235,20 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if err := s.writeManifest(urls); err != nil {
 		return res, err
 	}
-	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), globals: b.globalFiles(), index: b.indexSums,
+	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
 	res.Problems = res.Problems.Compact()
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// loadOptions are how this site's content loads: with drafts or not, and
+// with the pages made from data (a change to data/ is a full build, which
+// makes them again).
+func (s *Session) loadOptions() content.Options {
+	return content.Options{Drafts: s.opt.Drafts, Generators: []content.Generator{sheets.Generate}}
 }
 
 // needsFullReload reports changes that alter how every page loads (the
@@ -275,7 +305,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 		}
 		loadProbs = append(loadProbs, probs...)
 	} else {
-		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, content.Options{Drafts: s.opt.Drafts})
+		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, s.loadOptions())
 		if err := ctx.Err(); err != nil {
 			return res, err, ""
 		}
@@ -299,12 +329,20 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	for f := range old.files {
 		b.published[f] = true
 	}
+	// Pages and aliases are claimed again from the new tree, and assets
+	// when they changed; the files of static/ and content keep their
+	// claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool {
+		return s.kind == srcPage || s.kind == srcAlias || (assetsChanged && s.kind == srcAsset)
+	})
 	if assetsChanged {
 		b.processAssets()
 	}
 	for _, f := range changedFiles {
-		b.copyFile(f, publishedPath(f))
+		b.copyFile(f)
 	}
+	b.claimPages()
 	conv, rnd := b.prepare()
 	if len(changedLayouts) > 0 {
 		for _, l := range changedLayouts {
@@ -337,6 +375,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	}
 	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
 	if writeGlobals {
+		b.rec.release(func(_ string, s source) bool { return s.kind == srcGenerated })
 		b.render404(rnd)
 		b.writeGlobals(records)
 	} else if len(b.records) > 0 {
@@ -369,28 +408,18 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 			return res, err, ""
 		}
 	}
-	for key, rec := range old.records {
-		if records[key] == nil && b.buffered[rec.out] == nil {
-			removeOutput(s.opt.Dest, rec.out)
-		}
-	}
-	globals := old.globals
-	if writeGlobals || len(b.records) > 0 {
-		if writeGlobals {
-			globals = b.globalFiles()
-		} else {
-			globals = b.withIndex(old.globals)
-		}
-		for g := range old.globals {
-			if !globals[g] {
-				removeOutput(s.opt.Dest, g)
+	// Whatever the last build wrote and nothing claims now is stale.
+	for rel := range old.rec.claims {
+		if _, ok := b.rec.claims[rel]; !ok {
+			if err := removeOutput(s.opt.Dest, rel); err != nil {
+				return res, err, ""
 			}
 		}
 	}
 	if err := s.writeManifest(urls); err != nil {
 		return res, err, ""
 	}
-	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, globals: globals, index: b.indexSums,
+	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, rec: b.rec, index: b.indexSums,
 		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.Problems.Sort()
@@ -505,27 +534,11 @@ func skeleton(t *content.Tree) string {
 	return b.String()
 }
 
-// staticFiles are the non-page files this build published.
-func (b *builder) staticFiles() map[string]bool { return b.fileSet }
-
-// globalFiles are the outputs of writeGlobals and the 404 page.
-func (b *builder) globalFiles() map[string]bool {
-	out := map[string]bool{"404.html": true, "sitemap.xml": true, "robots.txt": true, "feed.xml": true}
-	for _, p := range b.tree.All {
-		for _, a := range p.Aliases {
-			rel := strings.TrimPrefix(a, "/")
-			if !strings.HasSuffix(rel, ".html") {
-				rel += "index.html"
-			}
-			out[rel] = true
-			out["_redirects"] = true
-		}
-		if p.Kind == content.KindSection {
-			out[strings.TrimPrefix(p.URL, "/")+"feed.xml"] = true
-		}
-	}
-	for rel := range b.extra { // resources.json, updates feeds, search index
-		out[rel] = true
+// staticFiles are the non-page files this build published, as URLs.
+func (b *builder) staticFiles() map[string]bool {
+	out := map[string]bool{}
+	for rel := range b.rec.files(srcStatic, srcContent, srcAsset) {
+		out["/"+rel] = true
 	}
 	return out
 }
@@ -533,7 +546,10 @@ func (b *builder) globalFiles() map[string]bool {
 // writeInPlace replaces one output file atomically, so the server never
 // sends half a page.
 func writeInPlace(dest, rel string, data []byte) error {
-	p := filepath.Join(dest, filepath.FromSlash(rel))
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
@@ -556,15 +572,20 @@ func writeInPlace(dest, rel string, data []byte) error {
 	return os.Rename(tmp.Name(), p)
 }
 
-func removeOutput(dest, rel string) {
-	p := filepath.Join(dest, filepath.FromSlash(rel))
+// removeOutput removes one output file that is no longer made, and the
+// folders it leaves empty, never anything outside dest.
+func removeOutput(dest, rel string) error {
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
 	_ = os.Remove(p)
-	// Remove folders left empty, up to the destination.
 	for d := filepath.Dir(p); d != dest && within(d, dest); d = filepath.Dir(d) {
 		if os.Remove(d) != nil {
 			break
 		}
 	}
+	return nil
 }
 
 // mergeSorted is the sorted union of two lists.

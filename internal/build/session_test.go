@@ -3,13 +3,17 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"math/rand"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/sitetest"
@@ -211,100 +215,52 @@ func TestIncrementalErrorKeepsOutputThenRecovers(t *testing.T) {
 	assertSameAsClean(t, dir)
 }
 
+var (
+	long = flag.Bool("long", false, "run the property tests for many more steps (CI runs this once)")
+	seed = flag.Int64("seed", 1, "the seed of the property tests' random changes")
+)
+
 // TestIncrementalEqualsClean is the property that matters: after any
-// sequence of edits, creates, deletes and renames, each followed by an
-// incremental build, the output is byte-identical to a clean build.
+// sequence of changes, each batch followed by an incremental build, the
+// output folder holds exactly the files of a clean build (none missing,
+// none left over), byte for byte. Steps are broad, one to three changes
+// per build as serve batches them, and of every kind: body and front
+// matter edits (slug, url, aliases, draft, terms), pages created, deleted
+// and renamed, sections created, renamed and deleted, static files and
+// assets added, edited and removed, and templates. -long runs many more
+// steps; -seed picks another sequence.
 func TestIncrementalEqualsClean(t *testing.T) {
-	steps := 220
+	steps := 40
 	if testing.Short() {
-		steps = 40
+		steps = 12
+	}
+	if *long {
+		steps = 300
 	}
 	dir, s, _ := newSession(t, rebuildSite)
 	build.SetFullShare(s, 2) // never fall back for size: test the narrow path
-	rng := rand.New(rand.NewSource(1))
-	pages := func() []string {
-		var out []string
-		filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") {
-				rel, _ := filepath.Rel(dir, p)
-				out = append(out, filepath.ToSlash(rel))
-			}
-			return nil
-		})
-		sort.Strings(out)
-		return out
-	}
-	topics := []string{"Talking", "Reporting", "Privacy"}
-	page := func(n int) string {
-		var terms []string
-		for i, tp := range topics {
-			if rng.Intn(3) == 0 || (i == 0 && n%2 == 0) {
-				terms = append(terms, tp)
-			}
-		}
-		link := ""
-		if rng.Intn(2) == 0 { // links go to pages that are never deleted
-			link = fmt.Sprintf("See [a page](/%s).\n", []string{"talk/a.md", "talk/b.md", "report/d.md", "talk/_index.md"}[rng.Intn(4)])
-		}
-		return fmt.Sprintf("---\ntitle: Page %d\nweight: %d\ntopics: [%s]\n---\n## Details\n## Part %d\n%sBody %d.\n", n, rng.Intn(5), strings.Join(terms, ", "), rng.Intn(3), link, rng.Int())
-	}
-	incremental := 0
+	e := &editor{dir: dir, rng: rand.New(rand.NewSource(*seed))}
+	incremental, changes := 0, 0
 	whys := map[string]int{}
-	defer func() { t.Logf("%d of %d steps were built incrementally; full builds: %v", incremental, steps, whys) }()
-	original := map[string]bool{}
-	for _, p := range pages() {
-		original[p] = true
-	}
+	start := time.Now()
+	defer func() {
+		t.Logf("%d steps (%d changes), %d built incrementally, in %s; full builds: %v", steps, changes, incremental, time.Since(start).Round(time.Millisecond), whys)
+	}()
 	for i := 0; i < steps; i++ {
-		ps := pages()
-		var made []string // pages this test created, which it may delete
-		for _, p := range ps {
-			if !original[p] {
-				made = append(made, p)
-			}
-		}
-		var changed []string
-		var op string
-		switch r := rng.Intn(10); {
-		case r < 3 && len(ps) > 0: // body edit
-			f := ps[rng.Intn(len(ps))]
-			b, _ := os.ReadFile(filepath.Join(dir, f))
-			os.WriteFile(filepath.Join(dir, f), append(b, fmt.Sprintf("\nMore %d.\n", i)...), 0o644)
-			changed, op = []string{f}, "body "+f
-		case r < 5 && len(ps) > 0: // front matter edit
-			f := ps[rng.Intn(len(ps))]
-			os.WriteFile(filepath.Join(dir, f), []byte(page(i)), 0o644)
-			changed, op = []string{f}, "meta "+f
-		case r < 7: // create
-			f := fmt.Sprintf("content/%s/n%d.md", []string{"talk", "report"}[rng.Intn(2)], i)
-			os.WriteFile(filepath.Join(dir, f), []byte(page(i)), 0o644)
-			changed, op = []string{f}, "create "+f
-		case r < 8 && len(made) > 0: // delete
-			f := made[rng.Intn(len(made))]
-			os.Remove(filepath.Join(dir, f))
-			changed, op = []string{f}, "delete "+f
-		case r < 9 && len(made) > 0: // rename
-			f := made[rng.Intn(len(made))]
-			to := fmt.Sprintf("content/talk/r%d.md", i)
-			os.Rename(filepath.Join(dir, f), filepath.Join(dir, to))
-			changed, op = []string{f, to}, "rename "+f
-		default: // template or stylesheet
-			if rng.Intn(2) == 0 {
-				os.WriteFile(filepath.Join(dir, "layouts/_default/term.html"), []byte(fmt.Sprintf(`{{define "main"}}<h1>{{.Title}} %d</h1>{{range .Pages}}{{.Title}}{{end}}{{end}}`, i)), 0o644)
-				changed, op = []string{"layouts/_default/term.html"}, "template"
-			} else {
-				os.WriteFile(filepath.Join(dir, "assets/css/site.css"), []byte(fmt.Sprintf("body{margin:%dpx}", i)), 0o644)
-				changed, op = []string{"assets/css/site.css"}, "css"
-			}
+		var changed, ops []string
+		for k := e.rng.Intn(3); k >= 0; k-- {
+			c, op := e.change(i*10 + k)
+			changed, ops = append(changed, c...), append(ops, op)
+			changes++
 		}
 		res, err := s.Build(context.Background(), changed)
 		clean := filepath.Join(t.TempDir(), "clean")
 		cres, cerr := build.Build(context.Background(), serveOptions(dir, clean))
 		if (err == nil) != (cerr == nil) {
-			t.Fatalf("step %d (%s): incremental err %v, clean err %v\n%v\n%v", i, op, err, cerr, res.Problems, cres.Problems)
+			t.Fatalf("step %d %v: incremental err %v, clean err %v\n%v\n%v", i, ops, err, cerr, res.Problems, cres.Problems)
 		}
 		if err != nil {
-			t.Fatalf("step %d (%s): %v\n%v", i, op, err, res.Problems)
+			t.Fatalf("step %d %v: %v\n%v", i, ops, err, res.Problems)
 		}
 		if res.Incremental {
 			incremental++
@@ -312,7 +268,154 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			whys[res.Why]++
 		}
 		if diff := diffTrees(t, filepath.Join(dir, "public"), clean); diff != "" {
-			t.Fatalf("step %d (%s): incremental differs from clean:\n%s", i, op, diff)
+			t.Fatalf("step %d %v: incremental differs from clean:\n%s", i, ops, diff)
 		}
+	}
+}
+
+// editor makes random changes to a rebuildSite the way editors and their
+// tools do, and says which paths changed as the watcher would.
+type editor struct {
+	dir string
+	rng *rand.Rand
+}
+
+// Pages others link to are edited but never removed or made drafts.
+var linked = []string{"content/talk/a.md", "content/talk/b.md", "content/report/d.md"}
+
+func (e *editor) list(under string, keep func(rel string, d os.DirEntry) bool) []string {
+	var out []string
+	filepath.WalkDir(filepath.Join(e.dir, under), func(p string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(e.dir, p)
+		if err == nil && keep(filepath.ToSlash(rel), d) {
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func (e *editor) pages() []string {
+	return e.list("content", func(rel string, d os.DirEntry) bool {
+		return !d.IsDir() && strings.HasSuffix(rel, ".md") && !strings.HasSuffix(rel, "_index.md")
+	})
+}
+
+// made are the pages and sections this test created, which it may remove.
+func (e *editor) made(dirs bool) []string {
+	return e.list("content", func(rel string, d os.DirEntry) bool {
+		base := path.Base(rel)
+		if dirs {
+			return d.IsDir() && strings.HasPrefix(base, "sec")
+		}
+		return !d.IsDir() && (strings.HasPrefix(base, "n") || strings.HasPrefix(base, "r"))
+	})
+}
+
+func (e *editor) pick(list []string) string { return list[e.rng.Intn(len(list))] }
+
+func (e *editor) write(rel, data string) {
+	p := filepath.Join(e.dir, filepath.FromSlash(rel))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte(data), 0o644)
+}
+
+// page is a page's text with random front matter: terms, weight, and
+// sometimes a slug, a url, aliases, a draft flag and a link.
+func (e *editor) page(n int, mayDraft bool) string {
+	var fm []string
+	var terms []string
+	for _, tp := range []string{"Talking", "Reporting", "Privacy"} {
+		if e.rng.Intn(3) == 0 {
+			terms = append(terms, tp)
+		}
+	}
+	fm = append(fm, fmt.Sprintf("title: Page %d", n), fmt.Sprintf("weight: %d", e.rng.Intn(5)), "topics: ["+strings.Join(terms, ", ")+"]")
+	switch e.rng.Intn(8) {
+	case 0, 1:
+		fm = append(fm, fmt.Sprintf("slug: s%d", n))
+	case 2:
+		fm = append(fm, fmt.Sprintf("url: /u%d/", n))
+	}
+	if e.rng.Intn(4) == 0 {
+		fm = append(fm, fmt.Sprintf("aliases: [/old%d/, /older%d/]", n, n))
+	}
+	if mayDraft && e.rng.Intn(6) == 0 {
+		fm = append(fm, "draft: true")
+	}
+	link := ""
+	if e.rng.Intn(2) == 0 {
+		link = fmt.Sprintf("See [a page](/%s).\n", e.pick([]string{"talk/a.md", "talk/b.md", "report/d.md", "talk/_index.md"}))
+	}
+	return fmt.Sprintf("---\n%s\n---\n## Details\n## Part %d\n%sBody %d.\n", strings.Join(fm, "\n"), e.rng.Intn(3), link, e.rng.Int())
+}
+
+// change makes one random change and returns the changed paths.
+func (e *editor) change(n int) (changed []string, op string) {
+	pages, madePages, sections := e.pages(), e.made(false), e.made(true)
+	folders := append([]string{"content/talk", "content/report"}, sections...)
+	switch r := e.rng.Intn(20); {
+	case r < 4: // body edit
+		f := e.pick(pages)
+		b, _ := os.ReadFile(filepath.Join(e.dir, f))
+		e.write(f, string(b)+fmt.Sprintf("\nMore %d.\n", n))
+		return []string{f}, "body " + f
+	case r < 8: // front matter edit
+		f := e.pick(pages)
+		e.write(f, e.page(n, !slices.Contains(linked, f)))
+		return []string{f}, "meta " + f
+	case r < 10: // create a page
+		f := fmt.Sprintf("%s/n%d.md", e.pick(folders), n)
+		e.write(f, e.page(n, true))
+		return []string{f}, "create " + f
+	case r < 11 && len(madePages) > 0: // delete a page
+		f := e.pick(madePages)
+		os.Remove(filepath.Join(e.dir, f))
+		return []string{f}, "delete " + f
+	case r < 12 && len(madePages) > 0: // rename or move a page
+		f := e.pick(madePages)
+		to := fmt.Sprintf("%s/r%d.md", e.pick(folders), n)
+		os.Rename(filepath.Join(e.dir, f), filepath.Join(e.dir, to))
+		return []string{f, to}, "rename " + f + " " + to
+	case r < 13: // a new section with a page
+		d := fmt.Sprintf("content/sec%d", n)
+		if e.rng.Intn(2) == 0 {
+			e.write(d+"/_index.md", fmt.Sprintf("---\ntitle: Section %d\n---\nAbout.\n", n))
+		}
+		e.write(d+fmt.Sprintf("/n%d.md", n), e.page(n, true))
+		return append([]string{d}, e.list(d, func(_ string, d os.DirEntry) bool { return !d.IsDir() })...), "new section " + d
+	case r < 14 && len(sections) > 0: // rename a section (the watcher reports both folders and the files)
+		from := e.pick(sections)
+		to := fmt.Sprintf("content/sec%d", n)
+		os.Rename(filepath.Join(e.dir, from), filepath.Join(e.dir, to))
+		return append([]string{from, to}, e.list(to, func(_ string, d os.DirEntry) bool { return !d.IsDir() })...), "rename section " + from + " " + to
+	case r < 15 && len(sections) > 0: // delete a section and all in it
+		d := e.pick(sections)
+		files := e.list(d, func(_ string, d os.DirEntry) bool { return !d.IsDir() })
+		os.RemoveAll(filepath.Join(e.dir, d))
+		return append(files, d), "delete section " + d
+	case r < 17: // static files and assets: add, edit, remove
+		kind := e.pick([]string{"static/files", "assets/js"})
+		existing := e.list(kind, func(_ string, d os.DirEntry) bool { return !d.IsDir() })
+		if len(existing) > 0 && e.rng.Intn(3) == 0 {
+			f := e.pick(existing)
+			os.Remove(filepath.Join(e.dir, f))
+			return []string{f}, "remove " + f
+		}
+		f := fmt.Sprintf("%s/f%d.txt", kind, n)
+		if len(existing) > 0 && e.rng.Intn(2) == 0 {
+			f = e.pick(existing)
+		} else if kind == "assets/js" {
+			f = fmt.Sprintf("%s/f%d.js", kind, n)
+		}
+		e.write(f, fmt.Sprintf("var x%d = %d;\n", n, e.rng.Int()))
+		return []string{f}, "write " + f
+	case r < 18: // stylesheet
+		e.write("assets/css/site.css", fmt.Sprintf("body{margin:%dpx}", n))
+		return []string{"assets/css/site.css"}, "css"
+	default: // template
+		e.write("layouts/_default/term.html", fmt.Sprintf(`{{define "main"}}<h1>{{.Title}} %d</h1>{{range .Pages}}{{.Title}}{{end}}{{end}}`, n))
+		return []string{"layouts/_default/term.html"}, "template"
 	}
 }

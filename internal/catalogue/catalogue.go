@@ -122,8 +122,8 @@ func Updates(t *content.Tree) ([]File, error) {
 	cfg := t.Config
 	out := []File{}
 	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
-		f := atom.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + rel, Author: cfg.Title,
-			Links: []atom.Link{{Href: cfg.BaseURL + rel, Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
+		f := atom.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: cfg.Title,
+			Links: []atom.Link{{Href: cfg.BaseURL + content.EscapePath(rel), Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
 		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, p := range pages {
 			if len(f.Entries) == maxEntries {

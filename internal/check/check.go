@@ -13,6 +13,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -47,6 +48,10 @@ type Options struct {
 	Config *config.Config
 	// Now is today, for review dates; zero means time.Now.
 	Now time.Time
+	// Tree finds the page a link goes to, so that a problem with a link
+	// whose text is that page's title is placed where the title is
+	// written; nil places such problems on the page showing the link.
+	Tree *content.Tree
 }
 
 // Checker runs the checks. It holds no state between pages and is safe
@@ -89,6 +94,16 @@ type Input struct {
 	// syntax tree. Problems found in the HTML are placed by it; nil for
 	// generated pages.
 	Markdown *markdown.Result
+	// Layouts are the template files the page rendered with, its own
+	// template first: a problem its markdown and data do not explain is
+	// placed on the line of the template that writes it.
+	Layouts []Layout
+}
+
+// Layout is a template file and its text.
+type Layout struct {
+	Path string
+	Text []byte
 }
 
 // Image is one image written in markdown, with its alt text as written.
@@ -110,8 +125,8 @@ type Link struct {
 func (c *Checker) Page(in Input) (diag.List, []Link) {
 	p := in.Page
 	src := loadSource(c.opt.Site, p, in.Source)
-	pc := &pageCheck{c: c, p: p, src: src, marks: newMarks(in.Markdown)}
-	if p.File != "" {
+	pc := &pageCheck{c: c, p: p, src: src, marks: newMarks(in.Markdown), layouts: in.Layouts}
+	if p.File != "" && !p.IsGenerated() {
 		pc.frontMatter()
 		pc.review()
 		pc.images(in.Images)
@@ -160,11 +175,49 @@ type pageCheck struct {
 	mdImages map[string]bool // external images written in markdown (warned once)
 	probs    diag.List
 	external []Link
+	layouts  []Layout
 }
 
 // at reports a problem at a line (0 when the markdown cannot say).
 func (pc *pageCheck) at(sev diag.Severity, line, col int, hint, format string, args ...any) {
 	pc.probs = append(pc.probs, diag.Problem{Path: pc.src.path, Line: line, Col: col, Severity: sev, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// unplaced reports a problem found in the page's HTML that its markdown
+// does not place (line is 0): on the line of the template that writes one
+// of needles as it is, else on the page's template (a layout writing data
+// it was given), else on the page with a hint that names the layouts.
+func (pc *pageCheck) unplaced(sev diag.Severity, needles []string, hint, format string, args ...any) {
+	if len(pc.layouts) == 0 {
+		pc.at(sev, 0, 0, pc.fromLayout(0, hint), format, args...)
+		return
+	}
+	at, line := pc.layouts[0].Path, 0
+	if l, n, ok := findInLayouts(pc.layouts, needles); ok {
+		at, line = l.Path, n
+	}
+	where := "while rendering " + pc.p.URL
+	if line == 0 {
+		where = "written by this template or a partial it uses, " + where
+	}
+	pc.probs = append(pc.probs, diag.Problem{Path: at, Line: line, Severity: sev,
+		Message: fmt.Sprintf(format, args...), Hint: hint + " (" + where + ")"})
+}
+
+// findInLayouts is the first template and line that holds a needle, trying
+// the needles in order.
+func findInLayouts(layouts []Layout, needles []string) (Layout, int, bool) {
+	for _, n := range needles {
+		if strings.TrimSpace(n) == "" {
+			continue
+		}
+		for _, l := range layouts {
+			if i := bytes.Index(l.Text, []byte(n)); i >= 0 {
+				return l, bytes.Count(l.Text[:i], []byte("\n")) + 1, true
+			}
+		}
+	}
+	return Layout{}, 0, false
 }
 
 // fromLayout adds to a hint that the problem is in the layout, not in the
@@ -175,6 +228,9 @@ func (pc *pageCheck) fromLayout(line int, hint string) string {
 	}
 	if pc.p.File == "" {
 		return hint + " (this page is generated: the fix is in layouts/)"
+	}
+	if pc.p.IsGenerated() {
+		return hint + " (this page is made from " + pc.p.Origin.Path + " and layouts/)"
 	}
 	return hint + " (not found in the markdown: it probably comes from layouts/)"
 }

@@ -241,8 +241,9 @@ func TestReview(t *testing.T) {
 			want: []string{`content/a.md:5: warning: guidance page has no review_by date`}},
 		{name: "review more than a year on", md: "---\ntitle: A\ndescription: B.\nreviewed: 2026-01-01\nreview_by: 2027-06-01\n---\n",
 			want: []string{`content/a.md:5: warning: review_by 2027-06-01 is more than 12 months after reviewed 2026-01-01`}},
+		// Every problem of a source is placed on the line its entry starts.
 		{name: "source without a date", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\nsources:\n  - title: NSPCC\n    url: https://www.nspcc.org.uk/\n---\n",
-			want: []string{`content/a.md:9: warning: source 1 (NSPCC) has no checked date`}},
+			want: []string{`content/a.md:8: warning: source 1 (NSPCC) has no checked date`}},
 		{name: "complete guidance", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\n" + sources + "---\n"},
 		{name: "not guidance", md: "---\ntitle: About us\ndescription: Who we are.\n---\n"},
 	} {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"time"
 
 	"github.com/signpost/signpost/internal/content"
@@ -14,7 +15,7 @@ func (pc *pageCheck) frontMatter() {
 	p, src := pc.p, pc.src
 	hasTitle, hasDesc := p.Title != "", p.Description != ""
 	if src.lines != nil {
-		hasTitle, hasDesc = src.hasKey("title"), src.hasKey("description")
+		hasTitle, hasDesc = src.hasKey("title") || p.TitleFromHeading(), src.hasKey("description")
 	}
 	if !hasTitle {
 		pc.at(diag.Error, src.keyLine("title"), 0, `add title: "What this page helps with" to the front matter; it is the page's h1 and its name in the browser tab`,
@@ -66,12 +67,8 @@ func (pc *pageCheck) review() {
 			continue
 		}
 		if s.Checked.IsZero() && s.URL != "" {
-			line, _ := src.findRaw(s.URL)
-			if line == 0 {
-				line = src.keyLine("sources")
-			}
-			pc.at(diag.Warning, line, 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
-				"source %d (%s) has no checked date", i+1, s.Title)
+			pc.at(diag.Warning, p.SourceLine(i), 0, "add checked: YYYY-MM-DD to the source, the day you last read it",
+				"source %d (%s) has no checked date", i+1, cmp.Or(s.Title, s.URL))
 		}
 	}
 }

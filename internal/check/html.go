@@ -2,8 +2,11 @@ package check
 
 import (
 	"fmt"
+	"net/url"
+	"path"
 	"strings"
 
+	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 )
 
@@ -23,11 +26,13 @@ func (pc *pageCheck) ids(pg *pageHTML) {
 			continue
 		}
 		line, col := pc.marks.place(id)
-		hint := "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different"
 		if line == 0 {
-			hint = pc.fromLayout(0, "every id on a page must be different")
+			pc.unplaced(diag.Error, []string{`id="` + id + `"`, `id='` + id + `'`}, "every id on a page must be different",
+				"id %q is used by %d elements on the page", id, count[id])
+			continue
 		}
-		pc.at(diag.Error, line, col, hint, "id %q is used by %d elements on the page", id, count[id])
+		pc.at(diag.Error, line, col, "give the heading its own anchor, like ## Sources {#where-facts-come-from}, so every id on the page is different",
+			"id %q is used by %d elements on the page", id, count[id])
 	}
 }
 
@@ -45,8 +50,11 @@ func (pc *pageCheck) imgAlts(pg *pageHTML) {
 			pc.externalImage(src, line, col)
 		}
 		switch {
+		case !ok && line == 0:
+			pc.unplaced(diag.Error, []string{`src="` + src + `"`, path.Base(src)}, `describe the image in alt="…", or write alt="" if it is only decoration`,
+				"image %s has no alt attribute", src)
 		case !ok:
-			pc.at(diag.Error, line, col, pc.fromLayout(line, `describe the image in alt="…", or write alt="" if it is only decoration`),
+			pc.at(diag.Error, line, col, `describe the image in alt="…", or write alt="" if it is only decoration`,
 				"image %s has no alt attribute", src)
 		case strings.EqualFold(strings.TrimSpace(alt), DecorativeAlt):
 			pc.at(diag.Error, line, col, `![decorative](…) must be published as alt="": the markdown renderer needs to drop the word`,
@@ -71,20 +79,29 @@ func (pc *pageCheck) headings(pg *pageHTML) {
 		if h.level == 1 {
 			h1s++
 			if h1s > 1 {
-				pc.at(diag.Error, line, col, pc.fromLayout(line, "the page title is the one h1: start sections with ## (h2)"),
+				pc.heading(line, col, h.text, "the page title is the one h1: start sections with ## (h2)",
 					"second h1 heading %q: a page has exactly one", h.text)
 			}
 		}
 		if i > 0 && h.level > hs[i-1].level+1 {
 			prev := hs[i-1].level
 			hint := fmt.Sprintf("write it as %s (h%d), or add the missing level above it", strings.Repeat("#", prev+1), prev+1)
-			pc.at(diag.Error, line, col, pc.fromLayout(line, hint),
-				"heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
+			pc.heading(line, col, h.text, hint, "heading %q is h%d after an h%d: a level is skipped", h.text, h.level, prev)
 		}
 	}
 	if h1s == 0 {
-		pc.at(diag.Error, 0, 0, pc.fromLayout(0, "the layout should show the page title as the page's one <h1>"), "page has no h1 heading")
+		pc.unplaced(diag.Error, nil, "the layout should show the page title as the page's one <h1>", "page has no h1 heading")
 	}
+}
+
+// heading reports a problem with a heading: at its markdown line, else at
+// a template that writes its text.
+func (pc *pageCheck) heading(line, col int, text, hint, format string, args ...any) {
+	if line == 0 {
+		pc.unplaced(diag.Error, []string{">" + text + "<"}, hint, format, args...)
+		return
+	}
+	pc.at(diag.Error, line, col, hint, format, args...)
 }
 
 // vague is link text that does not say where a link goes.
@@ -111,18 +128,17 @@ func (pc *pageCheck) links(pg *pageHTML) {
 		case strings.Contains(href, "ZgotmplZ"):
 			// html/template writes #ZgotmplZ for an address it will not
 			// publish (javascript: and the like) given to a layout.
-			pc.at(diag.Error, 0, 0, pc.fromLayout(0, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe"),
+			pc.unplaced(diag.Error, []string{">" + name + "<"}, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe",
 				"link %q goes nowhere: its address was refused as unsafe", name)
+		case name == "" && href == "":
+			pc.linkProblem(diag.Error, name, href, "write the link text and the address it goes to", "a link has no text and no address")
 		case name == "":
-			line, col := pc.marks.link(href, name)
-			pc.at(diag.Error, line, col, pc.fromLayout(line, "write the link text, saying where it goes"), "link to %s has no text", href)
+			pc.linkProblem(diag.Error, name, href, "write the link text, saying where it goes", "link to %s has no text", href)
 		case vague[key] && !(strings.HasPrefix(href, "#") && headings[name]):
-			line, col := pc.marks.link(href, name)
-			pc.at(diag.Warning, line, col, pc.fromLayout(line, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`),
+			pc.linkProblem(diag.Warning, name, href, `say where the link goes, like "how to report to CEOP": many screen reader users list the links on a page`,
 				"link text %q does not say where it goes", name)
 		case bareURL(name, href):
-			line, col := pc.marks.link(href, name)
-			pc.at(diag.Warning, line, col, pc.fromLayout(line, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to"),
+			pc.linkProblem(diag.Warning, name, href, "name the page instead, like [the CEOP reporting page](https://…): addresses are hard to read and to listen to",
 				"link text is a bare address: %s", name)
 		}
 		if external(href) && !seen[href] {
@@ -138,6 +154,72 @@ func (pc *pageCheck) links(pg *pageHTML) {
 			}
 		}
 	}
+}
+
+// linkProblem reports a problem with a link: at its line of the markdown
+// when it is written there; else where its text comes from when that is a
+// page's data (a title on a list page, a source in front matter), so the
+// editor is sent to the line to change; else on the page, as the layout's.
+func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format string, args ...any) {
+	line, col := pc.marks.link(href, text)
+	if line == 0 {
+		if at, from, ok := pc.linkData(text, href); ok {
+			pc.probs = append(pc.probs, diag.Problem{Path: at.Path, Line: at.Line, Severity: sev,
+				Message: fmt.Sprintf(format, args...), Hint: hint + " (" + from + ")"})
+			return
+		}
+	}
+	if line == 0 {
+		pc.unplaced(sev, []string{">" + text + "<", `href="` + href + `"`}, hint, format, args...)
+		return
+	}
+	pc.at(sev, line, col, hint, format, args...)
+}
+
+// linkData finds the data a link's text and address come from: a source
+// of the page itself, or the title of the page it goes to.
+func (pc *pageCheck) linkData(text, href string) (content.Pos, string, bool) {
+	p := pc.p
+	for i, s := range p.Sources {
+		if (s.URL == href && s.Title == text) || (href != "" && s.URL == href) || (text != "" && s.Title == text) {
+			return p.Place(p.SourceLine(i)), fmt.Sprintf("the link is source %d in the front matter", i+1), true
+		}
+	}
+	t := pc.c.pageAt(href)
+	if t == nil || t.Title != text {
+		return content.Pos{}, "", false
+	}
+	switch {
+	case t.File == "" && t.Kind == content.KindSection && t.Origin.Line == 0:
+		return t.Origin, "the text is the name of the folder " + t.Origin.Path + ": give the section a title in " + t.Origin.Path + "/_index.md", true
+	case t.IsGenerated() || t.File == "":
+		if t.Origin.Path == "" {
+			return content.Pos{}, "", false
+		}
+		return t.Origin, "the text is the name of " + t.URL + ", made from " + t.Origin.String(), true
+	case t.TitleLine() > 0:
+		return content.Pos{Path: t.File, Line: t.TitleLine()}, "the text is the title of " + t.File, true
+	}
+	return content.Pos{Path: t.File, Line: 1}, "the text is the title of " + t.File + ", made from its file name: give it a title", true
+}
+
+// pageAt is the page of the site a link in the output goes to, or nil.
+func (c *Checker) pageAt(href string) *content.Page {
+	if c.opt.Tree == nil || href == "" {
+		return nil
+	}
+	u, _, _ := strings.Cut(href, "#")
+	u, _, _ = strings.Cut(u, "?")
+	if b, err := url.Parse(c.opt.Config.BaseURL); err == nil && b.Host != "" {
+		if rest, ok := strings.CutPrefix(u, b.Scheme+"://"+b.Host); ok {
+			u = rest
+		}
+	}
+	rest, ok := strings.CutPrefix(u, c.opt.Config.BasePath())
+	if !ok {
+		return nil
+	}
+	return c.opt.Tree.ByURL("/" + rest)
 }
 
 func external(href string) bool {

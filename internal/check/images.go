@@ -33,6 +33,10 @@ func (pc *pageCheck) images(imgs []Image) {
 // site's Content-Security-Policy (img-src 'self') blocks it, so readers
 // see a broken image, and the other site learns who reads the page.
 func (pc *pageCheck) externalImage(src string, line, col int) {
-	pc.at(diag.Warning, line, col, pc.fromLayout(line, "save the image (if its licence allows) beside the page or in static/, and link to that copy"),
-		"image %s is on another site: the site's security policy blocks it, so readers see a broken image", src)
+	hint := "save the image (if its licence allows) beside the page or in static/, and link to that copy"
+	if line == 0 {
+		pc.unplaced(diag.Warning, []string{src}, hint, "image %s is on another site: the site's security policy blocks it, so readers see a broken image", src)
+		return
+	}
+	pc.at(diag.Warning, line, col, hint, "image %s is on another site: the site's security policy blocks it, so readers see a broken image", src)
 }

@@ -30,6 +30,13 @@ func loadSource(fsys fs.FS, p *content.Page, raw []byte) *source {
 		s.path = p.OutputPath()
 		return s
 	}
+	if p.IsGenerated() {
+		// A page made from data: its text is written in the data file,
+		// so problems with that text are placed there. It has no front
+		// matter: every line is searched.
+		s.path, raw = p.Origin.Path, nil
+		p = &content.Page{File: p.Origin.Path}
+	}
 	if raw == nil {
 		if fsys == nil {
 			return s

@@ -51,12 +51,13 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	var f siteFlags
 	fs := newFlags(e, "build", "[flags]", "Builds the site in --source into --dest. The old output is replaced only when the build succeeds.")
 	f.register(fs)
+	compress := fs.Bool("compress", false, "write a .br and a .gz beside every HTML, CSS, JS, JSON, XML and SVG file they make smaller, for servers that send them precompressed")
 	allowRemoved := fs.Bool("allow-removed", false, "record published URLs that no page or alias has any more as removed on purpose in urls.txt, instead of failing")
 	if code := parseNoArgs(e, fs, args); code >= 0 {
 		return code
 	}
 	opt := f.options(fs)
-	opt.URLs, opt.AllowRemoved = build.URLsKeep, *allowRemoved
+	opt.URLs, opt.AllowRemoved, opt.Compress = build.URLsKeep, *allowRemoved, *compress
 	res, err := build.Build(ctx, opt)
 	return report(e, res, err, f.json)
 }

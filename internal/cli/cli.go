@@ -31,6 +31,7 @@ Usage:
   signpost serve   [flags]        build, serve and live-reload while you edit
   signpost check   [flags]        check every page: links, alt text, headings, reading level
   signpost new     [flags] PATH   create a page from an archetype
+  signpost hosting SERVER [flags] print a config for nginx, caddy or apache that serves the built site
   signpost version                print the version
   signpost help [COMMAND]         show help
 
@@ -54,6 +55,7 @@ func commands() []command {
 		{"serve", "build, serve and live-reload while you edit", runServe},
 		{"new", "create a page from an archetype", runNew},
 		{"check", "check every page for accessibility and editorial problems", runCheck},
+		{"hosting", "print a web server config for the built site", runHosting},
 	}
 }
 

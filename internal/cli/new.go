@@ -14,6 +14,7 @@ import (
 	"time"
 
 	signpost "github.com/signpost/signpost"
+	"github.com/signpost/signpost/internal/content"
 )
 
 func runNew(ctx context.Context, e *env, args []string) int {
@@ -42,7 +43,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	if !strings.Contains(rel, "/") {
 		section = ""
 	}
-	arch, name, err := archetype(os.DirFS(*source), section)
+	arch, name, err := archetype(content.NewSiteFS(*source), section) // no links out of the site, no pipes
 	if err != nil {
 		fmt.Fprintf(e.stderr, "signpost new: %v\n", err)
 		return ExitProblems
@@ -57,10 +58,7 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	if base == "index" || base == "_index" {
 		base = path.Base(path.Dir(rel))
 	}
-	title := strings.ReplaceAll(base, "-", " ")
-	if title != "" {
-		title = strings.ToUpper(title[:1]) + title[1:]
-	}
+	title := content.TitleFromName(base)
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, map[string]string{
 		"Title": title, "Today": today.Format("2006-01-02"), "ReviewBy": today.AddDate(1, 0, 0).Format("2006-01-02"),

@@ -3,11 +3,13 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -32,11 +34,35 @@ type Config struct {
 	Markup     Markup                 `toml:"markup" yaml:"markup"`
 	// Minify is on unless set to false.
 	Minify *bool `toml:"minify" yaml:"minify"`
+	// DisablePathToLower keeps the case of file and folder names in URLs,
+	// as Hugo's key of the same name; by default URLs are lower-case.
+	DisablePathToLower bool `toml:"disablePathToLower" yaml:"disablePathToLower"`
 	// Search tunes how the site's own search ranks its pages.
 	Search Search `toml:"search" yaml:"search"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
+	// src is the file, to place problems on its lines.
+	src []byte
+}
+
+// Line is the line of the config file on which key is set (in any table,
+// inline tables too), and with value, the first such line that also holds
+// the value (one menu entry among many); 1 when it cannot be found. Only
+// problems call it.
+func (c *Config) Line(key string, value ...string) int {
+	return max(c.find(key, value...), 1)
+}
+
+// find is Line, with 0 when the key is not in the file.
+func (c *Config) find(key string, value ...string) int {
+	re := regexp.MustCompile(`(?:^|[\s{,-])["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
+	for i, l := range strings.Split(string(c.src), "\n") {
+		if re.MatchString(l) && (len(value) == 0 || strings.Contains(l, value[0])) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // MenuEntry is one link in a named menu. PageRef names a content file
@@ -54,7 +80,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -69,7 +95,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		c.File = name
+		c.File, c.src = name, src
 		if err != nil {
 			probs.Errorf(name, 0, 0, "check the file's permissions", "cannot read config: %v", err)
 			return c, probs
@@ -109,6 +135,7 @@ func (c *Config) applyDefaults(probs *diag.List) {
 			c.Taxonomies[k] = v
 		}
 	}
+	c.checkTaxonomies(probs)
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}
@@ -119,7 +146,7 @@ func (c *Config) applyDefaults(probs *diag.List) {
 	if c.BaseURL != "/" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || u.Scheme == "" || u.Host == "" {
-			probs.Errorf(c.file(), diag.KeyLine(nil, "baseURL"), 0, `write it like baseURL = "https://example.org/"`, "baseURL %q is not an absolute URL", c.BaseURL)
+			probs.Errorf(c.file(), c.Line("baseURL"), 0, `write it like baseURL = "https://example.org/"`, "baseURL %q is not an absolute URL", c.BaseURL)
 		}
 	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
@@ -137,6 +164,33 @@ func (c *Config) file() string {
 // MinifyOutput reports whether output is minified (the default).
 func (c *Config) MinifyOutput() bool { return c.Minify == nil || *c.Minify }
 
+// checkTaxonomies reports taxonomies that would share a front matter key
+// and an address: two singulars with one plural, or an empty plural.
+func (c *Config) checkTaxonomies(probs *diag.List) {
+	// In the file's order, so the one written second is the one reported.
+	singulars := slices.Sorted(maps.Keys(c.Taxonomies))
+	slices.SortStableFunc(singulars, func(a, b string) int {
+		return cmp.Compare(c.Line(a, c.Taxonomies[a]), c.Line(b, c.Taxonomies[b]))
+	})
+	first := map[string]string{} // plural → the singular written first
+	for _, singular := range singulars {
+		plural := c.Taxonomies[singular]
+		if strings.TrimSpace(plural) == "" {
+			probs.Errorf(c.file(), c.Line(singular), 0, fmt.Sprintf(`write its plural, the front matter key and address, like %s = "%ss"`, singular, singular),
+				"taxonomy %q has no plural name", singular)
+			delete(c.Taxonomies, singular)
+			continue
+		}
+		if other, ok := first[plural]; ok {
+			probs.Errorf(c.file(), c.Line(singular, plural), 0, "give each taxonomy its own plural, or remove one of them",
+				"taxonomies %q and %q both have the plural %q: one front matter key and one address cannot be two taxonomies", other, singular, plural)
+			delete(c.Taxonomies, singular)
+			continue
+		}
+		first[plural] = singular
+	}
+}
+
 // TaxonomyNames returns the plural taxonomy names, sorted.
 func (c *Config) TaxonomyNames() []string {
 	var out []string
@@ -144,7 +198,7 @@ func (c *Config) TaxonomyNames() []string {
 		out = append(out, p)
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out)
 }
 
 // BasePath is the path part of BaseURL, always ending in "/": "/" for a
@@ -159,6 +213,19 @@ func (c *Config) BasePath() string {
 		p += "/"
 	}
 	return p
+}
+
+// TaxonomyPos is where a taxonomy (by plural) is named: its line of the
+// config file; nothing for a default taxonomy the file does not name.
+func (c *Config) TaxonomyPos(plural string) (path string, line int) {
+	for _, singular := range slices.Sorted(maps.Keys(c.Taxonomies)) {
+		if c.Taxonomies[singular] == plural {
+			if l := c.find(singular, plural); l > 0 {
+				return c.File, l
+			}
+		}
+	}
+	return "", 0
 }
 
 // checkParams checks the params the built-in layouts rely on. The "Exit

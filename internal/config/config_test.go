@@ -48,3 +48,41 @@ func TestLoadErrors(t *testing.T) {
 		})
 	}
 }
+
+// Every problem of the config names its line, in TOML and YAML.
+func TestProblemsHaveLines(t *testing.T) {
+	for name, tc := range map[string]struct{ file, src, want string }{
+		"baseURL":      {"signpost.toml", "title = \"x\"\n\nbaseURL = \"example.org\"\n", `signpost.toml:3: error: baseURL "example.org" is not an absolute URL`},
+		"one plural":   {"signpost.toml", "[taxonomies]\ntopic = \"topics\"\nage = \"ages\"\nsubject = \"topics\"\n", `signpost.toml:4: error: taxonomies "topic" and "subject" both have the plural "topics"`},
+		"yaml plural":  {"signpost.yaml", "taxonomies:\n  zone: topics\n  area: topics\n", `signpost.yaml:3: error: taxonomies "zone" and "area" both have the plural "topics"`},
+		"empty plural": {"signpost.toml", "[taxonomies]\ntopic = \"topics\"\nage = \"\"\n", `signpost.toml:3: error: taxonomy "age" has no plural name`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, probs := Load(fstest.MapFS{tc.file: {Data: []byte(tc.src)}})
+			if len(probs) != 1 || !strings.Contains(probs[0].String(), tc.want) || probs[0].Hint == "" {
+				t.Fatalf("problems: %v, want %s", probs, tc.want)
+			}
+			if names := c.TaxonomyNames(); len(names) != len(c.Taxonomies) {
+				t.Errorf("taxonomies %v and names %v disagree", c.Taxonomies, names)
+			}
+		})
+	}
+}
+
+func TestLine(t *testing.T) {
+	c := &Config{src: []byte("title = \"x\"\n[menus]\nmain = [\n  {name = \"A\", pageRef = \"a.md\"},\n  {name = \"B\", pageRef = \"b.md\"},\n]\n")}
+	for _, tc := range []struct {
+		key, value string
+		want       int
+	}{{"title", "", 1}, {"pageRef", "b.md", 5}, {"pageRef", "", 4}, {"missing", "", 1}, {"name", "B", 5}} {
+		var got int
+		if tc.value == "" {
+			got = c.Line(tc.key)
+		} else {
+			got = c.Line(tc.key, tc.value)
+		}
+		if got != tc.want {
+			t.Errorf("Line(%q, %q) = %d, want %d", tc.key, tc.value, got, tc.want)
+		}
+	}
+}

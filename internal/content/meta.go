@@ -2,10 +2,10 @@ package content
 
 import (
 	"fmt"
-	"path"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -18,103 +18,135 @@ var FrontMatterKeys = []string{
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
-// errors and unknown keys against lines of src (the whole file).
+// errors and unknown keys at the lines of fm (which starts on file line
+// fmLine).
 func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Config, probs *diag.List) {
-	file := p.File
-	line := func(key string) int {
-		if l := diag.KeyLine(fm, key); l > 0 {
-			return l + fmLine - 1
+	p.keyLines = keyLines(fm, fmLine)
+	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
+	p.Title = d.str("title")
+	p.Description = d.str("description")
+	p.Summary = d.str("summary")
+	p.Layout = d.str("layout")
+	decodeURLs(p, d.str("slug"), d.str("url"), d.strs("aliases"), d.line, probs)
+	p.Date, p.Lastmod = d.date("date"), d.date("lastmod")
+	p.Reviewed, p.ReviewBy = d.date("reviewed"), d.date("review_by")
+	d.flags()
+	for _, tax := range cfg.TaxonomyNames() {
+		if terms := d.strs(tax); len(terms) > 0 {
+			p.Terms[tax] = terms
 		}
-		return fmLine
 	}
-	bad := func(key, want string) {
-		probs.Errorf(file, line(key), 0, "write it like "+want, "front matter %q has the wrong type", key)
+	if v, ok := m["params"]; ok {
+		if pm, isMap := v.(map[string]any); isMap {
+			for k, x := range pm {
+				p.Params[k] = x
+			}
+		} else {
+			d.bad("params", "params: {key: value}")
+		}
 	}
-	str := func(key string) string {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return ""
-		}
-		switch s := v.(type) {
-		case string:
-			return s
-		case int, int64, uint64, float64, bool:
-			return fmt.Sprint(s)
-		}
-		bad(key, key+`: "some text"`)
+	if v, ok := m["sources"]; ok {
+		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
+		p.Sources = decodeSources(v, p, probs)
+	}
+	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
+		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
+	}
+	d.unknown(append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...))
+}
+
+// metaDecoder reads the values of one page's front matter map, reporting
+// each of the wrong type at its key's line.
+type metaDecoder struct {
+	p      *Page
+	m      map[string]any
+	fmLine int
+	probs  *diag.List
+}
+
+// line is the line of a key, or the front matter's first.
+func (d *metaDecoder) line(key string) int {
+	if l := d.p.keyLines[key]; l > 0 {
+		return l
+	}
+	return d.fmLine
+}
+
+func (d *metaDecoder) bad(key, want string) {
+	d.probs.Errorf(d.p.File, d.line(key), 0, "write it like "+want, "front matter %q has the wrong type", key)
+}
+
+// str is a text value; numbers and booleans read as text.
+func (d *metaDecoder) str(key string) string {
+	v, ok := d.m[key]
+	if !ok || v == nil {
 		return ""
 	}
-	strs := func(key string) []string {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return nil
-		}
-		switch s := v.(type) {
-		case string:
-			return []string{s}
-		case []any:
-			out := make([]string, 0, len(s))
-			for _, x := range s {
-				switch x := x.(type) {
-				case string:
-					out = append(out, x)
-				case int, int64, uint64, float64:
-					out = append(out, fmt.Sprint(x))
-				default:
-					bad(key, key+`: ["first", "second"]`)
-					return out
-				}
-			}
-			return out
-		}
-		bad(key, key+`: ["first", "second"]`)
+	switch s := v.(type) {
+	case string:
+		return s
+	case int, int64, uint64, float64, bool:
+		return fmt.Sprint(s)
+	}
+	d.bad(key, key+`: "some text"`)
+	return ""
+}
+
+// strs is a list of text values; one value reads as a list of one.
+func (d *metaDecoder) strs(key string) []string {
+	v, ok := d.m[key]
+	if !ok || v == nil {
 		return nil
 	}
-	date := func(key string) {
-		v, ok := m[key]
-		if !ok || v == nil {
-			return
+	switch s := v.(type) {
+	case string:
+		return []string{s}
+	case []any:
+		out := make([]string, 0, len(s))
+		for _, x := range s {
+			switch x := x.(type) {
+			case string:
+				out = append(out, x)
+			case int, int64, uint64, float64:
+				out = append(out, fmt.Sprint(x))
+			default:
+				d.bad(key, key+`: ["first", "second"]`)
+				return out
+			}
 		}
-		t, ok := toTime(v)
-		if !ok {
-			probs.Errorf(file, line(key), 0, "write dates as YYYY-MM-DD, like "+key+": 2026-11-28", "front matter %q is not a date: %v", key, v)
-			return
-		}
-		switch key {
-		case "date":
-			p.Date = t
-		case "lastmod":
-			p.Lastmod = t
-		case "reviewed":
-			p.Reviewed = t
-		case "review_by":
-			p.ReviewBy = t
-		}
+		return out
 	}
+	d.bad(key, key+`: ["first", "second"]`)
+	return nil
+}
 
-	p.Title = str("title")
-	p.Description = str("description")
-	p.Summary = str("summary")
-	p.Slug = str("slug")
-	p.Layout = str("layout")
-	if u := str("url"); u != "" {
-		p.URL = normalizeURL(u)
-		p.fmURL = p.URL
+// date is a date value, zero when unset or not a date.
+func (d *metaDecoder) date(key string) time.Time {
+	v, ok := d.m[key]
+	if !ok || v == nil {
+		return time.Time{}
 	}
-	for _, k := range []string{"date", "lastmod", "reviewed", "review_by"} {
-		date(k)
+	t, ok := toTime(v)
+	if !ok {
+		d.probs.Errorf(d.p.File, d.line(key), 0, "write dates as YYYY-MM-DD, like "+key+": 2026-11-28", "front matter %q is not a date: %v", key, v)
 	}
+	return t
+}
+
+// flags reads draft, toc and weight.
+func (d *metaDecoder) flags() {
+	p, m := d.p, d.m
 	if v, ok := m["draft"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			bad("draft", "draft: true")
+			d.bad("draft", "draft: true")
 		}
 		p.Draft = b
 	}
 	if v, ok := m["toc"]; ok {
 		b, isBool := v.(bool)
 		if !isBool {
-			bad("toc", "toc: false")
+			d.bad("toc", "toc: false")
 		}
 		p.ShowTOC = b
 	}
@@ -129,82 +161,103 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		case float64:
 			p.Weight = int(w)
 		default:
-			bad("weight", "weight: 10")
-		}
-	}
-	for _, a := range strs("aliases") {
-		p.Aliases = append(p.Aliases, normalizeURL(a))
-	}
-	for _, tax := range cfg.TaxonomyNames() {
-		if terms := strs(tax); len(terms) > 0 {
-			p.Terms[tax] = terms
-		}
-	}
-	if v, ok := m["params"]; ok {
-		if pm, isMap := v.(map[string]any); isMap {
-			for k, x := range pm {
-				p.Params[k] = x
-			}
-		} else {
-			bad("params", "params: {key: value}")
-		}
-	}
-	if v, ok := m["sources"]; ok {
-		p.Sources = decodeSources(v, file, line("sources"), probs)
-	}
-	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
-		probs.Errorf(file, line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
-	}
-
-	known := append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		if !slices.Contains(known, k) {
-			probs.Warnf(file, line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
-			p.Params[k] = m[k]
+			d.bad("weight", "weight: 10")
 		}
 	}
 }
 
-func decodeSources(v any, file string, line int, probs *diag.List) []Source {
+// unknown warns about keys not in known, in sorted order, and keeps them
+// in .Params.
+func (d *metaDecoder) unknown(known []string) {
+	for _, k := range slices.Sorted(maps.Keys(d.m)) {
+		if !slices.Contains(known, k) {
+			d.probs.Warnf(d.p.File, d.line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
+			d.p.Params[k] = d.m[k]
+		}
+	}
+}
+
+// decodeSources reads the sources list, reporting each entry's faults at
+// the entry's line.
+func decodeSources(v any, p *Page, probs *diag.List) []Source {
 	list, ok := v.([]any)
 	if !ok {
-		probs.Errorf(file, line, 0, "sources is a list of entries with title, url and checked", "front matter \"sources\" is not a list")
+		probs.Errorf(p.File, p.SourceLine(0), 0, "sources is a list of entries with title, url and checked", "front matter \"sources\" is not a list")
 		return nil
 	}
 	var out []Source
 	for i, x := range list {
+		line := p.SourceLine(i)
 		m, ok := x.(map[string]any)
 		if !ok {
-			probs.Errorf(file, line, 0, "write each source as  - title: …  url: …  checked: YYYY-MM-DD", "source %d is not a title/url/checked entry", i+1)
+			probs.Errorf(p.File, line, 0, "write each source as  - title: …  url: …  checked: YYYY-MM-DD", "source %d is not a title/url/checked entry", i+1)
 			continue
 		}
+		bad := false
+		text := func(key, example string) string {
+			switch v := m[key].(type) {
+			case nil:
+				return ""
+			case string:
+				return strings.TrimSpace(v)
+			case int, int64, uint64, float64, bool:
+				return fmt.Sprint(v)
+			}
+			probs.Errorf(p.File, line, 0, "write it like "+key+": "+example, "source %d: %s is not text", i+1, key)
+			bad = true
+			return ""
+		}
 		var s Source
-		s.Title, _ = m["title"].(string)
-		s.URL, _ = m["url"].(string)
+		s.Title = text("title", `"NSPCC: Online safety"`)
+		s.URL = text("url", "https://www.nspcc.org.uk/")
 		if c, ok := m["checked"]; ok {
 			s.Checked, _ = toTime(c)
 		}
-		if s.Title == "" || s.URL == "" {
-			probs.Errorf(file, line, 0, "every source needs a title and a url", "source %d has no title or url", i+1)
+		switch {
+		case bad:
+		case s.Title == "" && s.URL == "":
+			probs.Errorf(p.File, line, 0, "every source needs a title and a url", "source %d has no title and no url", i+1)
+		case s.Title == "":
+			probs.Errorf(p.File, line, 0, "write the name of the page, like title: \"NSPCC: Online safety\"; it is the link's text", "source %d (%s) has no title", i+1, s.URL)
+		case s.URL == "":
+			probs.Errorf(p.File, line, 0, "write the address the fact comes from, like url: https://www.nspcc.org.uk/", "source %d (%s) has no url", i+1, s.Title)
 		}
 		out = append(out, s)
 	}
 	return out
 }
 
-// normalizeURL makes "a/b" and "/a/b" into "/a/b/"; a path with a file
-// extension is kept as it is.
-func normalizeURL(u string) string {
-	if !strings.HasPrefix(u, "/") {
-		u = "/" + u
+// decodeURLs validates and normalises the page's slug, url and aliases,
+// reporting each bad one at its line; a bad one is left out.
+func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
+	if len(aliases) > 0 {
+		p.AliasesLine = line("aliases")
 	}
-	if path.Ext(u) == "" && !strings.HasSuffix(u, "/") {
-		u += "/"
+	hint := "write a path on this site, such as /guides/setup/"
+	if slug != "" {
+		s, err := cleanSlug(slug)
+		if err != nil {
+			probs.Errorf(p.File, line("slug"), 0, "write one name, such as slug: my-page", "slug %v", err)
+		}
+		p.Slug = s
+		p.URLLine = line("slug")
 	}
-	return u
+	if u != "" {
+		c, err := cleanURL(u, pageURL)
+		if err != nil {
+			probs.Errorf(p.File, line("url"), 0, hint, "url %v", err)
+		}
+		p.URL, p.fmURL = c, c
+		p.URLLine = line("url")
+	}
+	for _, a := range aliases {
+		c, err := cleanURL(a, aliasURL)
+		if err != nil {
+			probs.Errorf(p.File, line("aliases"), 0, hint, "alias %v", err)
+			continue
+		}
+		if !slices.Contains(p.Aliases, c) { // "/old" and "/old/" are one
+			p.Aliases = append(p.Aliases, c)
+		}
+	}
 }

@@ -5,9 +5,12 @@
 package content
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/signpost/signpost/internal/diag"
 )
 
 // Kind is what a page is, and so which template renders it.
@@ -34,6 +37,9 @@ type Page struct {
 	Kind Kind
 	// File is the source path relative to the site root ("content/a/b.md"),
 	// empty for generated pages (taxonomies, terms, sections with no _index.md).
+	// A page a Generator made stands at the content path it would have as
+	// a file ("content/who-to-call/uk.md"), so links to it resolve; its
+	// Body holds the markdown and Origin says where its data is written.
 	File string
 	// BodyLine is the line of File on which the markdown body starts.
 	BodyLine int
@@ -82,8 +88,126 @@ type Page struct {
 	Broken bool
 	// Digest is the SHA-256 of the source file, to tell edits apart.
 	Digest [32]byte
+	// Body is the markdown of a page a Generator made; nil for a page
+	// read from a file (its body is read again when rendered).
+	Body []byte
+	// Origin is where the data of a page without a file of its own is
+	// written, for problems an editor fixes there: a data file's line for
+	// a page a Generator made, the tagging page's line for a term, the
+	// config's line for a taxonomy, the folder for a section without
+	// _index.md. Empty for a page with a file (File and its lines say).
+	Origin Pos
+	// bodyLines maps lines of Body (from 1) to lines of Origin.Path.
+	bodyLines []int
+	// keyLines are the lines of File on which front matter keys are set.
+	keyLines map[string]int
+	// sourceLines are the lines of File on which the entries of sources
+	// start (nil when they are written on one line).
+	sourceLines []int
+	// titleLine is the line of File of a leading "# heading" that gave
+	// the page its title, and titleLines the body lines it takes (with
+	// blank lines before it), left out when the body is read again.
+	titleLine, titleLines int
+	// URLLine and AliasesLine are the front matter lines of url (or slug)
+	// and aliases, for problems with the addresses they give; 0 if unset.
+	URLLine, AliasesLine int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
+}
+
+// Pos is a place in a file of the site; Line 0 means the whole file.
+type Pos struct {
+	Path string
+	Line int
+}
+
+// String is "path:line", or the path alone for a whole file or folder.
+func (p Pos) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+	}
+	return p.Path
+}
+
+// IsGenerated reports whether a Generator made the page from data.
+func (p *Page) IsGenerated() bool { return p.Body != nil }
+
+// TitleFromHeading reports whether the page's title is the "# heading"
+// its body opens with (its front matter sets none).
+func (p *Page) TitleFromHeading() bool { return p.titleLines > 0 }
+
+// TitleLine is the line of the page's file where its title is written:
+// its front matter key or its leading heading; 0 when the title comes
+// from the file's name.
+func (p *Page) TitleLine() int {
+	if p.titleLine > 0 {
+		return p.titleLine
+	}
+	return p.keyLines["title"]
+}
+
+// URLPos is where the page's address is decided: its url or slug key, or
+// its file (whose name makes the address), or for a generated page its
+// data.
+func (p *Page) URLPos() Pos {
+	switch {
+	case p.IsGenerated() || p.File == "":
+		return p.Origin
+	case p.URLLine > 0:
+		return Pos{p.File, p.URLLine}
+	}
+	return Pos{p.File, 1}
+}
+
+// SourceLine is the line of the page's file on which sources entry i (from
+// 0) is written: its own line, or the sources key's when the list is
+// written on one line; 1 when the page has no sources key.
+func (p *Page) SourceLine(i int) int {
+	if i >= 0 && i < len(p.sourceLines) {
+		return p.sourceLines[i]
+	}
+	return max(p.KeyLine("sources"), 1)
+}
+
+// KeyLine is the line of the page's file on which front matter sets key,
+// or 0 when it does not.
+func (p *Page) KeyLine(key string) int { return p.keyLines[key] }
+
+// Place says where an editor fixes a problem found at line of the page's
+// source (its file's line, or for a generated page its body's line): for a
+// page a Generator made, the line of its data file the text came from.
+func (p *Page) Place(line int) Pos {
+	if !p.IsGenerated() {
+		return Pos{p.File, line}
+	}
+	if i := line - p.BodyLine; i >= 0 && i < len(p.bodyLines) && p.bodyLines[i] > 0 {
+		return Pos{p.Origin.Path, p.bodyLines[i]}
+	}
+	return p.Origin
+}
+
+// Relocate moves problems found in a generated page's body (which names
+// the page's content path) to the data they came from, so that an editor
+// is sent to a file that exists. Other problems are returned as they are.
+//
+// A problem with no path at all (a failure that could not say where) is
+// given the page's file, so that no problem of a page goes unplaced.
+func (p *Page) Relocate(probs diag.List) diag.List {
+	if !p.IsGenerated() {
+		for i := range probs {
+			if probs[i].Path == "" {
+				probs[i].Path = p.File
+			}
+		}
+		return probs
+	}
+	for i, pr := range probs {
+		if pr.Path == p.File || pr.Path == "" {
+			at := p.Place(pr.Line)
+			probs[i].Path, probs[i].Line, probs[i].Col = at.Path, at.Line, 0
+		}
+	}
+	return probs
 }
 
 // Key names a page across rebuilds: its file, or for a generated page its
@@ -145,10 +269,9 @@ func (p *Page) Section() string {
 // Param returns a page param, falling back to nothing; for templates.
 func (p *Page) Param(key string) any { return p.Params[key] }
 
-// OutputPath is where the page is written, relative to the output folder.
+// OutputPath is where the page is written, relative to the output folder
+// (see OutputFile); "" for a URL that may not be written.
 func (p *Page) OutputPath() string {
-	if strings.HasSuffix(p.URL, ".html") {
-		return strings.TrimPrefix(p.URL, "/")
-	}
-	return strings.TrimPrefix(p.URL, "/") + "index.html"
+	rel, _ := OutputFile(p.URL)
+	return rel
 }

@@ -23,6 +23,8 @@ const Dir = "content"
 // Options change what Load includes.
 type Options struct {
 	Drafts bool
+	// Generators make pages from data (the "Who to call" sheets).
+	Generators []Generator
 }
 
 // Tree is a loaded site: every page with its place, order and URL.
@@ -37,7 +39,10 @@ type Tree struct {
 	Taxonomies []*Page
 	// Files are content files that are not pages (bundle resources and
 	// loose files), relative to the site root; copied to the output as is.
-	Files  []string
+	Files []string
+	// Drafts are the content files left out because they, or a section
+	// above them, are drafts (Options.Drafts off), sorted: serve says so.
+	Drafts []string
 	byFile map[string]*Page
 	byURL  map[string]*Page
 }
@@ -64,7 +69,14 @@ func (t *Tree) GetPage(ref string) *Page {
 func (t *Tree) ByFile(file string) *Page { return t.byFile[file] }
 
 // ByURL returns the page at a site-relative URL such as "/settings/".
-func (t *Tree) ByURL(u string) *Page { return t.byURL[u] }
+// Unless the site keeps case, a URL written with capitals (as the file is
+// named) finds the page at its lower-case URL.
+func (t *Tree) ByURL(u string) *Page {
+	if p := t.byURL[u]; p != nil || t.Config == nil || t.Config.DisablePathToLower {
+		return p
+	}
+	return t.byURL[strings.ToLower(u)]
+}
 
 type srcFile struct {
 	path string // relative to the site root
@@ -110,22 +122,12 @@ func (l *Loader) Forget(paths ...string) {
 // without loading the whole tree.
 func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, diag.List) {
 	l.Forget(file)
-	rel := strings.TrimPrefix(file, Dir+"/")
-	if !strings.HasSuffix(file, ".md") || !strings.HasPrefix(file, Dir+"/") {
+	f, ok := srcFileOf(file)
+	if !ok {
 		return nil, nil
 	}
 	if _, err := fs.Stat(fsys, file); err != nil {
 		return nil, nil
-	}
-	f := srcFile{path: file, kind: KindPage, dir: strings.TrimSuffix(rel, ".md")}
-	switch path.Base(file) {
-	case "_index.md":
-		f.kind, f.dir = KindSection, path.Dir(rel)
-		if f.dir == "." {
-			f.kind, f.dir = KindHome, ""
-		}
-	case "index.md":
-		f.dir = path.Dir(rel)
 	}
 	var probs diag.List
 	p := loadPage(fsys, f, cfg, &probs)
@@ -143,13 +145,55 @@ func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, dia
 func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
 	var probs diag.List
 	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
+	w := walkContent(fsys, &probs)
+	genFiles, genPages := generated(opt.Generators, fsys, cfg, w.paths(), &probs)
+	pages := l.loadPages(ctx, fsys, cfg, w.files, &probs)
+	if err := ctx.Err(); err != nil {
+		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
+		return t, probs
+	}
+	files := append(w.files, genFiles...)
+	for _, p := range genPages {
+		pages = append(pages, p.fresh())
+	}
+	a := &assembly{cfg: cfg, opt: opt, sections: map[string]*Page{}}
+	regular := a.place(files, pages, w.others)
+	a.linkSections()
+	t.Home = a.ensure("")
+	t.Drafts = a.drafts
+	t.addPages(regular, a.sections, opt)
+	t.buildTaxonomies(cfg)
+	t.Files = looseFiles(w.others, w.bundles)
+	slices.Sort(t.Drafts)
+	t.Drafts = slices.Compact(t.Drafts)
+	t.index(cfg)
+	return t, probs
+}
 
-	var files []srcFile
-	bundles := map[string]bool{}
-	var others []string
+// walked is what walking content/ found: the page files, the bundle
+// folders and the other files.
+type walked struct {
+	files   []srcFile
+	bundles map[string]bool
+	others  []string
+}
+
+// paths are the page files found, for generated pages to give way to.
+func (w *walked) paths() map[string]bool {
+	have := map[string]bool{}
+	for _, f := range w.files {
+		have[f.path] = true
+	}
+	return have
+}
+
+// walkContent lists content/: pages, bundles and other files, leaving out
+// what editors leave behind.
+func walkContent(fsys fs.FS, probs *diag.List) *walked {
+	w := &walked{bundles: map[string]bool{}}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err)
+			probs.Add(ReadProblem(p, err))
 			return nil
 		}
 		if p != Dir && Ignored(d.Name()) {
@@ -160,37 +204,48 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		}
 		if d.IsDir() {
 			if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
-				bundles[p] = true
+				w.bundles[p] = true
 			}
 			return nil
 		}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		dir := path.Dir(rel)
-		if dir == "." {
-			dir = ""
-		}
-		switch {
-		case inBundle(bundles, path.Dir(p)) != "" && d.Name() != "index.md":
-			others = append(others, p)
-		case d.Name() == "_index.md":
-			kind := KindSection
-			if dir == "" {
-				kind = KindHome
-			}
-			files = append(files, srcFile{p, kind, dir})
-		case d.Name() == "index.md":
-			files = append(files, srcFile{p, KindPage, dir})
-		case strings.HasSuffix(d.Name(), ".md"):
-			files = append(files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
-		default:
-			others = append(others, p)
-		}
+		w.add(p, d.Name())
 		return nil
 	})
 	if err != nil {
 		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "cannot read content: %v", err)
 	}
+	return w
+}
 
+// add sorts one file found by the walk.
+func (w *walked) add(p, name string) {
+	rel := strings.TrimPrefix(p, Dir+"/")
+	dir := path.Dir(rel)
+	if dir == "." {
+		dir = ""
+	}
+	switch {
+	case inBundle(w.bundles, path.Dir(p)) != "" && name != "index.md":
+		w.others = append(w.others, p)
+	case name == "_index.md":
+		kind := KindSection
+		if dir == "" {
+			kind = KindHome
+		}
+		w.files = append(w.files, srcFile{p, kind, dir})
+	case name == "index.md":
+		w.files = append(w.files, srcFile{p, KindPage, dir})
+	case strings.HasSuffix(name, ".md"):
+		w.files = append(w.files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
+	default:
+		w.others = append(w.others, p)
+	}
+}
+
+// loadPages reads the front matter of the files not cached, on a bounded
+// pool of workers, and returns fresh copies of every file's page (nil for
+// a file that could not be read), adding their problems.
+func (l *Loader) loadPages(ctx context.Context, fsys fs.FS, cfg *config.Config, files []srcFile, probs *diag.List) []*Page {
 	pages := make([]*Page, len(files))
 	pageProbs := make([]diag.List, len(files))
 	var todo []int
@@ -222,9 +277,8 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	}
 	close(next)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		probs.Errorf("", 0, 0, "", "build cancelled: %v", err)
-		return t, probs
+	if ctx.Err() != nil {
+		return nil
 	}
 	l.mu.Lock()
 	for _, i := range todo {
@@ -239,38 +293,63 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			pages[i] = pages[i].fresh()
 		}
 	}
+	return pages
+}
 
-	// Sections: one for every folder that holds pages, _index.md or not.
-	sections := map[string]*Page{}
-	var ensure func(dir string) *Page
-	ensure = func(dir string) *Page {
-		if s := sections[dir]; s != nil {
-			return s
-		}
-		kind := KindSection
-		if dir == "" {
-			kind = KindHome
-		}
-		s := newPage(kind, "", cfg)
-		s.Title = humanize(path.Base(dir))
-		s.Description = "The pages in " + s.Title + "."
-		if dir == "" {
-			s.Title = cfg.Title
-		}
-		s.URL = normalizeURL(dir)
-		sections[dir] = s
+// assembly puts loaded pages in their sections.
+type assembly struct {
+	cfg *config.Config
+	opt Options
+	// sections has one page for every folder that holds pages, _index.md
+	// or not.
+	sections map[string]*Page
+	// drafts are the files left out as drafts (Options.Drafts off).
+	drafts []string
+}
+
+// ensure returns the section of a folder, made from its name when it has
+// no _index.md.
+func (a *assembly) ensure(dir string) *Page {
+	if s := a.sections[dir]; s != nil {
 		return s
 	}
+	cfg := a.cfg
+	kind := KindSection
+	if dir == "" {
+		kind = KindHome
+	}
+	s := newPage(kind, "", cfg)
+	// A folder without _index.md: its name is its title and address.
+	s.Origin = Pos{Path: path.Join(Dir, dir)}
+	s.Title = TitleFromName(path.Base(dir))
+	s.Description = "The pages in " + s.Title + "."
+	if dir == "" {
+		s.Title = cfg.Title
+	}
+	s.URL = folderURL(dir, !cfg.DisablePathToLower)
+	a.sections[dir] = s
+	return s
+}
+
+// place gives sections and regular pages their URLs and regular pages
+// their parents and resources, and returns the regular pages.
+func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Page {
+	cfg, opt := a.cfg, a.opt
 	for i, f := range files {
 		p := pages[i]
-		if p == nil || (p.Draft && !opt.Drafts) {
+		if p != nil && p.Draft && !opt.Drafts {
+			a.drafts = append(a.drafts, p.File)
+		}
+		// A draft section stays in the map, so that the pages below it
+		// find it and are left out with it (hiddenByDraft).
+		if p == nil || (p.Draft && !opt.Drafts && f.kind != KindSection) {
 			continue
 		}
 		if f.kind != KindPage {
 			if p.URL == "" {
-				p.URL = normalizeURL(f.dir)
+				p.URL = folderURL(f.dir, !cfg.DisablePathToLower)
 			}
-			sections[f.dir] = p
+			a.sections[f.dir] = p
 		}
 	}
 	var regular []*Page
@@ -288,20 +367,25 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			if p.Slug != "" {
 				slug = p.Slug
 			}
-			p.URL = normalizeURL(path.Join(parentDir, slug))
+			p.URL = folderURL(path.Join(parentDir, slug), !cfg.DisablePathToLower)
 		}
-		p.Parent = ensure(parentDir)
+		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
 		if strings.HasSuffix(f.path, "/index.md") {
 			p.Resources = resourcesOf(others, path.Dir(f.path))
 		}
 	}
-	// Link sections to their parents, creating missing ones on the way.
+	return regular
+}
+
+// linkSections links sections to their parents, creating missing ones on
+// the way.
+func (a *assembly) linkSections() {
 	for changed := true; changed; {
 		changed = false
-		dirs := slices.Sorted(maps.Keys(sections))
+		dirs := slices.Sorted(maps.Keys(a.sections))
 		for _, dir := range dirs {
-			s := sections[dir]
+			s := a.sections[dir]
 			if dir == "" || s.Parent != nil {
 				continue
 			}
@@ -309,17 +393,20 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 			if pd == "." {
 				pd = ""
 			}
-			if sections[pd] == nil {
+			if a.sections[pd] == nil {
 				changed = true
 			}
-			s.Parent = ensure(pd)
+			s.Parent = a.ensure(pd)
 		}
 	}
-	t.Home = ensure("")
+}
 
-	// Drop everything under a draft section when drafts are off.
+// addPages lists the pages in their sections, in order, with neighbours,
+// leaving out everything under a draft section when drafts are off.
+func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
+			t.Drafts = append(t.Drafts, p.File)
 			continue
 		}
 		p.Parent.Pages = append(p.Parent.Pages, p)
@@ -334,6 +421,9 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	for _, dir := range slices.Sorted(maps.Keys(sections)) {
 		s := sections[dir]
 		if hiddenByDraft(s, opt) {
+			if s.File != "" && !s.Draft {
+				t.Drafts = append(t.Drafts, s.File)
+			}
 			continue
 		}
 		SortPages(s.Pages)
@@ -349,42 +439,34 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 		t.All = append(t.All, s)
 	}
 	t.All = append(t.All, t.Regular...)
+}
 
-	t.buildTaxonomies(cfg)
-	t.Files = looseFiles(others, bundles)
-
-	// Index by file and URL, reporting collisions.
+// index sorts the pages by URL and indexes them by file and URL, with
+// their permalinks. Two things at one URL are reported by the build,
+// which knows every output file (pages, aliases, static files).
+func (t *Tree) index(cfg *config.Config) {
 	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
 	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
 	for _, p := range t.All {
-		p.RelPermalink = cfg.BasePath() + strings.TrimPrefix(p.URL, "/")
-		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + p.RelPermalink[len(cfg.BasePath())-1:]
+		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
+		p.RelPermalink = cfg.BasePath() + rel
+		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + "/" + rel
 		if p.File != "" {
 			t.byFile[p.File] = p
 		} else if p.Kind == KindSection {
 			// A folder without _index.md can still be linked as one.
 			t.byFile[path.Join(Dir, strings.Trim(p.URL, "/"), "_index.md")] = p
 		}
-		if q := t.byURL[p.URL]; q != nil {
-			probs.Errorf(firstNonEmpty(p.File, q.File), 1, 0, "give one of them another slug or url, or move it", "%s and %s both publish %s", describe(q), describe(p), p.URL)
-			continue
-		}
-		t.byURL[p.URL] = p
-	}
-	for _, p := range t.All {
-		for _, a := range p.Aliases {
-			if q := t.byURL[a]; q != nil {
-				probs.Errorf(p.File, 1, 0, "remove the alias, or the page at that URL", "alias %s of %s is already the URL of %s", a, p.File, describe(q))
-			}
+		if t.byURL[p.URL] == nil {
+			t.byURL[p.URL] = p
 		}
 	}
-	return t, probs
 }
 
 func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page {
 	src, err := fs.ReadFile(fsys, f.path)
 	if err != nil {
-		probs.Errorf(f.path, 0, 0, "check the file's permissions", "cannot read: %v", err)
+		probs.Add(ReadProblem(f.path, err))
 		return nil
 	}
 	p := newPage(f.kind, f.path, cfg)
@@ -392,13 +474,13 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 	// A page whose front matter is broken still joins the tree, marked
 	// Broken, so links to it resolve and the rest of the site is checked:
 	// every problem of a build is reported at once.
-	format, fm, _, bodyLine, err := Split(src)
+	format, fm, body, bodyLine, err := Split(src)
 	if err != nil {
 		pr := diag.Problems(err)[0]
 		pr.Path = f.path
 		probs.Add(pr)
 		p.Broken = true
-		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		p.Title = TitleFromName(path.Base(f.dir))
 		return p
 	}
 	p.BodyLine = bodyLine
@@ -414,8 +496,17 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 			decodeMeta(p, m, fm, 2, cfg, probs)
 		}
 	}
+	if strings.TrimSpace(p.Title) == "" && !p.Broken {
+		// A body that opens with "# Title" names the page, as in READMEs
+		// and MkDocs; that heading is then not rendered again below the
+		// layout's h1.
+		if title, at, n := leadingTitle(body); n > 0 {
+			p.Title, p.titleLine, p.titleLines = title, p.BodyLine+at, n
+			p.BodyLine += n
+		}
+	}
 	if p.Title == "" {
-		p.Title = humanize(strings.TrimSuffix(path.Base(f.dir), ".md"))
+		p.Title = TitleFromName(path.Base(f.dir))
 		if f.kind == KindHome {
 			p.Title = cfg.Title
 		}
@@ -435,7 +526,11 @@ func ReadBody(fsys fs.FS, p *Page) ([]byte, error) {
 }
 
 // ReadSource reads a page's file again from fsys: all of it, and its body.
+// A generated page has no file (src is nil) and its body in memory.
 func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
+	if p.IsGenerated() {
+		return nil, p.Body, nil
+	}
 	if p.File == "" {
 		return nil, nil, nil
 	}
@@ -444,7 +539,7 @@ func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
 		return nil, nil, err
 	}
 	_, _, body, _, err = Split(src)
-	return src, body, err
+	return src, dropLines(body, p.titleLines), err
 }
 
 // SortPages orders pages by weight (unset last), then newest date, then
@@ -472,9 +567,10 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 	for _, tax := range cfg.TaxonomyNames() {
 		tp := newPage(KindTaxonomy, "", cfg)
 		tp.Taxonomy = tax
-		tp.Title = humanize(tax)
+		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
+		tp.Title = TitleFromName(tax)
 		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
-		tp.URL = normalizeURL(tax)
+		tp.URL = folderURL(tax, !cfg.DisablePathToLower)
 		tp.Parent = t.Home
 		terms := map[string]*Page{}
 		for _, p := range t.Regular {
@@ -487,9 +583,10 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 				if tm == nil {
 					tm = newPage(KindTerm, "", cfg)
 					tm.Taxonomy = tax
+					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
-					tm.URL = normalizeURL(tax + "/" + slug)
+					tm.URL = folderURL(tax+"/"+slug, !cfg.DisablePathToLower)
 					tm.Parent = tp
 					terms[slug] = tm
 				}
@@ -559,26 +656,15 @@ func Ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".tmp") || name == "4913"
 }
 
-func humanize(s string) string {
-	if s == "" || s == "." {
-		return ""
-	}
-	s = strings.ReplaceAll(strings.ReplaceAll(s, "-", " "), "_", " ")
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func describe(p *Page) string {
-	if p.File != "" {
+// Describe names a page for messages: its file, or what made it and where.
+func Describe(p *Page) string {
+	switch {
+	case p.IsGenerated():
+		return fmt.Sprintf("the page made from %s", p.Origin)
+	case p.File != "":
 		return p.File
+	case p.Origin.Path != "":
+		return fmt.Sprintf("the %s page %q (from %s)", p.Kind, p.Title, p.Origin)
 	}
 	return fmt.Sprintf("the %s page %q", p.Kind, p.Title)
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }

@@ -139,11 +139,11 @@ func hint(u string, t *content.Tree, m *Manifest) string {
 	dir, last := path.Split(strings.TrimSuffix(u, "/"))
 	var moved *content.Page
 	for _, p := range t.All {
-		if p.File == "" || p.URL == u {
+		if p.File == "" || p.IsGenerated() || p.URL == u { // only a file can take aliases
 			continue
 		}
 		pdir, plast := path.Split(strings.TrimSuffix(p.URL, "/"))
-		if plast == last {
+		if strings.EqualFold(plast, last) { // renamed, or only lower-cased
 			moved = p
 			break
 		}

@@ -20,9 +20,9 @@ func (r *Renderer) funcs() template.FuncMap {
 	cfg := r.opt.Tree.Config
 	return template.FuncMap{
 		// relURL "css/x.css" → "/base/css/x.css"
-		"relURL": func(s string) string { return cfg.BasePath() + strings.TrimPrefix(s, "/") },
+		"relURL": func(s string) string { return cfg.BasePath() + content.EscapeRef(strings.TrimPrefix(s, "/")) },
 		// absURL "feed.xml" → "https://example.org/base/feed.xml"
-		"absURL": func(s string) string { return cfg.BaseURL + strings.TrimPrefix(s, "/") },
+		"absURL": func(s string) string { return cfg.BaseURL + content.EscapeRef(strings.TrimPrefix(s, "/")) },
 		// asset "css/site.css" → {URL, Integrity} of the fingerprinted file
 		"asset": func(name string) (Asset, error) {
 			a, ok := r.opt.Assets[name]

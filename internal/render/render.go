@@ -60,6 +60,8 @@ type Renderer struct {
 	// looked records the refs templates passed to getPage: every page
 	// depends on those pages, for incremental rebuilds.
 	looked sync.Map
+	// sources caches Sources by template name.
+	sources sync.Map
 }
 
 // LookedUp returns the refs templates passed to getPage so far, sorted.
@@ -119,7 +121,7 @@ func New(opt Options) (*Renderer, diag.List) {
 			if e.PageRef != "" {
 				p := opt.Tree.GetPage(e.PageRef)
 				if p == nil {
-					probs.Errorf(cfg.File, diag.KeyLine(nil, "pageRef"), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
+					probs.Errorf(cfg.File, cfg.Line("pageRef", e.PageRef), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
 					continue
 				}
 				item.Page, item.URL = p, p.RelPermalink
@@ -267,7 +269,7 @@ func (r *Renderer) read(name string) ([]byte, string, error) {
 		}
 		return config.StripBOM(b), p, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, p, diag.Problem{Path: p, Severity: diag.Error, Message: "cannot read template: " + err.Error(), Hint: "check the file's permissions"}
+		return nil, p, content.ReadProblem(p, err)
 	}
 	if r.opt.Theme != nil {
 		if b, err := fs.ReadFile(r.opt.Theme, p); err == nil {

@@ -11,21 +11,27 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/hosting"
 )
 
 // Options configure the preview server.
 type Options struct {
 	Build build.Options // Dest is replaced by a private folder
 	Addr  string        // host:port
+	// Bind is the --bind address, answered besides loopback names (see
+	// allowedHost); empty means the host of Addr.
+	Bind string
 	// Debounce is how long to wait for a burst of file events to end.
 	Debounce time.Duration
 	Log      io.Writer
@@ -46,12 +52,14 @@ type Server struct {
 	mu     sync.Mutex
 	probs  diag.List // problems of the last build, shown as an overlay
 	failed bool
+	pages  map[string]pageInfo // by output path, from the last good build
 	subs   map[chan string]bool
 }
 
 const (
 	eventsPath = "/_signpost/events"
 	scriptPath = "/_signpost/reload.js"
+	stylePath  = "/_signpost/serve.css"
 )
 
 // reloadJS reloads the page on "reload", keeping its scroll position, and
@@ -67,6 +75,18 @@ const reloadJS = `(function () {
   es.addEventListener("reload", function () {
     sessionStorage.setItem(key, String(scrollY));
     location.reload();
+  });
+  // The error overlay closes with its button or Escape (no inline script:
+  // the pages carry the published site's Content-Security-Policy).
+  function closeOverlay() {
+    var o = document.getElementById("signpost-errors");
+    if (o) { o.hidden = true; }
+  }
+  addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("[data-signpost-close]")) { closeOverlay(); }
+  });
+  addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { closeOverlay(); }
   });
   es.addEventListener("css", function () {
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (l) {
@@ -127,7 +147,9 @@ func Run(ctx context.Context, opt Options) error {
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	w, err := NewWatcher(opt.Build.Source, s.opt.Debounce)
+	// The output is never watched, wherever it is (--render-to-disk
+	// --dest inside the site would otherwise rebuild forever).
+	w, err := NewWatcher(opt.Build.Source, s.opt.Debounce, s.dir, s.root)
 	if err != nil {
 		return err
 	}
@@ -173,12 +195,26 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) *build.Result {
 	if errors.Is(err, context.Canceled) {
 		return res
 	}
+	var pages map[string]pageInfo
+	var drafts []string
+	if err == nil {
+		pages = pagesOf(s.session.Tree())
+		drafts = s.session.Tree().Drafts
+	}
+	probs := res.Problems
+	if err != nil && !probs.HasErrors() { // could not build at all (I/O, say)
+		probs = append(slices.Clone(probs), diag.Problem{Severity: diag.Error, Message: err.Error()})
+	}
 	s.mu.Lock()
-	s.probs = res.Problems
+	s.probs = probs
 	s.failed = err != nil
+	if pages != nil {
+		s.pages = pages
+	}
 	s.mu.Unlock()
 	if s.opt.Log != nil {
 		s.log(res, err, changed)
+		s.logDrafts(drafts, changed)
 	}
 	if err == nil && len(changed) > 0 && onlyCSS(changed) {
 		s.broadcast("css")
@@ -214,6 +250,25 @@ func (s *Server) log(res *build.Result, err error, changed []string) {
 	}
 }
 
+// logDrafts says which pages were left out as drafts (serve
+// --drafts=false): all of them after the first build, and those among
+// the changed files after later ones, so a new draft's silence is
+// explained.
+func (s *Server) logDrafts(drafts, changed []string) {
+	w := s.opt.Log
+	if changed == nil {
+		if len(drafts) > 0 {
+			fmt.Fprintf(w, "left out %d drafts (--drafts=false): %s\n", len(drafts), strings.Join(drafts, ", "))
+		}
+		return
+	}
+	for _, c := range changed {
+		if slices.Contains(drafts, c) {
+			fmt.Fprintf(w, "%s is a draft, so it is left out (--drafts=false); serve without --drafts=false shows it with a banner\n", c)
+		}
+	}
+}
+
 func onlyCSS(changed []string) bool {
 	for _, c := range changed {
 		if !strings.HasPrefix(c, "assets/") || !strings.HasSuffix(c, ".css") {
@@ -244,8 +299,15 @@ func (s *Server) closeSubs() {
 }
 
 // ServeHTTP serves the built site, the event stream, the reload script and
-// the error overlay.
+// the error overlay, to requests that name this machine.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		http.Error(w, fmt.Sprintf("signpost serve answers only requests for localhost, an IP address or the --bind address; this one was for %q. Open the preview at http://localhost%s/ instead.", r.Host, portOf(r.Host)), http.StatusForbidden)
+		return
+	}
+	for _, h := range previewHeaders {
+		w.Header().Set(h.Name, h.Value)
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -253,6 +315,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		_, _ = io.WriteString(w, reloadJS)
+		return
+	case stylePath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		_, _ = io.WriteString(w, serveCSS)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -284,10 +350,49 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.HasSuffix(name, ".html") {
-		s.serveHTML(w, f, http.StatusOK)
+		rel, _ := filepath.Rel(s.dir, name)
+		s.serveHTML(w, f, filepath.ToSlash(rel), http.StatusOK)
 		return
 	}
 	http.ServeContent(w, r, name, st.ModTime(), f)
+}
+
+// previewHeaders are the security headers the published site answers
+// with (the Content-Security-Policy first), as a site served over http
+// has them: serve's pages run under the same rules, and what serve adds
+// (the reload script, the overlay, the draft banner) has to keep them.
+var previewHeaders = (&hosting.Site{BaseURL: "http://localhost/"}).Headers()
+
+// allowedHost guards against DNS rebinding: a page on another site that
+// makes its own name resolve to 127.0.0.1 could otherwise read the
+// preview, the search index and the event stream. As Vite and
+// webpack-dev-server do, serve answers localhost and names under
+// .localhost, IP addresses (a rebinding attack needs a name), and the
+// --bind address.
+func (s *Server) allowedHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	if host == "" {
+		return false
+	}
+	if _, err := netip.ParseAddr(host); err == nil || host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	bind := s.opt.Bind
+	if bind == "" {
+		bind, _, _ = net.SplitHostPort(s.opt.Addr)
+	}
+	return strings.EqualFold(strings.TrimSuffix(bind, "."), host)
+}
+
+func portOf(hostport string) string {
+	if _, port, err := net.SplitHostPort(hostport); err == nil {
+		return ":" + port
+	}
+	return ""
 }
 
 // resolve maps a URL path to a file in the output folder. The decoded
@@ -316,38 +421,34 @@ func (s *Server) notFound(w http.ResponseWriter) {
 		return
 	}
 	defer f.Close()
-	s.serveHTML(w, f, http.StatusNotFound)
+	s.serveHTML(w, f, "404.html", http.StatusNotFound)
 }
 
-// serveHTML adds the error overlay to pages while the last build failed.
-func (s *Server) serveHTML(w http.ResponseWriter, f io.Reader, status int) {
+// serveHTML adds the draft banner to drafts and the error overlay to
+// every page while the last build failed. rel is the file's output path.
+func (s *Server) serveHTML(w http.ResponseWriter, f io.Reader, rel string, status int) {
 	body, err := io.ReadAll(f)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	s.mu.Lock()
-	failed, probs := s.failed, s.probs
+	failed, probs, pages := s.failed, s.probs, s.pages
 	s.mu.Unlock()
+	page := pages[rel]
+	html := string(body)
+	if page.Draft {
+		html = insertAfterOpen(html, "main", draftBanner)
+	}
 	if failed {
-		overlay := overlayHTML(probs)
-		if i := strings.LastIndex(string(body), "</body>"); i >= 0 {
-			body = []byte(string(body[:i]) + overlay + string(body[i:]))
-		} else {
-			body = append(body, overlay...)
-		}
+		html = insertBefore(html, "</body>", overlayHTML(probs, page, pages))
+	}
+	if page.Draft || failed {
+		html = insertBefore(html, "</head>", `<link rel="stylesheet" href="`+stylePath+`">`)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write(body)
-}
-
-var overlayTmpl = template.Must(template.New("overlay").Parse(`<div id="signpost-errors" role="alert" style="position:fixed;inset:0;overflow:auto;background:#fff;color:#0b0c0c;border:8px solid #d4351c;padding:1.5rem;font:16px/1.5 system-ui,sans-serif;z-index:2147483647"><h2 style="margin-top:0">The last change broke the build</h2><p>The page underneath is the last version that built. Fix the file and save: this message goes away by itself.</p><ul>{{range .}}{{if eq .Severity.String "error"}}<li><code>{{.String}}</code>{{with .Hint}}<br><small>{{.}}</small>{{end}}</li>{{end}}{{end}}</ul></div>`))
-
-func overlayHTML(probs diag.List) string {
-	var b strings.Builder
-	_ = overlayTmpl.Execute(&b, probs)
-	return b.String()
+	_, _ = io.WriteString(w, html)
 }
 
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {

@@ -1,24 +1,27 @@
 // Package sheets makes the printable "Who to call" sheets: one page per
 // country in data/helplines.yaml listing its helplines (in the order the
 // file lists them, so put the emergency number first), and a section page
-// listing the countries. The pages are markdown files the build reads as
-// if they were in content/who-to-call/; a site that has its own file at
-// one of those paths keeps it.
+// listing the countries. Generate is a content.Generator: the pages are
+// built as values, never as text pasted into front matter, and every
+// problem points at a line of the data file. A site that has its own file
+// at one of the pages' paths keeps it.
 package sheets
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
-	"sort"
 	"strings"
-	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
 )
 
 // Dir is the folder the sheets appear in, under content/.
@@ -27,237 +30,233 @@ const Dir = content.Dir + "/who-to-call"
 // DataFile is where the helplines come from.
 const DataFile = "data/helplines.yaml"
 
-// helpline is what a sheet needs of one entry of data/helplines.yaml.
-type helpline struct {
-	ID, Country string
+// entry is what a sheet needs of one helpline: its id and country, and the
+// lines they are written on.
+type entry struct {
+	id, country       string
+	line, countryLine int
 }
 
-// Overlay returns site with the sheets added, and the paths of the files
-// it added (to forget cached copies when the data changes). It returns site
-// itself when there are no helplines with a country.
-func Overlay(site fs.FS) (fs.FS, []string) {
-	files := Pages(site)
-	if len(files) == 0 {
-		return site, nil
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return newOverlay(site, files), names
+// country is one sheet: a country and its helplines, in the file's order.
+type country struct {
+	name    string
+	entries []entry
 }
 
-// Pages returns the markdown of the sheets, by path from the site root,
-// leaving out any the site writes itself.
-func Pages(site fs.FS) map[string][]byte {
+var _ content.Generator = Generate
+
+// Generate makes the sheets from data/helplines.yaml. A file that is not
+// valid YAML makes no sheets and no problems here: the build reports it
+// when it loads data/.
+func Generate(site fs.FS, _ *config.Config) ([]*content.Page, diag.List) {
 	src, err := fs.ReadFile(site, DataFile)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	src = config.StripBOM(src)
-	var doc yaml.MapSlice
-	if yaml.UnmarshalWithOptions(src, &doc, yaml.UseOrderedMap()) != nil {
-		return nil // the build reports invalid data
+	entries, probs := read(src)
+	countries := byCountry(entries, &probs)
+	if len(countries) == 0 {
+		return nil, probs
 	}
-	var countries []string
-	byCountry := map[string][]helpline{}
-	for _, item := range doc {
-		id, _ := item.Key.(string)
-		fields, _ := item.Value.(yaml.MapSlice)
-		h := helpline{ID: id}
-		for _, f := range fields {
-			if k, _ := f.Key.(string); k == "country" {
-				h.Country, _ = f.Value.(string)
-			}
-		}
-		h.Country = strings.TrimSpace(h.Country)
-		if id == "" || h.Country == "" || content.Slugify(h.Country) == "" {
+	first := content.Pos{Path: DataFile, Line: countries[0].entries[0].countryLine}
+	index := content.NewGenerated(content.KindSection, path.Join(Dir, "_index.md"), first)
+	index.Title = "Who to call"
+	index.Description = "One-page lists of the helplines and places to report a worry about a child online, for each country."
+	index.Weight = 50
+	index.AddLine("Each sheet lists the phone numbers and websites to use if you are worried about a child online, with the emergency number first. Print one to keep by the phone, or for your school office or club.", 0)
+	pages := []*content.Page{index}
+	for i, c := range countries {
+		pages = append(pages, sheet(c, i+1))
+	}
+	return pages, probs
+}
+
+// sheet is the page of one country.
+func sheet(c country, weight int) *content.Page {
+	at := content.Pos{Path: DataFile, Line: c.entries[0].countryLine}
+	p := content.NewGenerated(content.KindPage, path.Join(Dir, content.Slugify(c.name)+".md"), at)
+	p.Title = "Who to call in " + place(c.name)
+	p.Description = fmt.Sprintf("The numbers to call and the places to report a worry about a child online in %s, on one page to print.", place(c.name))
+	p.Layout = "sheet"
+	p.ShowTOC = false
+	p.Weight = weight
+	p.AddLine("If a child is in danger right now, call the emergency number first.", 0)
+	for _, e := range c.entries {
+		p.AddLine("", e.line)
+		p.AddLine(":::helpline "+e.id, e.line)
+		p.AddLine(":::", e.line)
+	}
+	return p
+}
+
+// byCountry groups the entries by the address of their country's sheet,
+// in the order countries first appear. Two spellings of one country (UK,
+// uk) share a sheet, under the first spelling, with a warning.
+func byCountry(entries []entry, probs *diag.List) []country {
+	var out []country
+	index := map[string]int{}
+	for _, e := range entries {
+		slug := content.Slugify(e.country)
+		switch slug {
+		case "":
+			probs.Warnf(DataFile, e.countryLine, 0, `write the country's name, like country: "UK"`,
+				"helpline %q: country %q has no letters or digits to make its sheet's address from; it has no sheet", e.id, e.country)
+			continue
+		case "index":
+			// content/who-to-call/index.md would stand for the folder
+			// itself, at the address of the list of sheets.
+			probs.Warnf(DataFile, e.countryLine, 0, `write the country's name, like country: "UK"`,
+				"helpline %q: a sheet for country %q would be at the address of the list of sheets; it has no sheet", e.id, e.country)
 			continue
 		}
-		if byCountry[h.Country] == nil {
-			countries = append(countries, h.Country)
+		i, ok := index[slug]
+		if !ok {
+			i = len(out)
+			index[slug] = i
+			out = append(out, country{name: e.country})
 		}
-		byCountry[h.Country] = append(byCountry[h.Country], h)
+		if first := out[i]; first.name != e.country {
+			probs.Warnf(DataFile, e.countryLine, 0, fmt.Sprintf("write it as on line %d: country: %q", first.entries[0].countryLine, first.name),
+				"helpline %q: country %q is also written %q; both are on the sheet for %s", e.id, e.country, first.name, first.name)
+		}
+		out[i].entries = append(out[i].entries, e)
 	}
-	if len(countries) == 0 {
-		return nil
+	return out
+}
+
+// read finds the helplines that name a country, in the file's order, with
+// their lines, from the file's syntax tree.
+func read(src []byte) ([]entry, diag.List) {
+	file, err := parser.ParseBytes(config.StripBOM(src), 0)
+	if err != nil || len(file.Docs) == 0 {
+		return nil, nil
 	}
-	files := map[string][]byte{}
-	add := func(name, text string) {
-		if _, err := fs.Stat(site, name); err != nil {
-			files[name] = []byte(text)
+	r := &reader{anchors: map[string]ast.Node{}}
+	var out []entry
+	for _, mv := range r.mapping(file.Docs[0].Body) {
+		id, line := keyOf(mv)
+		for _, f := range r.fields(mv.Value) {
+			if k, _ := keyOf(f); k != "country" {
+				continue
+			}
+			if e, ok := r.country(id, line, f); ok {
+				out = append(out, e)
+			}
+			break
 		}
 	}
-	add(path.Join(Dir, "_index.md"), `---
-title: Who to call
-description: One-page lists of the helplines and places to report a worry about a child online, for each country.
-weight: 50
----
-Each sheet lists the phone numbers and websites to use if you are worried about a child online, with the emergency number first. Print one to keep by the phone, or for your school office or club.
-`)
-	for i, c := range countries {
-		var b strings.Builder
-		fmt.Fprintf(&b, `---
-title: Who to call in %[1]s
-description: The numbers to call and the places to report a worry about a child online in %[1]s, on one page to print.
-layout: sheet
-toc: false
-weight: %[2]d
----
-If a child is in danger right now, call the emergency number first.
-`, place(c), i+1)
-		for _, h := range byCountry[c] {
-			fmt.Fprintf(&b, "\n:::helpline %s\n:::\n", h.ID)
-		}
-		add(path.Join(Dir, content.Slugify(c)+".md"), b.String())
+	return out, r.probs
+}
+
+// reader walks the syntax tree, resolving anchors and aliases (*uk) as
+// the decoder would, and collects problems.
+type reader struct {
+	anchors map[string]ast.Node
+	probs   diag.List
+}
+
+// country reads one entry's country: text, on one line.
+func (r *reader) country(id string, line int, f *ast.MappingValueNode) (entry, bool) {
+	_, cline := keyOf(f)
+	var v any
+	n := r.resolve(f.Value)
+	if n == nil || yaml.NodeToValue(n, &v) != nil || v == nil {
+		return entry{}, false
 	}
-	return files
+	s, ok := v.(string)
+	if !ok {
+		r.probs.Warnf(DataFile, cline, 0, `write the country as text, like country: "UK"`, "helpline %q: country is not text; it has no sheet", id)
+		return entry{}, false
+	}
+	if !validID(id) {
+		r.probs.Warnf(DataFile, line, 0, "name a helpline with letters, digits and hyphens, like nspcc-helpline",
+			"helpline id %q cannot be written after :::helpline; it is on no sheet", id)
+		return entry{}, false
+	}
+	name := strings.Join(strings.Fields(s), " ")
+	if name == "" {
+		return entry{}, false
+	}
+	return entry{id: id, country: name, line: line, countryLine: cline}, true
+}
+
+// resolve sees through anchors, tags and aliases to the node they stand for.
+func (r *reader) resolve(n ast.Node) ast.Node {
+	for depth := 0; depth < 100; depth++ {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			if name := v.Name.GetToken(); name != nil {
+				r.anchors[name.Value] = v.Value
+			}
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AliasNode:
+			tk := v.Value.GetToken()
+			if tk == nil || r.anchors[tk.Value] == nil {
+				return nil
+			}
+			n = r.anchors[tk.Value]
+		default:
+			return n
+		}
+	}
+	return nil
+}
+
+// mapping is the key-value pairs of a YAML mapping node; nil for anything
+// else.
+func (r *reader) mapping(n ast.Node) []*ast.MappingValueNode {
+	switch v := r.resolve(n).(type) {
+	case *ast.MappingNode:
+		return v.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}
+	}
+	return nil
+}
+
+// fields is an entry's pairs, with those it merges in ("<<: *base") after
+// its own, so its own win.
+func (r *reader) fields(n ast.Node) []*ast.MappingValueNode {
+	var own, merged []*ast.MappingValueNode
+	for _, f := range r.mapping(n) {
+		if k, _ := keyOf(f); k == "<<" {
+			merged = append(merged, r.mapping(f.Value)...)
+			continue
+		}
+		own = append(own, f)
+	}
+	return append(own, merged...)
+}
+
+// validID reports whether an id can be written on a :::helpline line,
+// which ends at the line's end and drops spaces around it.
+func validID(id string) bool {
+	return id != "" && utf8.ValidString(id) && strings.TrimSpace(id) == id && !strings.ContainsAny(id, "\r\n")
+}
+
+// keyOf is a pair's key as text and the line it is on.
+func keyOf(mv *ast.MappingValueNode) (string, int) {
+	if mv == nil || mv.Key == nil {
+		return "", 0
+	}
+	line := 0
+	if tk := mv.Key.GetToken(); tk != nil && tk.Position != nil {
+		line = tk.Position.Line
+	}
+	var k any
+	if err := yaml.NodeToValue(mv.Key, &k); err == nil && k != nil {
+		return fmt.Sprint(k), line
+	}
+	return strings.TrimSpace(mv.Key.String()), line
 }
 
 // place is a country as it reads after "in": "the UK", "Australia".
+// Short names in capitals are initials, which take "the".
 func place(country string) string {
-	if country == strings.ToUpper(country) && len(country) <= 4 {
+	if country == strings.ToUpper(country) && utf8.RuneCountInString(country) <= 4 && strings.IndexFunc(country, unicode.IsLetter) >= 0 {
 		return "the " + country
 	}
 	return country
 }
-
-// overlay is a file system with extra files over a base one.
-type overlay struct {
-	base  fs.FS
-	files map[string][]byte
-	dirs  map[string][]string // folder → names of the extra files and folders in it
-}
-
-func newOverlay(base fs.FS, files map[string][]byte) *overlay {
-	o := &overlay{base: base, files: files, dirs: map[string][]string{}}
-	for name := range files {
-		for child, dir := name, path.Dir(name); ; child, dir = dir, path.Dir(dir) {
-			if !contains(o.dirs[dir], path.Base(child)) {
-				o.dirs[dir] = append(o.dirs[dir], path.Base(child))
-			}
-			if dir == "." {
-				break
-			}
-		}
-	}
-	return o
-}
-
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (o *overlay) Open(name string) (fs.File, error) {
-	if data, ok := o.files[name]; ok {
-		return &memFile{info: memInfo{name: path.Base(name), size: int64(len(data))}, r: strings.NewReader(string(data))}, nil
-	}
-	if _, ok := o.dirs[name]; ok {
-		info, err := o.Stat(name)
-		if err != nil {
-			return nil, err
-		}
-		entries, err := o.ReadDir(name)
-		return &memDir{info: info, entries: entries}, err
-	}
-	return o.base.Open(name)
-}
-
-func (o *overlay) ReadFile(name string) ([]byte, error) {
-	if data, ok := o.files[name]; ok {
-		return append([]byte(nil), data...), nil
-	}
-	return fs.ReadFile(o.base, name)
-}
-
-func (o *overlay) Stat(name string) (fs.FileInfo, error) {
-	if data, ok := o.files[name]; ok {
-		return memInfo{name: path.Base(name), size: int64(len(data))}, nil
-	}
-	if _, ok := o.dirs[name]; ok {
-		if fi, err := fs.Stat(o.base, name); err == nil {
-			return fi, nil
-		}
-		return memInfo{name: path.Base(name), dir: true}, nil
-	}
-	return fs.Stat(o.base, name)
-}
-
-func (o *overlay) ReadDir(name string) ([]fs.DirEntry, error) {
-	entries, err := fs.ReadDir(o.base, name)
-	extra, ok := o.dirs[name]
-	if !ok {
-		return entries, err
-	}
-	have := map[string]bool{}
-	for _, e := range entries {
-		have[e.Name()] = true
-	}
-	for _, n := range extra {
-		if !have[n] {
-			full := path.Join(name, n)
-			_, isFile := o.files[full]
-			entries = append(entries, fs.FileInfoToDirEntry(memInfo{name: n, dir: !isFile, size: int64(len(o.files[full]))}))
-		}
-	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	return entries, nil
-}
-
-type memFile struct {
-	info memInfo
-	r    *strings.Reader
-}
-
-func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
-func (f *memFile) Read(b []byte) (int, error) { return f.r.Read(b) }
-func (f *memFile) Close() error               { return nil }
-
-// memDir is a folder with extra files, opened.
-type memDir struct {
-	info    fs.FileInfo
-	entries []fs.DirEntry
-}
-
-func (d *memDir) Stat() (fs.FileInfo, error) { return d.info, nil }
-func (d *memDir) Read([]byte) (int, error) {
-	return 0, &fs.PathError{Op: "read", Path: d.info.Name(), Err: fs.ErrInvalid}
-}
-func (d *memDir) Close() error { return nil }
-
-// ReadDir returns the next n entries, or all that are left when n <= 0.
-func (d *memDir) ReadDir(n int) ([]fs.DirEntry, error) {
-	if n <= 0 || n > len(d.entries) {
-		if n > 0 && len(d.entries) == 0 {
-			return nil, io.EOF
-		}
-		n = len(d.entries)
-	}
-	out := d.entries[:n]
-	d.entries = d.entries[n:]
-	return out, nil
-}
-
-type memInfo struct {
-	name string
-	size int64
-	dir  bool
-}
-
-func (i memInfo) Name() string { return i.name }
-func (i memInfo) Size() int64  { return i.size }
-func (i memInfo) Mode() fs.FileMode {
-	if i.dir {
-		return fs.ModeDir | 0o555
-	}
-	return 0o444
-}
-func (i memInfo) ModTime() time.Time { return time.Time{} }
-func (i memInfo) IsDir() bool        { return i.dir }
-func (i memInfo) Sys() any           { return nil }

@@ -1,89 +1,138 @@
 package sheets
 
 import (
-	"io/fs"
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/signpost/signpost/internal/content"
 )
 
-const helplines = `
-uk-emergency:
+const helplines = "\ufeff" + `uk-emergency:
   name: Police (UK)
   phone: "999"
   country: UK
 childline:
   name: Childline
   country: UK
-au-emergency:
+au-emergency: &au
   name: Police (Australia)
   phone: "000"
-  country: Australia
+  country:   Australia
 nowhere:
   name: No country
+"Guernsey: Sark":
+  country: "Guernsey:  Sark"
+au-kids:
+  <<: *au
+  name: Kids Helpline
+sark-too:
+  country: *sark
+sark-aliased:
+  country: &sark Sark
 `
 
-func TestPages(t *testing.T) {
-	site := fstest.MapFS{DataFile: {Data: []byte(helplines)}}
-	pages := Pages(site)
-	var names []string
-	for n := range pages {
-		names = append(names, n)
+func TestGenerate(t *testing.T) {
+	pages, probs := Generate(fstest.MapFS{DataFile: {Data: []byte(helplines)}}, nil)
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
 	}
-	if len(pages) != 3 {
-		t.Fatalf("pages: %v", names)
+	byFile := map[string]*content.Page{}
+	var files []string
+	for _, p := range pages {
+		byFile[p.File] = p
+		files = append(files, p.File)
 	}
-	uk := string(pages["content/who-to-call/uk.md"])
-	if !strings.Contains(uk, "title: Who to call in the UK\n") || !strings.Contains(uk, "weight: 1\n") ||
-		strings.Index(uk, ":::helpline uk-emergency") > strings.Index(uk, ":::helpline childline") {
-		t.Errorf("uk sheet:\n%s", uk)
+	if got := strings.Join(files, " "); got != "content/who-to-call/_index.md content/who-to-call/uk.md content/who-to-call/australia.md content/who-to-call/guernsey-sark.md content/who-to-call/sark.md" {
+		t.Fatalf("pages: %s", got)
 	}
-	if au := string(pages["content/who-to-call/australia.md"]); !strings.Contains(au, "in Australia\n") || strings.Contains(au, "childline") {
-		t.Errorf("australia sheet:\n%s", au)
+	index := byFile["content/who-to-call/_index.md"]
+	if index.Kind != content.KindSection || index.Title != "Who to call" || index.Weight != 50 || index.Origin != (content.Pos{Path: DataFile, Line: 4}) {
+		t.Errorf("index: %+v", index)
 	}
-	// A site's own page wins.
-	site["content/who-to-call/uk.md"] = &fstest.MapFile{Data: []byte("ours")}
-	if _, ok := Pages(site)["content/who-to-call/uk.md"]; ok {
-		t.Error("generated over the site's own file")
+	uk := byFile["content/who-to-call/uk.md"]
+	if uk.Title != "Who to call in the UK" || uk.Weight != 1 || uk.Layout != "sheet" || uk.ShowTOC || uk.Kind != content.KindPage {
+		t.Errorf("uk sheet: %+v", uk)
 	}
-	if Pages(fstest.MapFS{}) != nil {
+	if want := "If a child is in danger right now, call the emergency number first.\n\n:::helpline uk-emergency\n:::\n\n:::helpline childline\n:::\n"; string(uk.Body) != want {
+		t.Errorf("uk body:\n%s", uk.Body)
+	}
+	// Each line of a sheet's body says which helpline it comes from.
+	for line, want := range map[int]int{1: 4, 3: 1, 4: 1, 6: 5, 7: 5} {
+		if got := uk.Place(line); got != (content.Pos{Path: DataFile, Line: want}) {
+			t.Errorf("uk body line %d placed at %v, want line %d", line, got, want)
+		}
+	}
+	// A merged entry ("<<: *au") takes the country of the one it merges.
+	if au := byFile["content/who-to-call/australia.md"]; au.Title != "Who to call in Australia" || au.Weight != 2 || strings.Contains(string(au.Body), "childline") ||
+		!strings.Contains(string(au.Body), ":::helpline au-emergency\n:::\n\n:::helpline au-kids\n") {
+		t.Errorf("australia sheet: %+v\n%s", au, au.Body)
+	}
+	// An alias used before its anchor is not YAML anyone can read: no sheet
+	// from it, and the anchored one still makes its own.
+	if sark := byFile["content/who-to-call/sark.md"]; sark == nil || strings.Contains(string(sark.Body), "sark-too") {
+		t.Errorf("sark sheet: %v", sark)
+	}
+	// A country is a value, never text in front matter: the colon stays,
+	// runs of spaces read as one, the id is written as it is.
+	gs := byFile["content/who-to-call/guernsey-sark.md"]
+	if gs.Title != "Who to call in Guernsey: Sark" || !strings.Contains(string(gs.Body), ":::helpline Guernsey: Sark\n") {
+		t.Errorf("guernsey sheet: %q\n%s", gs.Title, gs.Body)
+	}
+}
+
+func TestGenerateNothing(t *testing.T) {
+	for name, data := range map[string]string{
+		"index":        "a:\n  country: Index\n",
+		"_index":       "a:\n  country: _index\n",
+		"no countries": "a:\n  name: A\n",
+		"a list":       "- a\n- b\n",
+		"not yaml":     "a: [\n",
+		"empty":        "",
+	} {
+		pages, probs := Generate(fstest.MapFS{DataFile: {Data: []byte(data)}}, nil)
+		wantProbs := 0
+		if strings.Contains(name, "index") {
+			wantProbs = 1 // said at the country's line
+		}
+		if len(pages) != 0 || len(probs) != wantProbs || wantProbs == 1 && probs[0].Line != 2 {
+			t.Errorf("%s: %d pages, problems %v", name, len(pages), probs)
+		}
+	}
+	if pages, _ := Generate(fstest.MapFS{}, nil); pages != nil {
 		t.Error("no data, no sheets")
 	}
 }
 
-func TestOverlay(t *testing.T) {
-	site := fstest.MapFS{
-		DataFile:                {Data: []byte(helplines)},
-		"content/_index.md":     {Data: []byte("home")},
-		"content/who-to-call/x": {Data: []byte("a file of the site")},
-	}
-	o, added := Overlay(site)
-	if want := []string{"content/who-to-call/_index.md", "content/who-to-call/australia.md", "content/who-to-call/uk.md"}; !reflect.DeepEqual(added, want) {
-		t.Errorf("added %v", added)
-	}
-	var walked []string
-	fs.WalkDir(o, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			t.Fatal(err)
+func TestPlace(t *testing.T) {
+	for in, want := range map[string]string{"UK": "the UK", "USA": "the USA", "Australia": "Australia", "ÅLÄND": "ÅLÄND", "ÉU": "the ÉU", "42": "42", "Guernsey: Sark": "Guernsey: Sark"} {
+		if got := place(in); got != want {
+			t.Errorf("place(%q) = %q, want %q", in, got, want)
 		}
-		walked = append(walked, p)
-		return nil
+	}
+}
+
+// FuzzGenerate: whatever data/helplines.yaml holds, no panic; every
+// problem names a line of it; every sheet has a one-line title and a
+// helpline line for each of its entries.
+func FuzzGenerate(f *testing.F) {
+	for _, s := range []string{helplines, "a:\n  country: [x]\n", "? [a]\n: {country: UK}\n", "a: &x\n  country: UK\nb: *x\n", "\"a\\nb\":\n  country: UK\n", "a:\n  country: \"A\\nB: C\"\n", "a:\n  country: *nope\n", "a:\n  <<: *nope\n", "a: !!map\n  country: !!str UK\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		pages, probs := Generate(fstest.MapFS{DataFile: {Data: []byte(data)}}, nil)
+		for _, p := range probs {
+			if p.Path != DataFile || p.Line < 1 {
+				t.Fatalf("problem without a line: %v", p)
+			}
+		}
+		for _, p := range pages {
+			if strings.ContainsAny(p.Title, "\r\n") || !strings.HasPrefix(p.File, Dir+"/") || p.Origin.Line < 1 {
+				t.Fatalf("page %q at %s from %v", p.Title, p.File, p.Origin)
+			}
+			if n := strings.Count(string(p.Body), "\n"); p.Place(n).Line < 1 {
+				t.Fatalf("last body line of %s has no data line", p.File)
+			}
+		}
 	})
-	want := []string{"content", "content/_index.md", "content/who-to-call", "content/who-to-call/_index.md", "content/who-to-call/australia.md", "content/who-to-call/uk.md", "content/who-to-call/x"}
-	if !reflect.DeepEqual(walked, want) {
-		t.Errorf("walked %v", walked)
-	}
-	if b, err := fs.ReadFile(o, "content/who-to-call/uk.md"); err != nil || !strings.Contains(string(b), "Who to call") {
-		t.Errorf("read: %v", err)
-	}
-	if b, _ := fs.ReadFile(o, "content/_index.md"); string(b) != "home" {
-		t.Error("base files read through")
-	}
-	if err := fstest.TestFS(o, "content/who-to-call/uk.md", "content/_index.md", DataFile); err != nil {
-		t.Error(err)
-	}
-	if same, _ := Overlay(fstest.MapFS{}); !reflect.DeepEqual(same, fstest.MapFS{}) {
-		t.Error("without helplines the site is returned as it is")
-	}
 }

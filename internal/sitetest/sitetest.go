@@ -80,12 +80,19 @@ func Build(t testing.TB, files string, opts ...Option) *Site {
 	return s
 }
 
+// At is a fixture site already written to dir (by Write, then changed by
+// the test: links, named pipes), not built yet.
+func At(t testing.TB, dir string) *Site { return &Site{t: t, Dir: dir} }
+
 // Rebuild builds the site's folder again.
 func (s *Site) Rebuild(opts ...Option) {
 	s.t.Helper()
 	o := Options(s.Dir, opts...)
 	s.Out = o.Dest
 	s.Result, s.Err = build.Build(context.Background(), o)
+	if s.Err == nil {
+		AssertEncodedURLs(s.t, s.Out) // a property of every fixture build
+	}
 	AssertValidUTF8(s.t, s.Out)
 }
 

@@ -1,0 +1,187 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/signpost/signpost/internal/diag"
+)
+
+// Reasons a site file is not read. They are the Err of an *fs.PathError.
+var (
+	// ErrLinkOutside: a symbolic link whose target is outside the site
+	// folder. Publishing it would publish any file the builder can read.
+	ErrLinkOutside = errors.New("is a link to a file outside the site folder")
+	// ErrLinkToFolder: a symbolic link to a folder, which is not followed
+	// (a loop or a far-away tree is one link away).
+	ErrLinkToFolder = errors.New("is a link to a folder")
+	// ErrNotRegular: a named pipe, socket or device, which could block the
+	// build forever or never end.
+	ErrNotRegular = errors.New("is not a regular file (a named pipe, socket or device)")
+)
+
+// SiteFS reads a site folder as an fs.FS that only reads what belongs to
+// the site: regular files, and symbolic links whose target stays inside
+// the folder. Anything else fails with one of the errors above, so the
+// build reports it at its path instead of publishing /etc/passwd or hanging
+// on a named pipe. Every open first checks the build's context, so a
+// cancelled build stops reading at once.
+type SiteFS struct {
+	root string // absolute, with links resolved
+	ctx  atomic.Pointer[context.Context]
+}
+
+// NewSiteFS opens the site folder dir.
+func NewSiteFS(dir string) *SiteFS {
+	root, err := filepath.Abs(dir)
+	if err == nil {
+		if r, err := filepath.EvalSymlinks(root); err == nil {
+			root = r
+		}
+	}
+	return &SiteFS{root: root}
+}
+
+// SetContext makes reads fail with ctx's error once it is done.
+func (s *SiteFS) SetContext(ctx context.Context) { s.ctx.Store(&ctx) }
+
+// resolve checks name and returns the file to read.
+func (s *SiteFS) resolve(op, name string) (string, error) {
+	if !fs.ValidPath(name) {
+		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	if c := s.ctx.Load(); c != nil && (*c).Err() != nil {
+		return "", &fs.PathError{Op: op, Path: name, Err: (*c).Err()}
+	}
+	full := filepath.Join(s.root, filepath.FromSlash(name))
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		return "", &fs.PathError{Op: op, Path: name, Err: unwrapPathErr(err)}
+	}
+	if real == full {
+		return full, nil
+	}
+	rel, err := filepath.Rel(s.root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", &fs.PathError{Op: op, Path: name, Err: &linkError{target: real, err: ErrLinkOutside}}
+	}
+	if fi, err := os.Stat(real); err == nil && fi.IsDir() && name != "." {
+		return "", &fs.PathError{Op: op, Path: name, Err: &linkError{target: real, err: ErrLinkToFolder}}
+	}
+	return real, nil
+}
+
+// linkError names the target of a refused link.
+type linkError struct {
+	target string
+	err    error
+}
+
+func (e *linkError) Error() string { return e.err.Error() + " (" + e.target + ")" }
+func (e *linkError) Unwrap() error { return e.err }
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Open opens a regular file or folder of the site. A named pipe is opened
+// without blocking and refused.
+func (s *SiteFS) Open(name string) (fs.File, error) {
+	full, err := s.resolve("open", name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
+	}
+	if !fi.Mode().IsRegular() && !fi.IsDir() {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	}
+	return &siteFile{File: f, name: name}, nil
+}
+
+// Stat describes a file of the site, with the same refusals as Open.
+func (s *SiteFS) Stat(name string) (fs.FileInfo, error) {
+	full, err := s.resolve("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(full)
+	if err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: unwrapPathErr(err)}
+	}
+	if !fi.Mode().IsRegular() && !fi.IsDir() {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: ErrNotRegular}
+	}
+	return renamed{fi, name}, nil
+}
+
+// siteFile reports its slash path in errors, like os.DirFS's files.
+type siteFile struct {
+	*os.File
+	name string
+}
+
+func (f *siteFile) ReadDir(n int) ([]fs.DirEntry, error) { return f.File.ReadDir(n) }
+
+// renamed keeps the base name of the path asked for, not of a link's target.
+type renamed struct {
+	fs.FileInfo
+	name string
+}
+
+func (r renamed) Name() string {
+	if i := strings.LastIndexByte(r.name, '/'); i >= 0 {
+		return r.name[i+1:]
+	}
+	return r.name
+}
+
+// ReadProblem is the problem for a site file that could not be read,
+// saying what is true of it and what to do.
+func ReadProblem(file string, err error) diag.Problem {
+	p := diag.Problem{Path: file, Severity: diag.Error}
+	var le *linkError
+	errors.As(err, &le)
+	switch {
+	case errors.Is(err, ErrLinkOutside):
+		p.Message = fmt.Sprintf("%s is a link to %s, outside the site folder; it is not read or published", file, le.target)
+		p.Hint = "copy the file into the site instead of linking to it, or remove the link"
+	case errors.Is(err, ErrLinkToFolder):
+		p.Message = fmt.Sprintf("%s is a link to the folder %s; links to folders are not followed", file, le.target)
+		p.Hint = "move or copy the folder into the site instead of linking to it"
+	case errors.Is(err, ErrNotRegular):
+		p.Message = file + " is a named pipe, socket or device, not a file; it is not read"
+		p.Hint = "remove it, or replace it with an ordinary file"
+	case errors.Is(err, fs.ErrPermission):
+		p.Message = "cannot read: " + err.Error()
+		p.Hint = "check the file's permissions"
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		p.Message = "build cancelled"
+	case errors.Is(err, syscall.EISDIR):
+		p.Message = file + " is a folder where a file was expected"
+		p.Hint = "rename or move the folder"
+	default:
+		p.Message = "cannot read: " + err.Error()
+		p.Hint = "check that the file exists and can be read"
+	}
+	return p
+}
