@@ -74,15 +74,18 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 func scanPage(b []byte) *pageHTML {
 	pg := &pageHTML{}
 	z := html.NewTokenizer(bytes.NewReader(b))
-	var open []*element
+	// Open elements are held by value, and known tags named by their
+	// atom's static string: a huge table opens millions of cells, and an
+	// allocation or two for each was most of what checking it made.
+	var open []element
 	hidden := 0 // open elements hiding their content
 	write := func(s string) {
 		if hidden > 0 {
 			return
 		}
-		for _, e := range open {
-			if e.naming != nil {
-				e.naming.WriteString(s)
+		for i := range open {
+			if open[i].naming != nil {
+				open[i].naming.WriteString(s)
 			}
 		}
 	}
@@ -108,7 +111,10 @@ func scanPage(b []byte) *pageHTML {
 			if tt == html.SelfClosingTagToken || voidElem[tag] {
 				continue
 			}
-			e := &element{tag: tag, name: string(name), hidden: a.hidden, label: a.label, href: a.href, id: a.id}
+			e := element{tag: tag, name: tag.String(), hidden: a.hidden, label: a.label, href: a.href, id: a.id}
+			if tag == 0 {
+				e.name = string(name)
+			}
 			if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
 				e.naming = &strings.Builder{}
 			}
@@ -125,7 +131,7 @@ func scanPage(b []byte) *pageHTML {
 					continue
 				}
 				for j := len(open) - 1; j >= i; j-- {
-					pg.closeElem(open[j])
+					pg.closeElem(&open[j])
 					if open[j].hidden {
 						hidden--
 					}

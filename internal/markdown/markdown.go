@@ -64,7 +64,8 @@ type Result struct {
 	HTML []byte
 	TOC  []Heading
 	// IDs are every id in the rendered body: headings, {#id} attributes,
-	// footnotes, and raw HTML when the site allows it.
+	// footnotes, and raw HTML when the site allows it. Left nil with
+	// Options.PageAnchors, whose caller reads the whole page's ids.
 	IDs      []string
 	Anchors  []AnchorRef
 	Problems diag.List
@@ -194,7 +195,7 @@ func New(opt Options) *Converter {
 	if opt.Unsafe {
 		raw = safeRawHTML{}
 	}
-	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100)))
+	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100)))
 	return c
 }
 
@@ -221,10 +222,12 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 		return nil, fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	res.HTML = buf.Bytes()
-	res.IDs = HTMLIDs(res.HTML)
 	if c.opt.PageAnchors {
+		// The caller reads the ids from the whole page: reading the body
+		// too would tokenize a huge page twice.
 		return res, nil
 	}
+	res.IDs = HTMLIDs(res.HTML)
 	// Anchors on the same page are checked now that every ID is known.
 	kept := res.Anchors[:0]
 	for _, a := range res.Anchors {

@@ -96,6 +96,7 @@ func Analyse(p Page) *Doc {
 	}
 	terms := make(map[string]*acc, 128)
 	stems := stems{shared: p.Stemmer}
+	var words wordSplitter
 	get := func(w []byte) *acc {
 		t, ok := stems.term(w)
 		if !ok {
@@ -110,7 +111,7 @@ func Analyse(p Page) *Doc {
 	}
 	addFixed := func(text string, weight float64) {
 		seen := map[*acc]bool{}
-		eachWord(text, func(w []byte) {
+		words.each(text, func(w []byte) {
 			if a := get(w); a != nil && !seen[a] { // said twice in a title, counted once
 				seen[a] = true
 				a.fixed += weight
@@ -131,7 +132,7 @@ func Analyse(p Page) *Doc {
 		// A heading without an id (a helpline card's name) cannot be
 		// linked to: it counts as text of the section it is in.
 		heading = heading && id != ""
-		eachWord(text, func(w []byte) {
+		words.each(text, func(w []byte) {
 			a := get(w)
 			if a == nil {
 				return

@@ -43,14 +43,28 @@ func Words(text string) []string {
 
 // eachWord calls fn with each word of text; w is only valid during the call.
 func eachWord(text string, fn func(w []byte)) {
-	var buf [4 * maxTermLen]byte
-	w := buf[:0]
+	var s wordSplitter
+	s.each(text, fn)
+}
+
+// wordSplitter splits text into words in one buffer, reused from call to
+// call: a word handed to fn escapes, so a buffer made per call lands on the
+// heap, and a page's search text is split once per table cell (a
+// 20,000 × 200 table made 600 MB of garbage that way).
+type wordSplitter struct{ buf []byte }
+
+// each calls fn with each word of text; w is only valid during the call.
+func (s *wordSplitter) each(text string, fn func(w []byte)) {
+	if s.buf == nil {
+		s.buf = make([]byte, 0, maxTermLen+utf8.UTFMax)
+	}
+	w := s.buf[:0]
 	long := false
 	flush := func() {
 		if len(w) > 0 && !long {
 			fn(w)
 		}
-		w, long = buf[:0], false
+		w, long = s.buf[:0], false
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
