@@ -65,8 +65,11 @@ type Options struct {
 
 // Result is what a build did.
 type Result struct {
-	Pages    int
-	Files    int
+	Pages int
+	Files int
+	// Drafts counts the content files left out as drafts (Options.Drafts
+	// off), so that the summary can say why pages are missing.
+	Drafts   int
 	Elapsed  time.Duration
 	Problems diag.List
 	// Incremental is true when only the pages that depend on a change

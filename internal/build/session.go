@@ -223,7 +223,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	}
 	res.Problems.Add(checkAnchors(tree, b.records, nil)...)
 	res.External = check.SortLinks(b.external)
-	res.Pages, res.Files = b.pages, b.files
+	res.Pages, res.Files, res.Drafts = b.pages, b.files, len(tree.Drafts)
 	if ctx.Err() != nil {
 		out.discard()
 		return res, ctx.Err()
@@ -396,7 +396,7 @@ func (s *Session) incremental(ctx context.Context) (res *Result, err error, full
 	}
 	res.Problems.Add(checkAnchors(tree, records, touched)...)
 	res.External = check.SortLinks(b.external)
-	res.Pages, res.Files = b.pages, len(b.buffered)
+	res.Pages, res.Files, res.Drafts = b.pages, len(b.buffered), len(tree.Drafts)
 	if err := ctx.Err(); err != nil {
 		return res, err, ""
 	}

@@ -101,6 +101,9 @@ func report(e *env, res *build.Result, err error, asJSON, hadOutput bool) int {
 			fmt.Fprintf(e.stderr, "Build failed: %s, %s. %s\n", plural(errs, "error"), plural(warns, "warning"), left)
 		} else {
 			fmt.Fprintf(e.stdout, "Built %s (%s) in %s; %s.\n", plural(res.Pages, "page"), plural(res.Files, "file"), res.Elapsed.Round(time.Millisecond), plural(warns, "warning"))
+			if res.Drafts > 0 {
+				fmt.Fprintf(e.stdout, "Left out %s marked draft: true; build with --drafts to include them, or remove draft: true to publish.\n", plural(res.Drafts, "draft page"))
+			}
 		}
 	}
 	if err != nil {

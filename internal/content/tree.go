@@ -322,9 +322,12 @@ func (a *assembly) ensure(dir string) *Page {
 	// A folder without _index.md: its name is its title and address.
 	s.Origin = Pos{Path: path.Join(Dir, dir)}
 	s.Title = TitleFromName(path.Base(dir))
-	s.Description = "The pages in " + s.Title + "."
+	if s.Title != "" {
+		s.Description = "The pages in " + s.Title + "."
+	}
 	if dir == "" {
-		s.Title = cfg.Title
+		// The home page stands for the whole site, not for a folder.
+		s.Title, s.Description = cfg.Title, cfg.Description
 	}
 	s.URL = folderURL(dir, !cfg.DisablePathToLower)
 	a.sections[dir] = s
