@@ -29,7 +29,11 @@ func (c *Config) searchDefaults(probs *diag.List) {
 		c.Search.Country = Region(c.LanguageCode)
 	}
 	if !isRegion(strings.ToUpper(c.Search.Country)) && c.Search.Country != "" {
-		probs.Errorf(c.file(), diag.KeyLine(nil, "country"), 0, `write a two-letter region code, like country = "GB"`, "search country %q is not a region code", c.Search.Country)
+		line, hint := c.find("country"), `write a two-letter region code, like country = "GB"`
+		if line == 0 { // the country came from languageCode
+			line, hint = c.Line("languageCode"), `write a language and a two-letter region, like languageCode = "en-GB"`
+		}
+		probs.Errorf(c.file(), line, 0, hint, "search country %q is not a region code", c.Search.Country)
 	}
 	c.Search.Country = strings.ToUpper(c.Search.Country)
 }

@@ -167,6 +167,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	slices.Sort(t.Drafts)
 	t.Drafts = slices.Compact(t.Drafts)
 	t.index(cfg)
+	probs.Add(nameProblems(t.All, !cfg.DisablePathToLower)...)
 	return t, probs
 }
 
