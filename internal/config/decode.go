@@ -3,6 +3,8 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -45,6 +47,9 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		p.Line, p.Col = terr.Position()
 		p.Message = "invalid TOML: " + strings.TrimPrefix(terr.Error(), "toml: ")
 		p.Hint = `TOML needs key = value, with text in quotes: title = "My page"`
+		if msg, hint, ok := tomlKindFault(terr.Error(), src, p.Line); ok {
+			p.Message, p.Hint = msg, hint
+		}
 	case errors.As(err, &yerr):
 		if fault, found := yamlFault(path, src); found {
 			return fault, false
@@ -92,4 +97,37 @@ func ValidUTF8(path string, src []byte) (diag.Problem, bool) {
 	return diag.Problem{Path: path, Line: line, Col: col, Severity: diag.Error,
 		Message: "the file is not valid UTF-8: the text has a byte that is not part of any letter",
 		Hint:    `save the file as UTF-8 (most editors have it under "Save with encoding")`}, false
+}
+
+// tomlKind matches go-toml's message for a value of the wrong kind, which
+// names Go types an editor never sees.
+var tomlKind = regexp.MustCompile(`cannot decode TOML (\w+) into .* of type (\S+)`)
+
+// tomlKindFault says in an editor's words which kind of value a key
+// needs, from go-toml's message and the key on the faulty line.
+func tomlKindFault(msg string, src []byte, line int) (string, string, bool) {
+	m := tomlKind.FindStringSubmatch(msg)
+	lines := strings.Split(string(src), "\n")
+	if m == nil || line < 1 || line > len(lines) {
+		return "", "", false
+	}
+	key, _, _ := strings.Cut(lines[line-1], "=")
+	key = strings.Trim(strings.TrimSpace(key), `"'`)
+	got := map[string]string{"string": "text", "integer": "a number", "float": "a number", "boolean": "true or false",
+		"array": "a list", "table": "a table", "inline": "a table"}[strings.ToLower(m[1])]
+	if got == "" {
+		got = "a " + m[1]
+	}
+	want, example := "text in quotes", key+` = "…"`
+	switch t := m[2]; {
+	case t == "bool" || t == "*bool":
+		want, example = "true or false, without quotes", key+" = true"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "float"):
+		want, example = "a number, without quotes", key+" = 10"
+	case strings.HasPrefix(t, "[]"):
+		want, example = "a list", key+` = ["…", "…"]`
+	case strings.HasPrefix(t, "map") || strings.Contains(t, "."):
+		want, example = "a table of settings", "["+key+"] on a line of its own, with its settings below it"
+	}
+	return fmt.Sprintf("%s needs %s, not %s", key, want, got), "write it like " + example, true
 }
