@@ -57,7 +57,7 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
 			p.Line, p.Col = tk.Position.Line, tk.Position.Column
 		}
-		p.Message = "invalid YAML: " + yerr.GetMessage()
+		p.Message = "invalid YAML: " + yamlWords(yerr.GetMessage())
 		p.Hint = "YAML needs key: value, one per line; put text containing a colon in quotes"
 		if src := yerr.FormatError(false, true); strings.Contains(src, "\n") {
 			// The source excerpt with a caret under the fault.
@@ -130,4 +130,27 @@ func tomlKindFault(msg string, src []byte, line int) (string, string, bool) {
 		want, example = "a table of settings", "["+key+"] on a line of its own, with its settings below it"
 	}
 	return fmt.Sprintf("%s needs %s, not %s", key, want, got), "write it like " + example, true
+}
+
+// yamlWords puts the YAML library's messages an editor is likely to meet
+// in an editor's words; its own words ("mapping value", "token") are
+// about the parser, not the text.
+func yamlWords(msg string) string {
+	for _, w := range []struct{ in, out string }{
+		{"mapping value is not allowed", "a colon YAML cannot read here: a second colon on a line, or a line indented more than the one above"},
+		{"non-map value", "a line without a colon; each line needs key: value"},
+		{"reserved character", "this character cannot start a value unless the value is in quotes"},
+		{"could not find expected ':'", "a line without a colon; each line needs key: value"},
+		{"cannot start any token", "a character YAML cannot read at the start of a value"},
+		{"unexpected key name", "text YAML cannot read as a key here"},
+		{"sequence entries are not allowed", "a list item (- …) where YAML expects key: value"},
+		{"did not find expected key", "a line indented differently from the keys around it"},
+		{"found duplicate key", "this key is set twice; keep one"},
+		{"already defined", "this key is set twice; keep one"},
+	} {
+		if strings.Contains(msg, w.in) {
+			return w.out
+		}
+	}
+	return msg
 }

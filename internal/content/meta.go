@@ -232,7 +232,7 @@ func (d *metaDecoder) flags() {
 func (d *metaDecoder) unknown(known []string) {
 	for _, k := range slices.Sorted(maps.Keys(d.m)) {
 		if !slices.Contains(known, k) {
-			d.probs.Warnf(d.p.File, d.line(k), 0, diag.DidYouMean(k, known), "unknown front matter key %q (kept in .Params)", k)
+			d.probs.Warnf(d.p.File, d.line(k), 0, unknownKeyHint(k, known), "unknown front matter key %q", k)
 			d.p.Params[k] = d.m[k]
 		}
 	}
@@ -321,4 +321,15 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 			p.Aliases = append(p.Aliases, c)
 		}
 	}
+}
+
+// unknownKeyHint says what to do about a front matter key Signpost does
+// not know: correct it if it is a misspelling; otherwise it is fine for a
+// site's own templates, which read it as .Params.key.
+func unknownKeyHint(k string, known []string) string {
+	params := "templates can read it as .Params." + k
+	if c := diag.Closest(k, known); c != "" {
+		return fmt.Sprintf("if you meant %s, spell it %s; otherwise %s", c, c, params)
+	}
+	return "Signpost itself does not use it; if your site's templates do, they read it as .Params." + k
 }
