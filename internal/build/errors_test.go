@@ -147,7 +147,7 @@ review_by: 2020-01-01
 ---
 `)
 	s.AssertProblem(`signpost.toml:2: warning: unknown config key "titel"`, `did you mean "title"?`)
-	s.AssertProblem(`content/a.md:3: warning: unknown front matter key "descripton"`, `did you mean "description"?`)
+	s.AssertProblem(`content/a.md:3: warning: unknown front matter key "descripton"`, `if you meant description, spell it description; otherwise templates can read it as .Params.descripton`)
 	s.AssertProblem("content/a.md:1: warning: guidance is past its review date")
 }
 

@@ -39,7 +39,11 @@ func runNew(ctx context.Context, e *env, args []string) int {
 	site := content.NewSiteFS(*source) // no links out of the site, no pipes
 	cfg, _ := config.Load(site)        // problems in it are the build's to report
 	title := newTitle(rel, cfg)        // from the name as typed, capitals and all
-	if slug := slugPath(rel, cfg); slug != rel {
+	exists := func(dir string) bool {
+		fi, err := os.Stat(filepath.Join(*source, "content", filepath.FromSlash(dir)))
+		return err == nil && fi.IsDir()
+	}
+	if slug := slugPath(rel, cfg, exists); slug != rel {
 		fmt.Fprintf(e.stdout, "Using the name content/%s instead of content/%s: a file's name is its page's web address, which is easiest to type and share in small letters without spaces.\n", slug, rel)
 		rel = slug
 	}
@@ -109,11 +113,11 @@ func archetype(site fs.FS, section string) ([]byte, string, error) {
 // become hyphens and, unless the site sets
 // disablePathToLower, capitals small letters, so that the name and the
 // address agree.
-func slugPath(rel string, cfg *config.Config) string {
+func slugPath(rel string, cfg *config.Config, exists func(dir string) bool) string {
 	parts := strings.Split(strings.TrimSuffix(rel, ".md"), "/")
 	for i, p := range parts {
-		if p == "_index" || p == "index" {
-			continue
+		if p == "_index" || p == "index" || (i < len(parts)-1 && exists(strings.Join(parts[:i+1], "/"))) {
+			continue // a folder that is already there keeps its name (the build warns about it)
 		}
 		slug := strings.Join(strings.FieldsFunc(p, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) && !strings.ContainsRune("-_.", r)
