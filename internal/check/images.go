@@ -17,16 +17,36 @@ func (pc *pageCheck) images(imgs []Image) {
 			pc.mdImages[img.Dest] = true
 			pc.externalImage(img.Dest, img.Line, img.Col)
 		}
-		if strings.TrimSpace(img.Alt) != "" {
-			continue
-		}
 		line, col := img.Line, img.Col
 		if line == 0 {
 			line, col = pc.src.findRaw("](" + img.Dest)
 		}
+		if alt := strings.TrimSpace(img.Alt); alt != "" {
+			if fileNameAlt(alt) {
+				pc.at(diag.Warning, line, col, "describe what the image shows for someone who cannot see it, like ![A phone showing the privacy settings]("+img.Dest+")",
+					"the description of image %s is a file name (%s): screen readers read it out instead of saying what the picture shows", img.Dest, alt)
+			}
+			continue
+		}
 		pc.at(diag.Error, line, col, "describe what the image shows for someone who cannot see it, like ![A phone showing the privacy settings](settings.png); if it is only decoration, write ![decorative](…)",
 			"image %s has no alt text", img.Dest)
 	}
+}
+
+// imageExts are the endings of picture files that cameras, phones and
+// editors name them with; alt text ending so was left as the file name.
+var imageExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif", ".heic", ".heif", ".bmp", ".tif", ".tiff"}
+
+// fileNameAlt reports whether alt text is a picture's file name
+// ("IMG_2031.png", "photo 1.JPG") rather than a description.
+func fileNameAlt(alt string) bool {
+	lower := strings.ToLower(alt)
+	for _, ext := range imageExts {
+		if strings.HasSuffix(lower, ext) && len(lower) > len(ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // externalImage warns about an image from another site: the published
