@@ -104,7 +104,7 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 	if c.opt.FileExists != nil && !c.opt.FileExists(urlPath) && !c.opt.FileExists(withSlash(urlPath)) {
 		hint := "put the file in static/, assets/ or beside the page, or link to a page's .md file"
 		if path.Ext(u.Path) == "" {
-			if near := tree.GetPage(nearestPage(tree, ref+".md")); near != nil {
+			if near := tree.GetPage(sameNamePage(tree, ref+".md")); near != nil {
 				hint = "did you mean " + relFile(p, near) + "? Pages are linked by their file, with .md"
 			}
 		}
@@ -181,6 +181,22 @@ func relFile(from, to *content.Page) string {
 		up += "../"
 	}
 	return up + file
+}
+
+// sameNamePage is the page file named as ref's last part (contact.md in
+// another folder), the one nearest ref if there are several, else "".
+func sameNamePage(tree *content.Tree, ref string) string {
+	var cands []string
+	for _, p := range tree.All {
+		f := "/" + strings.TrimPrefix(p.File, content.Dir+"/")
+		if p.File != "" && path.Base(f) == path.Base(ref) {
+			cands = append(cands, f)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return diag.Closest(ref, cands)
 }
 
 // nearestPage suggests the page file whose path is closest to ref.
