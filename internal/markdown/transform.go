@@ -62,6 +62,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			t.literalLinks(st, n, src)
+			t.invisibleStarts(st, n, src)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -94,7 +94,12 @@ func (p *blockParser) Trigger() []byte { return []byte{':'} }
 
 func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
-	m := openRe.FindSubmatch(trimEOL(line))
+	// Up to three spaces of indentation, as for code fences: four or more
+	// make an indented code line.
+	if w, _ := util.IndentWidth(line, reader.LineOffset()); w >= 4 {
+		return nil, parser.NoChildren
+	}
+	m := openRe.FindSubmatch(bytes.TrimLeft(trimEOL(line), " \t"))
 	if m == nil || len(m[2]) == 0 {
 		return nil, parser.NoChildren
 	}
@@ -293,7 +298,7 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			t := strings.TrimSpace(string(seg.Value(src)))
 			if len(t) >= 3 && strings.Trim(t, ":") == "" {
 				probs.Errorf(page.File, lineOf(seg.Start), 1,
-					"remove it, or open the block it should close with a line like :::tip (a closing line needs at least as many colons as the opening one)",
+					"if a block above should end here, check its opening line: it must start with ::: and the block's name, like :::tip, with as many colons as this line or more; otherwise remove this line",
 					"%s closes no open block", t)
 			}
 		}
