@@ -93,9 +93,13 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 	// the page when its address changes.
 	if path.Ext(u.Path) == "" {
 		if pg := tree.ByURL(withSlash(ref)); pg != nil && pg.File != "" {
-			st.warnf(off, "write "+relFile(p, pg)+", the page's file, so the link keeps working if the page's address changes",
+			st.warnf(off, "write "+relFile(p, pg)+tail+", the page's file, so the link keeps working if the page's address changes",
 				"link to %s leaves out .md", u.Path)
 			st.res.Targets = append(st.res.Targets, pg.Key())
+			if frag != "" {
+				l, col := st.pos(off)
+				st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: pg, Anchor: frag, Line: l, Col: col})
+			}
 			return pg.RelPermalink + tail
 		}
 	}
