@@ -136,6 +136,20 @@ func TestImages(t *testing.T) {
 			html: `<p><img src="line.png" alt=""></p>`},
 		{name: "in a code block", md: good + "\n```\n![](x.png)\n```\n",
 			html: `<pre><code>![](x.png)</code></pre>`},
+		// Alt text left as the picture's file name, in its kinds: with an
+		// image ending in any case, a camera's name without one, and the
+		// file's own name; a description that mentions a file is fine.
+		{name: "alt is a file name", md: good + "\n![IMG_2031.png](a.png)\n![photo 1.JPEG](a.png)\n![IMG_2031](b.png)\n![Screenshot 2026-11-28 at 10.15.02](c.png)\n![parental-controls](parental-controls.png)\n",
+			html: `<p><img src="a.png" alt="IMG_2031.png"></p>`,
+			want: []string{
+				`content/a.md:6:1: warning: the description of image a.png is a file name (IMG_2031.png): screen readers read it out instead of saying what the picture shows`,
+				`content/a.md:7:1: warning: the description of image a.png is a file name (photo 1.JPEG): screen readers read it out instead of saying what the picture shows`,
+				`content/a.md:8:1: warning: the description of image b.png is a file name (IMG_2031): screen readers read it out instead of saying what the picture shows`,
+				`content/a.md:9:1: warning: the description of image c.png is a file name (Screenshot 2026-11-28 at 10.15.02): screen readers read it out instead of saying what the picture shows`,
+				`content/a.md:10:1: warning: the description of image parental-controls.png is a file name (parental-controls): screen readers read it out instead of saying what the picture shows`,
+			}},
+		{name: "alt describes", md: good + "\n![The logo of the school](logo.png)\n![A screenshot of the settings.png menu in 2026](s.png)\n![logo](logo.png)\n",
+			html: `<p><img src="logo.png" alt="The logo of the school"></p>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
 	}

@@ -88,10 +88,31 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 		st.errorf(off, hint, "link to %s, but there is no such page", u.Path)
 		return dest
 	}
+	// A page written without .md, as "contact" or "../contact": the page
+	// is found, but an editor meant its file, which is checked and follows
+	// the page when its address changes.
+	if path.Ext(u.Path) == "" {
+		if pg := tree.ByURL(withSlash(ref)); pg != nil && pg.File != "" {
+			st.warnf(off, "write "+relFile(p, pg)+tail+", the page's file, so the link keeps working if the page's address changes",
+				"link to %s leaves out .md", u.Path)
+			st.res.Targets = append(st.res.Targets, pg.Key())
+			if frag != "" {
+				l, col := st.pos(off)
+				st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: pg, Anchor: frag, Line: l, Col: col})
+			}
+			return pg.RelPermalink + tail
+		}
+	}
 	// A file: a bundle resource or loose content file, or a static file.
 	urlPath := ref
 	if c.opt.FileExists != nil && !c.opt.FileExists(urlPath) && !c.opt.FileExists(withSlash(urlPath)) {
-		st.errorf(off, "put the file in static/, assets/ or beside the page, or link to a page's .md file", "link to %s, but the site has no such page or file", u.Path)
+		hint := "put the file in static/, assets/ or beside the page, or link to a page's .md file"
+		if path.Ext(u.Path) == "" {
+			if near := tree.GetPage(sameNamePage(tree, ref+".md")); near != nil {
+				hint = "did you mean " + relFile(p, near) + "? Pages are linked by their file, with .md"
+			}
+		}
+		st.errorf(off, hint, "link to %s, but the site has no such page or file", u.Path)
 		return dest
 	}
 	return tree.Config.BasePath() + strings.TrimPrefix(urlPath, "/") + tail
@@ -146,6 +167,40 @@ func withSlash(p string) string {
 		return p + "/"
 	}
 	return p
+}
+
+// relFile is the path from page from's folder to page to's file, as an
+// editor writes it in a link ("contact.md", "../contact.md").
+func relFile(from, to *content.Page) string {
+	dir := path.Dir(strings.TrimPrefix(from.File, content.Dir+"/"))
+	file := strings.TrimPrefix(to.File, content.Dir+"/")
+	if dir == "." {
+		return file
+	}
+	up := ""
+	for d := dir; d != "." && d != "/"; d = path.Dir(d) {
+		if strings.HasPrefix(file, d+"/") {
+			return up + strings.TrimPrefix(file, d+"/")
+		}
+		up += "../"
+	}
+	return up + file
+}
+
+// sameNamePage is the page file named as ref's last part (contact.md in
+// another folder), the one nearest ref if there are several, else "".
+func sameNamePage(tree *content.Tree, ref string) string {
+	var cands []string
+	for _, p := range tree.All {
+		f := "/" + strings.TrimPrefix(p.File, content.Dir+"/")
+		if p.File != "" && path.Base(f) == path.Base(ref) {
+			cands = append(cands, f)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return diag.Closest(ref, cands)
 }
 
 // nearestPage suggests the page file whose path is closest to ref.

@@ -149,6 +149,11 @@ func (s *state) errorf(off int, hint, format string, args ...any) {
 	s.res.Problems.Errorf(s.page.File, l, c, hint, format, args...)
 }
 
+func (s *state) warnf(off int, hint, format string, args ...any) {
+	l, c := s.pos(off)
+	s.res.Problems.Warnf(s.page.File, l, c, hint, format, args...)
+}
+
 // StateOf gives extensions access to the page being converted, for their
 // own problems. It returns the page, a function that turns a body offset
 // into a file line, and the problem list.

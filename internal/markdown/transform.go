@@ -40,6 +40,7 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		switch n := n.(type) {
 		case *ast.Heading:
 			headings = append(headings, n)
+			t.literalLinks(st, n, src)
 		case *ast.Link:
 			if !t.link(st, n, src) {
 				refused = append(refused, n)
@@ -55,8 +56,13 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		case *ast.RawHTML, *ast.HTMLBlock:
 			if t.c.opt.Unsafe {
 				t.rawHTML(st, n, src, ids)
+			} else {
+				t.rawHTMLOff(st, n, src)
 			}
 			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			t.literalLinks(st, n, src)
+			t.invisibleStarts(st, n, src)
 		}
 		return ast.WalkContinue, nil
 	})

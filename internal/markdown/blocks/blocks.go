@@ -94,7 +94,12 @@ func (p *blockParser) Trigger() []byte { return []byte{':'} }
 
 func (p *blockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
-	m := openRe.FindSubmatch(trimEOL(line))
+	// Up to three spaces of indentation, as for code fences: four or more
+	// make an indented code line.
+	if w, _ := util.IndentWidth(line, reader.LineOffset()); w >= 4 {
+		return nil, parser.NoChildren
+	}
+	m := openRe.FindSubmatch(bytes.TrimLeft(trimEOL(line), " \t"))
 	if m == nil || len(m[2]) == 0 {
 		return nil, parser.NoChildren
 	}
@@ -284,6 +289,7 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return
 	}
 	src := reader.Source()
+	textOpener := 0 // the line of the last ":::name" published as text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering || n.Kind() != ast.KindParagraph {
 			return ast.WalkContinue, nil
@@ -291,14 +297,26 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		for i := 0; i < n.Lines().Len(); i++ {
 			seg := n.Lines().At(i)
 			t := strings.TrimSpace(string(seg.Value(src)))
+			if textOpenerRe.MatchString(t) {
+				textOpener = lineOf(seg.Start)
+			}
 			if len(t) >= 3 && strings.Trim(t, ":") == "" {
-				probs.Errorf(page.File, lineOf(seg.Start), 1,
-					"remove it, or open the block it should close with a line like :::tip (a closing line needs at least as many colons as the opening one)",
-					"%s closes no open block", t)
+				hint := "if a block above should end here, check its opening line: it must start with ::: and the block's name, like :::tip, with as many colons as this line or more; otherwise remove this line"
+				if textOpener > 0 {
+					// Removing this line would leave the box unopened:
+					// the opening line is what needs fixing.
+					hint = fmt.Sprintf("line %d was meant to open the block but is shown as text: fix that line (see the warning there) and keep this one", textOpener)
+					textOpener = 0
+				}
+				probs.Errorf(page.File, lineOf(seg.Start), 1, hint, "%s closes no open block", t)
 			}
 		}
 		return ast.WalkSkipChildren, nil
 	})
 }
+
+// textOpenerRe is an opening line published as text: a character that is
+// not a space (often an invisible one) before or inside ":::name".
+var textOpenerRe = regexp.MustCompile(`^[^\w:\s]*:{3,}[^\w:\s]*[A-Za-z][\w-]*`)
 
 func trimEOL(b []byte) []byte { return []byte(strings.TrimRight(string(b), "\r\n")) }
