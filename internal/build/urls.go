@@ -36,6 +36,9 @@ func (s *Session) checkURLs(tree *content.Tree) ([]byte, diag.List) {
 	// would be reported as unpublished, with hints to record it as
 	// removed. The guard judges only when every page loaded; the page's
 	// own error is the one problem reported.
+	if tree.Unread {
+		return nil, nil // the same for a file or folder of content/ that could not be read
+	}
 	for _, p := range tree.All {
 		if p.Broken {
 			return nil, nil
@@ -44,7 +47,7 @@ func (s *Session) checkURLs(tree *content.Tree) ([]byte, diag.List) {
 	src, err := fs.ReadFile(s.site, manifest.File)
 	src = config.StripBOM(src)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, diag.List{{Path: manifest.File, Severity: diag.Error, Message: "cannot read: " + err.Error()}}
+		return nil, diag.List{content.ReadProblem(manifest.File, err)}
 	}
 	opt := manifest.Options{AllowRemoved: s.opt.AllowRemoved, Severity: diag.Error}
 	if s.opt.URLs == URLsWarn {

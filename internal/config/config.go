@@ -97,7 +97,12 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		}
 		c.File, c.src = name, src
 		if err != nil {
-			probs.Errorf(name, 0, 0, "check the file's permissions", "cannot read config: %v", err)
+			msg := err.Error()
+			var pe *fs.PathError
+			if errors.As(err, &pe) { // "open signpost.toml: " says nothing to an editor
+				msg = pe.Err.Error()
+			}
+			probs.Errorf(name, 0, 0, "check the file's permissions", "%s cannot be read: %s", name, msg)
 			return c, probs
 		}
 		var raw map[string]any

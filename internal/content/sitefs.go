@@ -172,7 +172,7 @@ func ReadProblem(file string, err error) diag.Problem {
 		p.Message = file + " is a named pipe, socket or device, not a file; it is not read"
 		p.Hint = "remove it, or replace it with an ordinary file"
 	case errors.Is(err, fs.ErrPermission):
-		p.Message = "cannot read: " + err.Error()
+		p.Message = file + " cannot be read: the computer does not allow Signpost to open it"
 		p.Hint = "check the file's permissions"
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		p.Message = "build cancelled"
@@ -180,8 +180,19 @@ func ReadProblem(file string, err error) diag.Problem {
 		p.Message = file + " is a folder where a file was expected"
 		p.Hint = "rename or move the folder"
 	default:
-		p.Message = "cannot read: " + err.Error()
+		p.Message = file + " cannot be read: " + PlainError(err)
 		p.Hint = "check that the file exists and can be read"
 	}
 	return p
+}
+
+// PlainError is err without the system call and path Go's file errors
+// start with ("open content/a.md: ", "stat content: "): the problem
+// already names the file, and an editor does not know the calls.
+func PlainError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -43,6 +44,9 @@ type Tree struct {
 	// Drafts are the content files left out because they, or a section
 	// above them, are drafts (Options.Drafts off), sorted: serve says so.
 	Drafts []string
+	// Unread is set when a file or folder in content/ could not be read:
+	// the pages it would have given are missing, which is not a removal.
+	Unread bool
 	byFile map[string]*Page
 	byURL  map[string]*Page
 }
@@ -146,6 +150,7 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	var probs diag.List
 	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
 	w := walkContent(fsys, &probs)
+	t.Unread = slices.ContainsFunc(probs, func(p diag.Problem) bool { return p.Severity == diag.Error })
 	genFiles, genPages := generated(opt.Generators, fsys, cfg, w.paths(), &probs)
 	pages := l.loadPages(ctx, fsys, cfg, w.files, &probs)
 	if err := ctx.Err(); err != nil {
@@ -193,6 +198,10 @@ func (w *walked) paths() map[string]bool {
 func walkContent(fsys fs.FS, probs *diag.List) *walked {
 	w := &walked{bundles: map[string]bool{}}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
+			probs.Errorf(Dir, 0, 0, "create a folder named content beside signpost.toml, with an _index.md for the home page", "the site has no content folder")
+			return nil
+		}
 		if err != nil {
 			probs.Add(ReadProblem(p, err))
 			return nil
@@ -213,7 +222,7 @@ func walkContent(fsys fs.FS, probs *diag.List) *walked {
 		return nil
 	})
 	if err != nil {
-		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "cannot read content: %v", err)
+		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "the content folder cannot be read: %s", PlainError(err))
 	}
 	return w
 }
