@@ -61,7 +61,7 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		p.Hint = "YAML needs key: value, one per line; put text containing a colon in quotes"
 		if src := yerr.FormatError(false, true); strings.Contains(src, "\n") {
 			// The source excerpt with a caret under the fault.
-			p.Hint += "\n" + src[strings.Index(src, "\n")+1:]
+			p.Hint += "\n" + strings.TrimRight(src[strings.Index(src, "\n")+1:], "\n")
 		}
 	}
 	return p, false
