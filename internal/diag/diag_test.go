@@ -3,12 +3,16 @@ package diag
 import "testing"
 
 func TestClosest(t *testing.T) {
-	cands := []string{"title", "description", "reviewed", "review_by", "sources"}
+	cands := []string{"title", "description", "reviewed", "review_by", "sources", "slug", "call-999-now", "a"}
 	for _, tc := range []struct{ in, want string }{
 		{"titel", "title"},
 		{"review-by", "review_by"},
 		{"sorces", "sources"},
 		{"xyzzy", ""},
+		{"colour", ""},               // four letters from "slug": not a typo
+		{"call-999", "call-999-now"}, // the start of a longer name
+		{"apps", ""},                 // "a" is too short to count as its start
+		{"", ""},
 	} {
 		if got := Closest(tc.in, cands); got != tc.want {
 			t.Errorf("Closest(%q) = %q, want %q", tc.in, got, tc.want)

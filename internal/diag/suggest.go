@@ -6,16 +6,37 @@ import (
 )
 
 // Closest returns the candidate nearest to word by edit distance, or "" when
-// none is close enough to be a likely typo.
+// none is close enough to be a likely typo: about a third of the word's
+// letters changed at most (so "titel" finds "title", but "colour" is not
+// offered "slug"), or one is the start of the other ("call-999" finds
+// "call-999-now").
 func Closest(word string, candidates []string) string {
-	best, bestDist := "", len(word)/2+2
+	best, bestDist := "", -1
 	lw := strings.ToLower(word)
+	if lw == "" {
+		return ""
+	}
+	limit := len([]rune(lw))/3 + 2
 	for _, c := range candidates {
-		if d := distance(lw, strings.ToLower(c)); d < bestDist {
+		lc := strings.ToLower(c)
+		d := distance(lw, lc)
+		if d >= limit && !startsOther(lw, lc) {
+			continue
+		}
+		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best
+}
+
+// startsOther reports whether the shorter of a and b, at least three
+// letters long, is the start of the other.
+func startsOther(a, b string) bool {
+	if len([]rune(a)) > len([]rune(b)) {
+		a, b = b, a
+	}
+	return len([]rune(a)) >= 3 && strings.HasPrefix(b, a)
 }
 
 // DidYouMean formats Closest as a hint, or a fallback listing the choices.
