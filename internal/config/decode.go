@@ -58,13 +58,24 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 			p.Line, p.Col = tk.Position.Line, tk.Position.Column
 		}
 		p.Message = "invalid YAML: " + yamlWords(yerr.GetMessage())
-		p.Hint = "YAML needs key: value, one per line; put text containing a colon in quotes"
+		p.Hint = yamlHint(src, p.Line)
 		if src := yerr.FormatError(false, true); strings.Contains(src, "\n") {
 			// The source excerpt with a caret under the fault.
 			p.Hint += "\n" + strings.TrimRight(src[strings.Index(src, "\n")+1:], "\n")
 		}
 	}
 	return p, false
+}
+
+// yamlHint is the hint for a YAML fault no rule in yamlfault.go names. It
+// speaks of quotes only when the line has a second colon, and points to the
+// page that explains every message.
+func yamlHint(src []byte, line int) string {
+	hint := "YAML needs key: value, one per line"
+	if lines := strings.Split(string(src), "\n"); line >= 1 && line <= len(lines) && strings.Count(lines[line-1], ":") > 1 {
+		hint += "; put text containing a colon in quotes"
+	}
+	return hint + " (Signpost's docs/errors.md explains each message)"
 }
 
 // bom is the UTF-8 byte order mark some Windows editors write at the start
