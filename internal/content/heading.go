@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -33,6 +34,12 @@ func leadingTitle(body []byte) (title string, at, lines int) {
 		block = rest[:i+1]
 	}
 	block = bytes.ReplaceAll(block, []byte("\r\n"), []byte("\n"))
+	if !utf8.Valid(block) {
+		// Leave it in the body, where the markdown stage reports the bad
+		// byte at its line; a title must never carry it into every page
+		// that lists this one.
+		return "", 0, 0
+	}
 	p := parser.NewParser(
 		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 		parser.WithInlineParsers(parser.DefaultInlineParsers()...),

@@ -35,6 +35,8 @@ func TestLeadingTitle(t *testing.T) {
 		{"- # listed\n", "", 0, 0},
 		{"<!-- note -->\n# After a comment\n", "", 0, 0},
 		{"", "", 0, 0},
+		{"\xfa\n=", "", 0, 0},           // invalid UTF-8 stays in the body, reported there
+		{"# Caf\xe9\n\ntext", "", 0, 0}, // (the fuzz target found the setext form)
 	} {
 		title, at, lines := leadingTitle([]byte(tc.in))
 		if title != tc.title || at != tc.at || lines != tc.lines {
