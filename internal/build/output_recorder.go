@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -56,10 +57,14 @@ type recorder struct {
 	// folded maps each claimed file in lower case to its name: files whose
 	// names differ only in case are one file on macOS and Windows.
 	folded map[string]string
+	// dirs maps each folder the claimed files need to one file inside it:
+	// a file and a folder cannot share a name (alias /sitemap.xml/0/
+	// beside the generated sitemap.xml).
+	dirs map[string]string
 }
 
 func newRecorder() *recorder {
-	return &recorder{claims: map[string]source{}, folded: map[string]string{}}
+	return &recorder{claims: map[string]source{}, folded: map[string]string{}, dirs: map[string]string{}}
 }
 
 // claim reserves the file for the site URL u for src and returns the file.
@@ -74,6 +79,9 @@ func (r *recorder) claim(u string, src source) (string, error) {
 	if old, ok := r.claims[rel]; ok && old != src {
 		return "", collision(rel, old, src)
 	}
+	if err := r.folderClash(rel, src); err != nil {
+		return "", err
+	}
 	if other, ok := r.folded[strings.ToLower(rel)]; ok && other != rel {
 		p := collision(rel, r.claims[other], src).(diag.Problem)
 		p.Message += " (as " + other + " and " + rel + ": names that differ only in case are one file on macOS and Windows)"
@@ -81,7 +89,38 @@ func (r *recorder) claim(u string, src source) (string, error) {
 	}
 	r.claims[rel] = src
 	r.folded[strings.ToLower(rel)] = rel
+	r.addDirs(rel)
 	return rel, nil
+}
+
+// folderClash finds a file claimed where rel needs a folder, or files
+// claimed inside a folder named rel. The caller holds r.mu.
+func (r *recorder) folderClash(rel string, src source) error {
+	clash := func(file string, owner source, inside string, by source) error {
+		p := collision(file, owner, by).(diag.Problem)
+		p.Message = fmt.Sprintf("%s writes the file %s, and %s writes %s inside a folder of that name", owner, file, by, inside)
+		return p
+	}
+	if under, ok := r.dirs[rel]; ok {
+		return clash(rel, src, under, r.claims[under])
+	}
+	for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+		if owner, ok := r.claims[d]; ok {
+			return clash(d, owner, rel, src)
+		}
+	}
+	return nil
+}
+
+// addDirs records the folders rel needs, each with the first file in it
+// by name, so that messages do not depend on the order of claims. The
+// caller holds r.mu.
+func (r *recorder) addDirs(rel string) {
+	for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+		if old, ok := r.dirs[d]; !ok || rel < old {
+			r.dirs[d] = rel
+		}
+	}
 }
 
 // has reports who claimed the file for URL u, if anyone.
@@ -166,13 +205,17 @@ func (r *recorder) release(drop func(rel string, s source) bool) {
 		_, ok := r.claims[rel]
 		return !ok
 	})
+	clear(r.dirs)
+	for rel := range r.claims {
+		r.addDirs(rel)
+	}
 }
 
 // clone copies the claims, for the next incremental build to start from.
 func (r *recorder) clone() *recorder {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return &recorder{claims: maps.Clone(r.claims), folded: maps.Clone(r.folded)}
+	return &recorder{claims: maps.Clone(r.claims), folded: maps.Clone(r.folded), dirs: maps.Clone(r.dirs)}
 }
 
 // files are the output files claimed by sources of the given kinds.

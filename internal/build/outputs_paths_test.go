@@ -74,6 +74,9 @@ aliases: [/a/index.html]
 		{"names that differ only in case", "-- static/Guides/index.html --\nhi\n-- content/guides.md --\n---\ntitle: G\n---\n", []string{"content/guides.md and static/Guides/index.html both write", "names that differ only in case are one file on macOS and Windows"}},
 		{"static files that differ only in case", "-- static/A.txt --\n1\n-- static/a.txt --\n2\n", []string{"static/A.txt and static/a.txt both write", "differ only in case"}},
 		{"static resources.json", "-- static/resources.json --\n{}\n", []string{"static/resources.json and the catalogue's resources.json both write resources.json"}},
+		// A file and a folder cannot share a name, in either order of claims.
+		{"alias inside a folder named like a generated file", "-- content/a.md --\n---\ntitle: A\naliases: [/sitemap.xml/0/]\n---\n", []string{"the sitemap writes the file sitemap.xml, and content/a.md (alias /sitemap.xml/0/) writes sitemap.xml/0/index.html inside a folder of that name", "content/a.md:3:"}},
+		{"static file where a page needs a folder", "-- static/a --\nx\n-- content/a.md --\n---\ntitle: A\n---\n", []string{"static/a writes the file a, and content/a.md writes a/index.html inside a folder of that name"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sitetest.Build(t, minimal+tc.files)
