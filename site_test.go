@@ -19,9 +19,9 @@ import (
 	"golang.org/x/net/html"
 
 	signpost "github.com/signpost/signpost"
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -44,7 +44,7 @@ type builtSite struct {
 
 var (
 	siteOnce sync.Once
-	site     builtSite
+	bundled  builtSite
 )
 
 func bundledSite(t *testing.T) builtSite {
@@ -52,44 +52,44 @@ func bundledSite(t *testing.T) builtSite {
 	siteOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "signpost-site-")
 		if err != nil {
-			site.err = err
+			bundled.err = err
 			return
 		}
-		site.dir = filepath.Join(dir, "public")
+		bundled.dir = filepath.Join(dir, "public")
 		minify := true
-		_, err = build.Build(context.Background(), build.Options{
-			Source: ".", Dest: site.dir, Theme: signpost.Theme, Extensions: blocks.FromData,
+		_, err = site.Build(context.Background(), site.Options{
+			Source: ".", Dest: bundled.dir, Theme: signpost.Theme, Extensions: blocks.FromData,
 			Minify: &minify, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 		})
 		if err != nil {
-			site.err = err
+			bundled.err = err
 			return
 		}
 		cfg, _ := config.Load(os.DirFS("."))
 		if u, err := url.Parse(cfg.BaseURL); err == nil {
-			site.origin = u.Scheme + "://" + u.Host
+			bundled.origin = u.Scheme + "://" + u.Host
 		}
-		site.err = filepath.WalkDir(site.dir, func(p string, d fs.DirEntry, err error) error {
+		bundled.err = filepath.WalkDir(bundled.dir, func(p string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-				site.pages = append(site.pages, p)
+				bundled.pages = append(bundled.pages, p)
 			}
 			return err
 		})
-		sort.Strings(site.pages)
+		sort.Strings(bundled.pages)
 	})
-	if site.err != nil {
-		t.Fatalf("build the bundled site: %v", site.err)
+	if bundled.err != nil {
+		t.Fatalf("build the bundled site: %v", bundled.err)
 	}
-	if len(site.pages) < 10 {
-		t.Fatalf("the bundled site built only %d pages", len(site.pages))
+	if len(bundled.pages) < 10 {
+		t.Fatalf("the bundled site built only %d pages", len(bundled.pages))
 	}
-	return site
+	return bundled
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if site.dir != "" {
-		os.RemoveAll(filepath.Dir(site.dir))
+	if bundled.dir != "" {
+		os.RemoveAll(filepath.Dir(bundled.dir))
 	}
 	os.Exit(code)
 }

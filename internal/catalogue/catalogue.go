@@ -10,8 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/signpost/signpost/internal/atom"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/feed"
 )
 
 // File is one output file.
@@ -122,8 +122,8 @@ func Updates(t *content.Tree) ([]File, error) {
 	cfg := t.Config
 	out := []File{}
 	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
-		f := atom.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: cfg.Title,
-			Links: []atom.Link{{Href: cfg.BaseURL + content.EscapePath(rel), Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
+		f := feed.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: cfg.Title,
+			Links: []feed.Link{{Href: cfg.BaseURL + content.EscapePath(rel), Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
 		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, p := range pages {
 			if len(f.Entries) == maxEntries {
@@ -132,14 +132,14 @@ func Updates(t *content.Tree) ([]File, error) {
 			if p.Reviewed.After(latest) {
 				latest = p.Reviewed
 			}
-			e := atom.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: atom.Link{Href: p.Permalink},
-				Updated: atom.Time(p.Reviewed), Summary: p.Description}
+			e := feed.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: feed.Link{Href: p.Permalink},
+				Updated: feed.Time(p.Reviewed), Summary: p.Description}
 			for _, tp := range p.Terms["topics"] {
-				e.Categories = append(e.Categories, atom.Category{Term: tp})
+				e.Categories = append(e.Categories, feed.Category{Term: tp})
 			}
 			f.Entries = append(f.Entries, e)
 		}
-		f.Updated = atom.Time(latest)
+		f.Updated = feed.Time(latest)
 		data, err := f.Marshal()
 		if err != nil {
 			return err

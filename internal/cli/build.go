@@ -12,9 +12,9 @@ import (
 	"time"
 
 	signpost "github.com/signpost/signpost"
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/site"
 )
 
 // siteFlags are shared by build and serve.
@@ -32,12 +32,12 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.json, "json", false, "print problems as JSON")
 }
 
-func (f *siteFlags) options(fs *flag.FlagSet) build.Options {
+func (f *siteFlags) options(fs *flag.FlagSet) site.Options {
 	dest := f.dest
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	opt := build.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData,
+	opt := site.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData,
 		Check: true} // build and serve run internal/check too: errors fail, warnings print (issue 6)
 	fs.Visit(func(fl *flag.Flag) {
 		if fl.Name == "minify" {
@@ -61,17 +61,17 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return ExitProblems
 	}
 	opt := f.options(fs)
-	opt.URLs, opt.AllowRemoved, opt.Compress = build.URLsKeep, *allowRemoved, *compress
+	opt.URLs, opt.AllowRemoved, opt.Compress = site.URLsKeep, *allowRemoved, *compress
 	// Looked at before the build: a failed build says what it left, and
 	// must not speak of an output that never existed.
 	_, statErr := os.Stat(opt.Dest)
-	res, err := build.Build(ctx, opt)
+	res, err := site.Build(ctx, opt)
 	return report(e, res, err, f.json, statErr == nil)
 }
 
 // report prints a build's problems and summary and returns the exit code;
 // hadOutput says whether the destination existed before the build.
-func report(e *env, res *build.Result, err error, asJSON, hadOutput bool) int {
+func report(e *env, res *site.Result, err error, asJSON, hadOutput bool) int {
 	var le *diag.ListError
 	if err != nil && !errors.As(err, &le) {
 		fmt.Fprintf(e.stderr, "signpost: %v\n", err)

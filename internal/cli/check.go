@@ -12,10 +12,10 @@ import (
 	"time"
 
 	signpost "github.com/signpost/signpost"
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/site"
 )
 
 const checkAbout = `Builds the site into a temporary folder (public/ is not touched) and checks every page:
@@ -54,7 +54,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return ExitProblems
 	}
 	defer os.RemoveAll(tmp)
-	res, err := build.Build(ctx, build.Options{
+	res, err := site.Build(ctx, site.Options{
 		Source: *source, Dest: filepath.Join(tmp, "public"), Drafts: *drafts,
 		Theme: signpost.Theme, Extensions: blocks.FromData, Check: true,
 	})

@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/hosting"
+	"github.com/signpost/signpost/internal/site"
 )
 
 func runHosting(ctx context.Context, e *env, args []string) int {
@@ -57,13 +57,13 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "signpost hosting: %v\n", err)
 		return ExitUsage
 	}
-	site, probs := build.Hosting(ctx, build.Options{Source: *source, BaseURL: *baseURL})
+	hs, probs := site.Hosting(ctx, site.Options{Source: *source, BaseURL: *baseURL})
 	if probs.HasErrors() {
 		printProblems(e.stderr, probs, isTerminal(e.stderr))
 		fmt.Fprintln(e.stderr, "signpost hosting: the site has errors; fix them first (signpost check lists them)")
 		return ExitProblems
 	}
-	out, err := hosting.Config(server, site, o)
+	out, err := hosting.Config(server, hs, o)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "signpost hosting: %v\n", err)
 		return ExitProblems
@@ -76,10 +76,10 @@ func runHosting(ctx context.Context, e *env, args []string) int {
 // noteRoot says on stderr (the config goes to a file) when the root is not
 // a built site yet, or was built without --compress.
 func noteRoot(e *env, root, source string) {
-	switch _, err := os.Stat(filepath.Join(root, build.Marker)); {
+	switch _, err := os.Stat(filepath.Join(root, site.Marker)); {
 	case err != nil:
 		fmt.Fprintf(e.stderr, "note: %s is not a built site yet; build it there: signpost build --compress --source %s --dest %s\n", root, source, root)
-	case !build.Compressed(root):
+	case !site.Compressed(root):
 		fmt.Fprintf(e.stderr, "note: %s was built without --compress, so the server compresses nothing; build it with: signpost build --compress\n", root)
 	}
 }

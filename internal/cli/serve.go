@@ -6,8 +6,8 @@ import (
 	"net"
 	"strconv"
 
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/server"
+	"github.com/signpost/signpost/internal/site"
 )
 
 func runServe(ctx context.Context, e *env, args []string) int {
@@ -29,7 +29,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return ExitProblems
 	}
 	opt := f.options(fs)
-	opt.URLs = build.URLsWarn // urls.txt is checked, and written only by build
+	opt.URLs = site.URLsWarn // urls.txt is checked, and written only by build
 	err := server.Run(ctx, server.Options{
 		Build:        opt,
 		RenderToDisk: *toDisk,

@@ -18,9 +18,9 @@ import (
 	"time"
 
 	signpost "github.com/signpost/signpost"
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/hosting"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/site"
 )
 
 // The bundled site, with aliases added to its reporting section: the old
@@ -66,11 +66,11 @@ func TestRealServers(t *testing.T) {
 	}
 	dir := worldReadableTemp(t)
 	public := filepath.Join(dir, "public")
-	site := buildBundled(t, public)
+	hs := buildBundled(t, public)
 	for _, v := range run {
 		t.Run(v.name, func(t *testing.T) {
-			base := startServer(t, v, site, public, filepath.Join(dir, v.name))
-			checkServer(t, base, public, site)
+			base := startServer(t, v, hs, public, filepath.Join(dir, v.name))
+			checkServer(t, base, public, hs)
 			if v.br {
 				t.Run("brotli for br, gzip", func(t *testing.T) {
 					if a := get(t, base+"/", "Accept-Encoding", "br, gzip"); a.header.Get("Content-Encoding") != "br" {
@@ -148,12 +148,12 @@ func buildBundled(t *testing.T, public string) *hosting.Site {
 	if !ok || bytes.Contains(src, []byte("\naliases:")) {
 		t.Fatalf("%s: expected YAML front matter without aliases, to add test aliases", aliasPage)
 	}
-	site := overlay{os.DirFS(root), fstest.MapFS{aliasPage: {Data: append([]byte("---\n"+aliasLine+"\n"), fm...)}}}
-	opt := build.Options{Site: site, Dest: public, Theme: signpost.Theme, Extensions: blocks.FromData, Compress: true}
-	if res, err := build.Build(context.Background(), opt); err != nil {
+	fsys := overlay{os.DirFS(root), fstest.MapFS{aliasPage: {Data: append([]byte("---\n"+aliasLine+"\n"), fm...)}}}
+	opt := site.Options{Site: fsys, Dest: public, Theme: signpost.Theme, Extensions: blocks.FromData, Compress: true}
+	if res, err := site.Build(context.Background(), opt); err != nil {
 		t.Fatalf("building the bundled site: %v\n%v", err, res.Problems)
 	}
-	hs, probs := build.Hosting(context.Background(), opt)
+	hs, probs := site.Hosting(context.Background(), opt)
 	if probs.HasErrors() {
 		t.Fatal(probs)
 	}

@@ -3,9 +3,9 @@ package server
 import (
 	"context"
 
-	"github.com/signpost/signpost/internal/build"
+	"github.com/signpost/signpost/internal/site"
 )
 
-func buildOnce(opt build.Options) (*build.Result, error) {
-	return build.Build(context.Background(), opt)
+func buildOnce(opt site.Options) (*site.Result, error) {
+	return site.Build(context.Background(), opt)
 }

@@ -118,7 +118,7 @@ func TestServedPagesCarryPublishedCSP(t *testing.T) {
 }
 
 func TestOverlayNamesFailingPageKeepsLinesAndCloses(t *testing.T) {
-	files := site + `
+	files := testSite + `
 -- content/b.md --
 ---
 title: Page B
@@ -177,7 +177,7 @@ B.
 }
 
 func TestDraftsShownWithBanner(t *testing.T) {
-	files := site + `
+	files := testSite + `
 -- content/d.md --
 ---
 title: Draft page
@@ -246,7 +246,7 @@ func waitFor(t *testing.T, what string, d time.Duration, cond func() (bool, stri
 // TestDraftsOffSaysWhy: with --drafts=false a new draft answers 404, and
 // the log says it was left out as a draft instead of "rendered 0 pages".
 func TestDraftsOffSaysWhy(t *testing.T) {
-	dir := sitetest.Write(t, site+"-- content/old.md --\n---\ntitle: Old draft\ndraft: true\n---\nOld.\n"+
+	dir := sitetest.Write(t, testSite+"-- content/old.md --\n---\ntitle: Old draft\ndraft: true\n---\nOld.\n"+
 		"-- content/sec/_index.md --\n---\ntitle: Draft section\ndraft: true\n---\n-- content/sec/in.md --\n---\ntitle: In it\n---\nIn.\n")
 	var log syncBuffer
 	s, err := New(Options{Build: sitetest.Options(dir), Log: &log})
@@ -272,7 +272,7 @@ func TestDraftsOffSaysWhy(t *testing.T) {
 // TestUnpublishedURLsStopAnswering: after each edit, the URLs a clean
 // build would not publish answer 404 (issue 14.2's examples).
 func TestUnpublishedURLsStopAnswering(t *testing.T) {
-	dir := sitetest.Write(t, site+"-- content/sec/foo.md --\n---\ntitle: Foo\n---\nFoo.\n-- content/sec/other.md --\n---\ntitle: Other\n---\nOther.\n")
+	dir := sitetest.Write(t, testSite+"-- content/sec/foo.md --\n---\ntitle: Foo\n---\nFoo.\n-- content/sec/other.md --\n---\ntitle: Other\n---\nOther.\n")
 	s, err := New(Options{Build: sitetest.Options(dir)})
 	if err != nil {
 		t.Fatal(err)

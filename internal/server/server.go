@@ -20,15 +20,15 @@ import (
 	"sync"
 	"time"
 
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/hosting"
+	"github.com/signpost/signpost/internal/site"
 )
 
 // Options configure the preview server.
 type Options struct {
-	Build build.Options // Dest is replaced by a private folder
-	Addr  string        // host:port
+	Build site.Options // Dest is replaced by a private folder
+	Addr  string       // host:port
 	// Bind is the --bind address, answered besides loopback names (see
 	// allowedHost); empty means the host of Addr.
 	Bind string
@@ -47,7 +47,7 @@ type Server struct {
 	opt     Options
 	dir     string // the private output folder
 	root    string // its parent, removed by Close
-	session *build.Session
+	session *site.Session
 
 	mu     sync.Mutex
 	probs  diag.List // problems of the last build, shown as an overlay
@@ -116,7 +116,7 @@ func New(opt Options) (*Server, error) {
 	s.opt.Build.Dest = s.dir
 	s.opt.Build.Inject = template.HTML(`<script src="` + scriptPath + `"></script>`)
 	s.opt.Build.StableAssetNames = true
-	s.session = build.NewSession(s.opt.Build)
+	s.session = site.NewSession(s.opt.Build)
 	return s, nil
 }
 
@@ -190,7 +190,7 @@ func (s *Server) watch(ctx context.Context, w *Watcher) {
 
 // Rebuild builds after changes (nil for the first build), updates the
 // overlay and tells pages what to do.
-func (s *Server) Rebuild(ctx context.Context, changed []string) *build.Result {
+func (s *Server) Rebuild(ctx context.Context, changed []string) *site.Result {
 	res, err := s.session.Build(ctx, changed)
 	if errors.Is(err, context.Canceled) {
 		return res
@@ -224,7 +224,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) *build.Result {
 	return res
 }
 
-func (s *Server) log(res *build.Result, err error, changed []string) {
+func (s *Server) log(res *site.Result, err error, changed []string) {
 	w := s.opt.Log
 	for _, p := range res.Problems {
 		fmt.Fprintln(w, p.String())

@@ -15,7 +15,7 @@ import (
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
-const site = `
+const testSite = `
 -- signpost.toml --
 title = "Preview"
 baseURL = "https://example.org/"
@@ -31,7 +31,7 @@ Hello from A.
 
 func newServer(t *testing.T) (*Server, string, *httptest.Server) {
 	t.Helper()
-	dir := sitetest.Write(t, site)
+	dir := sitetest.Write(t, testSite)
 	opt := sitetest.Options(dir)
 	s, err := New(Options{Build: opt, Debounce: 20 * time.Millisecond})
 	if err != nil {
@@ -165,7 +165,7 @@ func TestServerSentEvents(t *testing.T) {
 }
 
 func TestWatcher(t *testing.T) {
-	dir := sitetest.Write(t, site)
+	dir := sitetest.Write(t, testSite)
 	w, err := NewWatcher(dir, 30*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
@@ -225,7 +225,7 @@ func contains(list []string, s string) bool {
 }
 
 func TestRenderToDisk(t *testing.T) {
-	dir := sitetest.Write(t, site)
+	dir := sitetest.Write(t, testSite)
 	opt := sitetest.Options(dir)
 	s, err := New(Options{Build: opt, RenderToDisk: true})
 	if err != nil {

@@ -18,7 +18,7 @@ import (
 // stops serving a sheet whose country is gone; a data problem shows in
 // the overlay at its line of the data file.
 func TestServeRebuildsSheetsWhenDataChanges(t *testing.T) {
-	dir := sitetest.Write(t, site+`
+	dir := sitetest.Write(t, testSite+`
 -- data/helplines.yaml --
 a:
   name: Alpha line

@@ -13,16 +13,16 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/site"
 )
 
 // Watcher turns fsnotify events into one batch of changed paths (relative
 // to the site, slash-separated) per burst of events, at most debounce long.
 //
 // Only the site's inputs count: the config file at the root and the files
-// under build.InputDirs. The output folder is never watched, wherever it
+// under site.InputDirs. The output folder is never watched, wherever it
 // is. fsnotify watches single folders, so the Watcher keeps the set of
 // watched folders equal to the site's folders itself: after a burst that
 // created, removed or renamed anything, it compares every watched folder
@@ -89,12 +89,12 @@ func (w *Watcher) siteDirs() map[string]os.FileInfo {
 	if st, err := os.Stat(w.root); err == nil {
 		want[w.root] = st
 	}
-	for _, d := range build.InputDirs {
+	for _, d := range site.InputDirs {
 		_ = filepath.WalkDir(filepath.Join(w.root, d), func(p string, e fs.DirEntry, err error) error {
 			if err != nil || !e.IsDir() {
 				return nil
 			}
-			if (d != build.StaticDir && content.Ignored(e.Name())) || w.ignored(p) {
+			if (d != site.StaticDir && content.Ignored(e.Name())) || w.ignored(p) {
 				return filepath.SkipDir
 			}
 			if st, err := e.Info(); err == nil {
@@ -251,7 +251,7 @@ func (w *Watcher) addFilesOf(dirs []string, pending map[string]bool) {
 }
 
 // relevant returns the site-relative path of an input: a file or folder
-// in one of build.InputDirs, or the config file at the root. Anything else
+// in one of site.InputDirs, or the config file at the root. Anything else
 // (the output folder, logs, editors' files) is not.
 func (w *Watcher) relevant(name string) (string, bool) {
 	if w.ignored(name) {
@@ -263,10 +263,10 @@ func (w *Watcher) relevant(name string) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	if slices.Contains(build.InputDirs, top) {
+	if slices.Contains(site.InputDirs, top) {
 		// static/ is published as it is, dot-files included, so every file
 		// in it is an input; elsewhere editors' files are not.
-		if top != build.StaticDir {
+		if top != site.StaticDir {
 			for _, part := range strings.Split(rel, "/") {
 				if content.Ignored(part) {
 					return "", false

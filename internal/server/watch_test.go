@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -56,7 +56,7 @@ func startWatching(t *testing.T, dir string, opt Options) (*Server, *httptest.Se
 // folder of its inputs.
 func siteFolders(dir string) []string {
 	out := []string{"."}
-	for _, d := range build.InputDirs {
+	for _, d := range site.InputDirs {
 		filepath.WalkDir(filepath.Join(dir, d), func(p string, e fs.DirEntry, err error) error {
 			if err != nil || !e.IsDir() {
 				return nil
@@ -87,7 +87,7 @@ func TestWatchedFoldersFollowTheSite(t *testing.T) {
 	if *long {
 		steps = 200
 	}
-	dir := sitetest.Write(t, site+"-- static/robots.txt --\nUser-agent: *\n")
+	dir := sitetest.Write(t, testSite+"-- static/robots.txt --\nUser-agent: *\n")
 	_, ts, w := startWatching(t, dir, Options{Build: sitetest.Options(dir)})
 	e := &folderEditor{site: dir, attic: t.TempDir(), rng: rand.New(rand.NewSource(14))}
 	seen := map[string]bool{} // every page URL served so far
@@ -250,7 +250,7 @@ func fetch(url string) (int, string) {
 // the root, the output folder inside the site, a temporary build folder)
 // cause no batch; inputs do, including a folder that appears later.
 func TestWatcherOnlyInputs(t *testing.T) {
-	dir := sitetest.Write(t, site)
+	dir := sitetest.Write(t, testSite)
 	out := filepath.Join(dir, "site-out")
 	os.MkdirAll(filepath.Join(out, "a"), 0o755)
 	w, err := NewWatcher(dir, 20*time.Millisecond, out)
@@ -331,7 +331,7 @@ func (b *syncBuffer) String() string {
 // --render-to-disk --dest ./site-out writes into the site; its own
 // writes must not start another build (issue 11.10).
 func TestRenderToDiskInsideSiteDoesNotRebuildForever(t *testing.T) {
-	dir := sitetest.Write(t, site)
+	dir := sitetest.Write(t, testSite)
 	opt := sitetest.Options(dir)
 	opt.Dest = filepath.Join(dir, "site-out")
 	var log syncBuffer

@@ -15,9 +15,9 @@ import (
 	"golang.org/x/tools/txtar"
 
 	signpost "github.com/signpost/signpost"
-	"github.com/signpost/signpost/internal/build"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/markdown/blocks"
+	"github.com/signpost/signpost/internal/site"
 )
 
 // Site is a built fixture.
@@ -25,22 +25,22 @@ type Site struct {
 	t      testing.TB
 	Dir    string // the site's sources
 	Out    string // the output folder
-	Result *build.Result
+	Result *site.Result
 	Err    error
 }
 
 // Option changes the build options of a fixture.
-type Option func(*build.Options)
+type Option func(*site.Options)
 
 // Minify turns minification on (fixtures build unminified by default so
 // assertions read like the templates).
-func Minify(o *build.Options) { on := true; o.Minify = &on }
+func Minify(o *site.Options) { on := true; o.Minify = &on }
 
 // Drafts includes drafts.
-func Drafts(o *build.Options) { o.Drafts = true }
+func Drafts(o *site.Options) { o.Drafts = true }
 
 // NoTheme builds without the built-in theme.
-func NoTheme(o *build.Options) { o.Theme = nil }
+func NoTheme(o *site.Options) { o.Theme = nil }
 
 // Write writes a txtar archive of files into a new temporary site folder.
 func Write(t testing.TB, files string) string {
@@ -59,9 +59,9 @@ func Write(t testing.TB, files string) string {
 }
 
 // Options are the defaults for a fixture in dir.
-func Options(dir string, opts ...Option) build.Options {
+func Options(dir string, opts ...Option) site.Options {
 	off := false
-	o := build.Options{
+	o := site.Options{
 		Source: dir, Dest: filepath.Join(dir, "public"), Theme: signpost.Theme, Minify: &off,
 		Extensions: blocks.FromData, Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 	}
@@ -89,7 +89,7 @@ func (s *Site) Rebuild(opts ...Option) {
 	s.t.Helper()
 	o := Options(s.Dir, opts...)
 	s.Out = o.Dest
-	s.Result, s.Err = build.Build(context.Background(), o)
+	s.Result, s.Err = site.Build(context.Background(), o)
 	if s.Err == nil {
 		AssertEncodedURLs(s.t, s.Out) // a property of every fixture build
 	}

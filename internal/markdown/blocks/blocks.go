@@ -37,7 +37,7 @@ type Extension struct {
 }
 
 // FromData builds the extension from the site's decoded data/ folder; it
-// has the signature build.Options.Extensions expects.
+// has the signature site.Options.Extensions expects.
 func FromData(data map[string]any) []goldmark.Extender {
 	hl := map[string]Helpline{}
 	if m, ok := data["helplines"].(map[string]any); ok {

@@ -1,7 +1,0 @@
-//go:build !unix
-
-package build
-
-// processAlive cannot tell here; a folder named for another process is
-// left alone.
-func processAlive(pid int) bool { return true }

@@ -1,0 +1,426 @@
+// Package build runs the pipeline: load the config and content, process
+// assets, render every page on a bounded worker pool, write the lists,
+// feeds, sitemap and redirects, check cross-page anchors, and swap the new
+// output into place only when nothing failed.
+package site
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/signpost/signpost/internal/check"
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
+	"github.com/signpost/signpost/internal/render"
+	"github.com/signpost/signpost/internal/search"
+)
+
+// Options describe one build.
+type Options struct {
+	// Source is the site folder; Site, when set, is read instead (tests).
+	Source string
+	Site   fs.FS
+	// Theme is the default theme (with layouts/ and assets/); may be nil.
+	Theme fs.FS
+	// Dest is the output folder.
+	Dest    string
+	Drafts  bool
+	BaseURL string
+	// Minify overrides the config when not nil.
+	Minify *bool
+	// Compress writes a .br and a .gz beside every HTML, CSS, JS, JSON, XML
+	// and SVG file that they make smaller, for servers that send them as
+	// they are (docs/hosting.md). Full builds only: serve never sets it.
+	Compress bool
+	// Now is today's date for review warnings; zero means time.Now.
+	Now time.Time
+	// Inject is HTML added to every page by serve (live reload).
+	Inject template.HTML
+	// Extensions add goldmark extensions (the guidance blocks) built from
+	// the loaded site: they need its data/.
+	Extensions func(data map[string]any) []goldmark.Extender
+	// StableAssetNames publishes CSS and JS under their own names, without
+	// a content hash or SRI, so that serve can swap a stylesheet without
+	// rendering every page again. Never for publishing.
+	StableAssetNames bool
+	// Check runs internal/check over every rendered page (the build and
+	// check commands turn it on; fixtures that test the pipeline leave it off).
+	Check bool
+	// URLs says what to do with urls.txt, the manifest of published URLs;
+	// AllowRemoved records the URLs that are gone as removed on purpose.
+	URLs         URLPolicy
+	AllowRemoved bool
+}
+
+// Result is what a build did.
+type Result struct {
+	Pages int
+	Files int
+	// Drafts counts the content files left out as drafts (Options.Drafts
+	// off), so that the summary can say why pages are missing.
+	Drafts   int
+	Elapsed  time.Duration
+	Problems diag.List
+	// Incremental is true when only the pages that depend on a change
+	// were rendered (a Session's later builds).
+	Incremental bool
+	// Why says why a Session built everything ("first build", "signpost.toml changed").
+	Why string
+	// External are the links to other sites written in content files, when
+	// Options.Check is on; sorted by path and line.
+	External []check.Link
+}
+
+// Build builds the site once. The returned error is a *diag.ListError when
+// the site has problems (Result.Problems has them all, warnings included),
+// or another error when the build could not run.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	return NewSession(opt).Build(ctx, nil)
+}
+
+func (r *Result) fail(start time.Time) (*Result, error) {
+	r.Problems.Sort()
+	r.Problems = r.Problems.Compact()
+	r.Elapsed = time.Since(start)
+	return r, r.Problems.Err()
+}
+
+// builder is the state of one build; its methods are the pipeline steps.
+type builder struct {
+	ctx  context.Context
+	opt  Options
+	site fs.FS
+	cfg  *config.Config
+	tree *content.Tree
+	out  *output
+	// rec owns the output files: every write is claimed there first.
+	rec *recorder
+	// refused are pages whose output was refused or taken (reported).
+	refused map[*content.Page]bool
+	// redirectOnly are aliases that differ only in case from another
+	// output: listed in _redirects, without a redirect page.
+	redirectOnly map[string]bool
+	min          *minifier
+	data         map[string]any
+
+	mu           sync.Mutex
+	probs        diag.List
+	pages, files int
+	// published holds every file path written, for link checks.
+	published map[string]bool
+	assets    map[string]render.Asset
+	writes    chan writeJob
+	// chk checks each rendered page when Options.Check is on.
+	chk      *check.Checker
+	external []check.Link
+
+	// only limits rendering to these pages (an incremental build); nil
+	// renders all.
+	only map[*content.Page]bool
+	// records keeps what each rendered page left, by page key.
+	records map[string]*pageRecord
+	// buffered, when not nil, holds output instead of writing it, so an
+	// incremental build writes nothing unless it succeeds.
+	buffered map[string][]byte
+	rnd      *render.Renderer
+	// stemmer remembers the search terms of words across this build's pages.
+	stemmer *search.Stemmer
+	// fileSet are the non-page files published (static, assets, bundle
+	// resources): what links may point at besides pages.
+	fileSet map[string]bool
+	// indexSums are the checksums of the search index files, from the last
+	// build and then this one: an incremental build writes only those
+	// that changed.
+	indexSums map[string][32]byte
+}
+
+func (b *builder) problem(err error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.probs.Add(diag.Problems(err)...)
+}
+
+type writeJob struct {
+	rel  string
+	data []byte
+}
+
+// startWriters hands file writes to a few goroutines while pages render:
+// creating files blocks in the kernel, and the render workers should keep
+// the CPUs busy meanwhile. The channel bounds the HTML held in memory.
+func (b *builder) startWriters() (wait func()) {
+	b.writes = make(chan writeJob, 64)
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range b.writes {
+				if err := b.out.write(j.rel, j.data); err != nil {
+					b.problem(fmt.Errorf("write %s: %w", j.rel, err))
+				}
+			}
+		}()
+	}
+	return func() {
+		close(b.writes)
+		wg.Wait()
+		b.writes = nil
+	}
+}
+
+// run is the whole pipeline of a full build.
+func (b *builder) run() {
+	b.copyStatic()
+	b.processAssets()
+	b.fileSet = map[string]bool{}
+	for f := range b.published {
+		b.fileSet[f] = true
+	}
+	b.claimPages()
+	conv, rnd := b.prepare()
+	wait := b.startWriters()
+	b.renderPages(conv, rnd)
+	wait()
+	b.render404(rnd)
+	b.writeGlobals(b.records)
+}
+
+// prepare makes the markdown converter and renderer for this build.
+func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
+	for _, p := range b.tree.All {
+		if p.URL != "" {
+			b.published[p.URL] = true
+		}
+	}
+	var exts []goldmark.Extender
+	if b.opt.Extensions != nil {
+		exts = b.opt.Extensions(b.data)
+	}
+	// Links are checked against what is published before pages render: a
+	// frozen copy, as the workers add their own pages to b.published.
+	exists := maps.Clone(b.published)
+	conv := markdown.New(markdown.Options{
+		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts, PageAnchors: true,
+		FileExists: func(u string) bool { return exists[u] },
+	})
+	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
+	b.probs.Add(probs...)
+	b.rnd = rnd
+	return conv, rnd
+}
+
+// writeGlobals writes the outputs made from the whole tree, and the
+// search index from every page's record.
+func (b *builder) writeGlobals(records map[string]*pageRecord) {
+	b.writeAliases()
+	b.writeHosting()
+	b.writeFeeds()
+	b.writeSitemap()
+	b.writeRobots()
+	b.writeCatalogue()
+	b.writeSearch(records)
+}
+
+// renderPages converts and renders every page (or those in b.only) on a
+// pool of GOMAXPROCS workers. The HTML goes straight to the writers; each
+// page leaves a record of its IDs, links and problems.
+func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
+	var pages []*content.Page
+	for _, p := range b.tree.All {
+		if b.only == nil || b.only[p] {
+			pages = append(pages, p)
+		}
+	}
+	var wg sync.WaitGroup
+	next := make(chan *content.Page)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				rec := b.renderPage(conv, rnd, p)
+				rec.probs = p.Relocate(rec.probs)
+				b.mu.Lock()
+				b.records[p.Key()] = rec
+				b.mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range pages {
+		if b.ctx.Err() != nil {
+			break
+		}
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// pageRecord is what rendering a page leaves for checks across pages and
+// for later incremental builds.
+type pageRecord struct {
+	out      string // output path
+	template string
+	ids      []string
+	anchors  []anchorRec
+	targets  []string // keys of pages linked to
+	probs    diag.List
+	external []check.Link
+	search   *search.Doc // the page's text for the search index, or nil
+}
+
+type anchorRec struct {
+	target, anchor string
+	line, col      int
+}
+
+// checkAnchors reports links to anchors that do not exist, on other pages
+// or the same one (whose layout ids count too),
+// now that every page's IDs are known. With touched, only links from or to
+// those pages are checked (the others were fine in the last build).
+func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {
+	var probs diag.List
+	for _, key := range slices.Sorted(maps.Keys(records)) {
+		for _, a := range records[key].anchors {
+			if touched != nil && !touched[key] && !touched[a.target] {
+				continue
+			}
+			t := tree.ByFile(a.target)
+			ok := t != nil
+			rec := records[a.target]
+			if !ok || t.Broken || rec == nil || slices.Contains(rec.ids, a.anchor) {
+				continue
+			}
+			if a.target == key {
+				probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
+					"link to #%s, but this page has no such heading or anchor", a.anchor)
+				continue
+			}
+			probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
+				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
+		}
+	}
+	return probs
+}
+
+func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
+	rec := &pageRecord{out: p.OutputPath()}
+	if p.Broken {
+		return rec // already reported; its anchors are unknown
+	}
+	var res *markdown.Result
+	var source []byte // the file, for the checks, which place problems in it
+	if p.File != "" {
+		src, body, err := content.ReadSource(b.site, p)
+		source = src
+		if err != nil {
+			rec.probs.Add(readProblem(p.File, err))
+			return rec
+		}
+		res, err = conv.Convert(p, body)
+		if err != nil {
+			rec.probs.Add(diag.Problems(err)...)
+			return rec
+		}
+		collectTree(len(body))
+		rec.probs.Add(res.Problems...)
+		rec.targets = res.Targets
+		rec.search = b.searchDoc(p, res)
+		for _, a := range res.Anchors {
+			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
+		}
+	}
+	html, tmpl, err := rnd.Page(p, res)
+	rec.template = tmpl
+	if err != nil {
+		rec.probs.Add(diag.Problems(err)...)
+		if res != nil {
+			rec.ids = markdown.HTMLIDs(res.HTML) // the body's, all that is known
+		}
+		return rec
+	}
+	// Every id of the page counts for links to its anchors: the body's and
+	// the layout's (#main, a contents list).
+	rec.ids = markdown.HTMLIDs(html)
+	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res, rec.probs)
+	if b.refused[p] {
+		return rec
+	}
+	b.emit(p.URL, pageSource(p), html, true)
+	b.mu.Lock()
+	b.pages++
+	b.mu.Unlock()
+	return rec
+}
+
+// hugeBody is the size of a markdown body past which its syntax tree is
+// collected as soon as it is dropped. goldmark holds a node or two per
+// table cell, about 170 bytes each: an 8 MB table of 20,000 × 200 cells
+// makes a tree of 1.4 GB. The collector, which last ran while the tree
+// was being built, lets the heap grow to twice that before it runs again,
+// so the page's templates and checks would fill that room with garbage:
+// collecting once here keeps the peak near the tree itself (2.7 GB down
+// to 1.8 GB for that page). Ordinary pages, a few KB, never pay for it.
+const hugeBody = 1 << 20
+
+// collectTree runs the collector after a huge page's tree is dropped.
+func collectTree(bodySize int) {
+	if bodySize >= hugeBody {
+		runtime.GC()
+	}
+}
+
+func (b *builder) render404(rnd *render.Renderer) {
+	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.LanguageCode,
+		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
+	p.RelPermalink = b.cfg.BasePath() + "404.html"
+	p.Permalink = b.cfg.BaseURL + "404.html"
+	html, tmpl, err := rnd.Page(p, nil)
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	probs, _ := b.check(check.Input{Page: p, HTML: html, Layouts: layouts(rnd, tmpl)}, nil, nil)
+	b.mu.Lock()
+	b.probs.Add(probs...)
+	b.mu.Unlock()
+	b.emit("/404.html", generated("the 404 page"), html, true)
+}
+
+// layouts are the template files a page rendered with, for the checks to
+// place problems the page's markdown and data do not explain.
+func layouts(rnd *render.Renderer, tmpl string) []check.Layout {
+	var out []check.Layout
+	for _, s := range rnd.Sources(tmpl) {
+		out = append(out, check.Layout{Path: s.Path, Text: s.Text})
+	}
+	return out
+}
+
+// check runs internal/check over a rendered page, when it is on.
+func (b *builder) check(in check.Input, res *markdown.Result, probs diag.List) (diag.List, []check.Link) {
+	if b.chk == nil {
+		return probs, nil
+	}
+	if res != nil {
+		in.Content = res.HTML
+		in.Markdown = res
+		for _, img := range res.Images {
+			in.Images = append(in.Images, check.Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
+		}
+	}
+	more, links := b.chk.Page(in)
+	return append(probs, more...), links
+}

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"crypto/sha256"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/signpost/signpost/internal/catalogue"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/markdown"
+	"github.com/signpost/signpost/internal/search"
+)
+
+// searchDoc analyses a rendered page for the search index, or returns nil
+// for pages left out of it: generated lists, the home page (its links are
+// everywhere else) and the search page itself.
+func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
+	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout == "search" {
+		return nil
+	}
+	var terms []string
+	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
+		terms = append(terms, p.Terms[tax]...)
+	}
+	rank := b.cfg.Search
+	minor := slices.Contains(rank.Minor, p.Section())
+	answer := search.AnswerNone
+	if slices.ContainsFunc(rank.Answers, func(f string) bool { return path.Join(content.Dir, strings.TrimPrefix(f, content.Dir+"/")) == p.File }) {
+		answer = search.AnswerFirst
+	} else if p.Kind == content.KindSection && !minor {
+		answer = search.AnswerHub
+	}
+	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
+		Country: rank.Country, Minor: minor, Answer: answer})
+}
+
+// writeSearch writes the search index from every page's record.
+func (b *builder) writeSearch(records map[string]*pageRecord) {
+	var docs []*search.Doc
+	for _, rec := range records {
+		if rec.search != nil {
+			docs = append(docs, rec.search)
+		}
+	}
+	sums := map[string][32]byte{}
+	src := generated("the search index")
+	b.rec.release(func(rel string, s source) bool { return s == src })
+	for _, f := range search.Write(docs) {
+		sum := sha256.Sum256(f.Data)
+		sums[f.Path] = sum
+		if old, ok := b.indexSums[f.Path]; ok && old == sum {
+			// Unchanged since the last build: kept, not written again.
+			if _, err := b.rec.claim("/"+f.Path, src); err != nil {
+				b.problem(err)
+			}
+			continue
+		}
+		b.emit("/"+f.Path, src, f.Data, false)
+	}
+	b.indexSums = sums
+}
+
+// writeCatalogue writes resources.json and the updates feeds.
+func (b *builder) writeCatalogue() {
+	files, err := catalogue.Files(b.tree)
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	for _, f := range files {
+		b.emit("/"+f.Path, generated("the catalogue's "+f.Path), f.Data, true)
+	}
+}

@@ -1,0 +1,176 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"html/template"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/signpost/signpost/internal/feed"
+
+	"github.com/signpost/signpost/internal/content"
+)
+
+// writeAliases writes a small redirect page at every old URL a page lists
+// in aliases, for hosts that cannot redirect (writeHosting writes the
+// _redirects file for those that can). An alias ending in a file name
+// ("/old/page.php") is written as that file.
+func (b *builder) writeAliases() {
+	for _, p := range b.tree.All {
+		for _, a := range p.Aliases {
+			if b.redirectOnly[a] {
+				continue // it differs from another output only in case: _redirects only
+			}
+			var buf bytes.Buffer
+			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
+				b.problem(err)
+				continue
+			}
+			b.emit(a, aliasSource(p, a), buf.Bytes(), true)
+		}
+	}
+}
+
+var aliasTmpl = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Page.Title}} has moved</title>
+<link rel="canonical" href="{{.Page.Permalink}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.Page.RelPermalink}}">
+</head>
+<body>
+<p>This page has moved to <a href="{{.Page.RelPermalink}}">{{.Page.Title}}</a>.</p>
+</body>
+</html>
+`))
+
+// updated is the date a page last changed, for feeds and the sitemap.
+func updated(p *content.Page) time.Time {
+	t := p.Date
+	for _, x := range []time.Time{p.Lastmod, p.Reviewed} {
+		if x.After(t) {
+			t = x
+		}
+	}
+	return t
+}
+
+// writeFeeds writes an Atom feed of the site and of each section, newest
+// change first.
+func (b *builder) writeFeeds() {
+	for _, p := range b.tree.All {
+		if p.Kind != content.KindHome && p.Kind != content.KindSection {
+			continue
+		}
+		var pages []*content.Page
+		if p.Kind == content.KindHome {
+			pages = append(pages, b.tree.Regular...)
+		} else {
+			collect(p, &pages)
+		}
+		b.writeFeed(p, pages)
+	}
+}
+
+func collect(s *content.Page, into *[]*content.Page) {
+	*into = append(*into, s.Pages...)
+	for _, c := range s.Sections {
+		collect(c, into)
+	}
+}
+
+func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
+	var dated []*content.Page
+	for _, p := range pages {
+		if !updated(p).IsZero() {
+			dated = append(dated, p)
+		}
+	}
+	sort.SliceStable(dated, func(i, j int) bool {
+		ui, uj := updated(dated[i]), updated(dated[j])
+		if !ui.Equal(uj) {
+			return ui.After(uj)
+		}
+		return dated[i].URL < dated[j].URL
+	})
+	if len(dated) > 50 {
+		dated = dated[:50]
+	}
+	title := b.cfg.Title
+	if owner.Kind != content.KindHome {
+		title = owner.Title + " – " + b.cfg.Title
+	}
+	f := feed.Feed{Lang: b.cfg.LanguageCode, Title: title, ID: owner.Permalink, Author: b.cfg.Title,
+		Links: []feed.Link{{Href: owner.Permalink + "feed.xml", Rel: "self"}, {Href: owner.Permalink}}}
+	latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, p := range dated {
+		u := updated(p)
+		if u.After(latest) {
+			latest = u
+		}
+		f.Entries = append(f.Entries, feed.Entry{Title: p.Title, ID: p.Permalink, Link: feed.Link{Href: p.Permalink},
+			Updated: feed.Time(u), Summary: firstNonEmpty(p.Description, p.Summary)})
+	}
+	f.Updated = feed.Time(latest)
+	out, err := f.Marshal()
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	what := "the Atom feed of the site"
+	if owner.Kind != content.KindHome {
+		what = "the Atom feed of " + content.Describe(owner)
+	}
+	b.emit(owner.URL+"feed.xml", generated(what), out, true)
+}
+
+type urlset struct {
+	XMLName xml.Name   `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapU `xml:"url"`
+}
+
+type sitemapU struct {
+	Loc     string `xml:"loc"`
+	Lastmod string `xml:"lastmod,omitempty"`
+}
+
+func (b *builder) writeSitemap() {
+	var s urlset
+	for _, p := range b.tree.All {
+		u := sitemapU{Loc: p.Permalink}
+		if t := updated(p); !t.IsZero() {
+			u.Lastmod = t.Format("2006-01-02")
+		}
+		s.URLs = append(s.URLs, u)
+	}
+	out, err := xml.MarshalIndent(s, "", "  ")
+	if err != nil {
+		b.problem(err)
+		return
+	}
+	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
+}
+
+func (b *builder) writeRobots() {
+	if s, ok := b.rec.has("/robots.txt"); ok && s.kind == srcStatic {
+		return // the site's own static/robots.txt wins, on purpose
+	}
+	s := "User-agent: *\nAllow: /\n"
+	if strings.Contains(b.cfg.BaseURL, "://") {
+		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
+	}
+	b.emit("/robots.txt", generated("robots.txt"), []byte(s), false)
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,597 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/signpost/signpost/internal/check"
+	"github.com/signpost/signpost/internal/config"
+	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/render"
+	"github.com/signpost/signpost/internal/search"
+	"github.com/signpost/signpost/internal/sheets"
+)
+
+// InputDirs are the site's folders of inputs. With the config file at
+// the root they are everything a build reads: what serve watches, and
+// where an output folder may never be.
+var InputDirs = []string{"content", "layouts", "assets", StaticDir, "data", "archetypes", "i18n"}
+
+// StaticDir holds files published as they are, dot-files included.
+const StaticDir = "static"
+
+// Session builds one site again and again, as serve does. The first build
+// is full; a later build told which files changed renders only the pages
+// that depend on them and writes only their files, in place. Anything it
+// cannot narrow down (config, data, a section's or term's appearance, a
+// shared template) falls back to a full build. Either way the output is the
+// same as a clean build's, byte for byte.
+type Session struct {
+	opt     Options
+	site    fs.FS
+	loader  *content.Loader
+	pending map[string]bool // changed since the last good build
+	good    *snapshot
+	// fullShare is the share of pages that, once dirty, makes one sweep of
+	// a full build cheaper than an incremental one.
+	fullShare float64
+}
+
+// snapshot is what the last successful build left.
+type snapshot struct {
+	tree     *content.Tree
+	records  map[string]*pageRecord
+	assets   map[string]render.Asset
+	files    map[string]bool     // non-page files published (static, assets, resources)
+	rec      *recorder           // every output file and its source
+	index    map[string][32]byte // checksums of the search index files
+	looked   []string            // getPage refs of the templates
+	skeleton string
+	// loadProbs are the problems of loading the content (warnings only,
+	// in a good build), kept for builds that reuse the tree.
+	loadProbs diag.List
+}
+
+// NewSession prepares builds of opt's site.
+func NewSession(opt Options) *Session {
+	site := opt.Site
+	if site == nil {
+		site = content.NewSiteFS(opt.Source)
+	}
+	return &Session{opt: opt, site: site, loader: content.NewLoader(), pending: map[string]bool{}, fullShare: 0.25}
+}
+
+// Tree is the content of the last successful build, or nil. Call it
+// between builds, not during one.
+func (s *Session) Tree() *content.Tree {
+	if s.good == nil {
+		return nil
+	}
+	return s.good.tree
+}
+
+// Build builds the site; changed lists the files (relative to the site,
+// slash-separated) changed since the last call. Result.Pages counts the
+// pages rendered by this call.
+func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) {
+	if fsys, ok := s.site.(*content.SiteFS); ok {
+		fsys.SetContext(ctx) // a cancelled build stops reading files
+	}
+	for _, c := range changed {
+		s.pending[path.Clean(filepath.ToSlash(c))] = true
+	}
+	why := "first build"
+	if s.good != nil {
+		if why = s.needsFull(); why == "" {
+			res, err, full := s.incremental(ctx)
+			if full == "" {
+				return res, err
+			}
+			why = full
+		}
+	}
+	res, err := s.full(ctx)
+	res.Why = why
+	return res, err
+}
+
+// needsFull says why the pending changes need a full build, or "".
+func (s *Session) needsFull() string {
+	for p := range s.pending {
+		switch {
+		case strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "archetypes/"):
+		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
+		case strings.HasPrefix(p, "assets/"):
+			if !s.opt.StableAssetNames {
+				return "every page names the asset's hash"
+			}
+			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+				return "an asset was added or removed"
+			}
+		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
+			// A changed file is copied again; one that appears or goes
+			// can make links valid or broken anywhere.
+			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+				return "a file was added or removed"
+			}
+		default: // config, data, anything else at the root
+			return p + " changed"
+		}
+	}
+	return ""
+}
+
+func publishedPath(p string) string {
+	for _, d := range []string{"static/", "content/", "assets/"} {
+		if rest, ok := strings.CutPrefix(p, d); ok {
+			return rest
+		}
+	}
+	return p
+}
+
+func exists(fsys fs.FS, name string) bool {
+	_, err := fs.Stat(fsys, name)
+	return err == nil
+}
+
+// loadConfig reads the config with the command line's overrides.
+func (s *Session) loadConfig() (*config.Config, diag.List) {
+	cfg, probs := config.Load(s.site)
+	if s.opt.BaseURL != "" {
+		cfg.BaseURL = s.opt.BaseURL
+		if !strings.HasSuffix(cfg.BaseURL, "/") {
+			cfg.BaseURL += "/"
+		}
+	}
+	return cfg, probs
+}
+
+func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *content.Tree, data map[string]any) *builder {
+	minifyOn := cfg.MinifyOutput()
+	if s.opt.Minify != nil {
+		minifyOn = *s.opt.Minify
+	}
+	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
+		published: map[string]bool{}, records: map[string]*pageRecord{}, stemmer: &search.Stemmer{},
+		rec: newRecorder(), refused: map[*content.Page]bool{}, redirectOnly: map[string]bool{}}
+	if s.opt.Check {
+		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now, Tree: tree})
+	}
+	return b
+}
+
+// full builds everything into a temporary folder and swaps it into place.
+func (s *Session) full(ctx context.Context) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	if s.opt.Source != "" {
+		if err := checkDest(s.opt.Dest, s.opt.Source); err != nil {
+			return res, err
+		}
+	}
+	cfg, probs := s.loadConfig()
+	res.Problems = probs
+	if probs.HasErrors() {
+		return res.fail(start)
+	}
+	for p := range s.pending {
+		s.loader.Forget(p)
+	}
+	if s.needsFullReload() {
+		s.loader = content.NewLoader()
+	}
+	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, s.loadOptions())
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	res.Problems.Add(loadProbs...)
+	urls, probs := s.checkURLs(tree)
+	res.Problems.Add(probs...)
+	data, probs := loadData(s.site)
+	res.Problems.Add(probs...)
+	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
+	// Content errors do not stop here: rendering the pages that did load
+	// finds their problems too, and the output is discarded at the end.
+
+	out, err := newOutput(s.opt.Dest)
+	if err != nil {
+		return res, err
+	}
+	b := s.newBuilder(ctx, cfg, tree, data)
+	b.out = out
+	if s.opt.Compress {
+		if out.compress, err = startCompressor(out, b.claimCompressed); err != nil {
+			out.discard()
+			return res, err
+		}
+	}
+	b.run()
+	res.Problems.Add(b.probs...)
+	for _, key := range slices.Sorted(maps.Keys(b.records)) {
+		res.Problems.Add(b.records[key].probs...)
+		b.external = append(b.external, b.records[key].external...)
+	}
+	res.Problems.Add(checkAnchors(tree, b.records, nil)...)
+	res.External = check.SortLinks(b.external)
+	res.Pages, res.Files, res.Drafts = b.pages, b.files, len(tree.Drafts)
+	if ctx.Err() != nil {
+		out.discard()
+		return res, ctx.Err()
+	}
+	if res.Problems.HasErrors() {
+		out.discard()
+		return res.fail(start)
+	}
+	if err := out.commit(); err != nil {
+		return res, err
+	}
+	if err := s.writeManifest(urls); err != nil {
+		return res, err
+	}
+	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
+		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
+	s.pending = map[string]bool{}
+	res.Problems.Sort()
+	res.Problems = res.Problems.Compact()
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// loadOptions are how this site's content loads: with drafts or not, and
+// with the pages made from data (a change to data/ is a full build, which
+// makes them again).
+func (s *Session) loadOptions() content.Options {
+	return content.Options{Drafts: s.opt.Drafts, Generators: []content.Generator{sheets.Generate}}
+}
+
+// needsFullReload reports changes that alter how every page loads (the
+// config's taxonomies, say), so cached front matter cannot be trusted.
+func (s *Session) needsFullReload() bool {
+	for p := range s.pending {
+		if !strings.Contains(p, "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// incremental renders only the pages that depend on what changed. ok is
+// false when the change turns out to reach too far, for a full build.
+func (s *Session) incremental(ctx context.Context) (res *Result, err error, full string) {
+	start := time.Now()
+	res = &Result{Incremental: true}
+	cfg, probs := s.loadConfig()
+	res.Problems = probs
+	var changedMD, changedLayouts, changedFiles []string
+	assetsChanged := false
+	for _, p := range slices.Sorted(maps.Keys(s.pending)) {
+		switch {
+		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
+			changedMD = append(changedMD, p)
+		case strings.HasPrefix(p, "layouts/"):
+			changedLayouts = append(changedLayouts, strings.TrimPrefix(p, "layouts/"))
+		case strings.HasPrefix(p, "assets/"):
+			assetsChanged = true
+		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
+			changedFiles = append(changedFiles, p)
+		}
+	}
+	old := s.good
+	var tree *content.Tree
+	var loadProbs diag.List
+	var dirty map[*content.Page]bool
+	var metaChanged bool
+	if pages, probs, ok := s.bodyEdits(old, cfg, changedMD); ok {
+		// Only bodies changed: the old tree stands, with new digests.
+		tree, dirty = old.tree, map[*content.Page]bool{}
+		changedSet := map[string]bool{}
+		for _, np := range pages {
+			op := tree.ByFile(np.File)
+			op.Digest, op.BodyLine = np.Digest, np.BodyLine
+			dirty[op] = true
+			changedSet[np.File] = true
+		}
+		for _, p := range old.loadProbs {
+			if !changedSet[p.Path] {
+				loadProbs = append(loadProbs, p)
+			}
+		}
+		loadProbs = append(loadProbs, probs...)
+	} else {
+		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, s.loadOptions())
+		if err := ctx.Err(); err != nil {
+			return res, err, ""
+		}
+		var why string
+		dirty, metaChanged, why = s.dirtyPages(old, tree, changedMD)
+		if why != "" {
+			return nil, nil, why
+		}
+	}
+	res.Problems.Add(loadProbs...)
+	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
+	urls, probs := s.checkURLs(tree)
+	res.Problems.Add(probs...)
+	data, probs := loadData(s.site)
+	res.Problems.Add(probs...)
+	b := s.newBuilder(ctx, cfg, tree, data)
+	b.buffered = map[string][]byte{}
+	b.indexSums = old.index
+	b.assets = old.assets
+	b.fileSet = old.files
+	for f := range old.files {
+		b.published[f] = true
+	}
+	// Pages and aliases are claimed again from the new tree, and assets
+	// when they changed; the files of static/ and content keep their
+	// claims.
+	b.rec = old.rec.clone()
+	b.rec.release(func(_ string, s source) bool {
+		return s.kind == srcPage || s.kind == srcAlias || (assetsChanged && s.kind == srcAsset)
+	})
+	if assetsChanged {
+		b.processAssets()
+	}
+	for _, f := range changedFiles {
+		b.copyFile(f)
+	}
+	b.claimPages()
+	conv, rnd := b.prepare()
+	if len(changedLayouts) > 0 {
+		for _, l := range changedLayouts {
+			if !strings.HasSuffix(l, ".html") || strings.HasPrefix(l, "partials/") || l == "_default/baseof.html" {
+				return nil, nil, "a template every page uses changed"
+			}
+		}
+		for _, p := range tree.All {
+			name, _, _ := rnd.Resolve(p)
+			rec := old.records[p.Key()]
+			if rec == nil || rec.template != name || slices.Contains(changedLayouts, name) {
+				dirty[p] = true
+			}
+		}
+	}
+	if float64(len(dirty)) > float64(len(tree.All))*s.fullShare+8 {
+		return nil, nil, fmt.Sprintf("%d of %d pages depend on the change", len(dirty), len(tree.All))
+	}
+	b.only = dirty
+	b.renderPages(conv, rnd)
+
+	// Merge: new records over the old ones of pages that still exist.
+	records := map[string]*pageRecord{}
+	for _, p := range tree.All {
+		if rec := b.records[p.Key()]; rec != nil {
+			records[p.Key()] = rec
+		} else if rec := old.records[p.Key()]; rec != nil {
+			records[p.Key()] = rec
+		}
+	}
+	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
+	if writeGlobals {
+		b.rec.release(func(_ string, s source) bool { return s.kind == srcGenerated })
+		b.render404(rnd)
+		b.writeGlobals(records)
+	} else if len(b.records) > 0 {
+		b.writeSearch(records) // a page's text changed
+	}
+	res.Problems.Add(b.probs...)
+	for _, key := range slices.Sorted(maps.Keys(records)) {
+		res.Problems.Add(records[key].probs...)
+		b.external = append(b.external, records[key].external...)
+	}
+	// Anchors can only have broken where a rendered page links or is linked.
+	touched := map[string]bool{}
+	for key := range b.records {
+		touched[key] = true
+	}
+	res.Problems.Add(checkAnchors(tree, records, touched)...)
+	res.External = check.SortLinks(b.external)
+	res.Pages, res.Files, res.Drafts = b.pages, len(b.buffered), len(tree.Drafts)
+	if err := ctx.Err(); err != nil {
+		return res, err, ""
+	}
+	if res.Problems.HasErrors() {
+		res, err = res.fail(start)
+		return res, err, ""
+	}
+
+	// Success: write, remove what no longer exists, remember.
+	for _, rel := range slices.Sorted(maps.Keys(b.buffered)) {
+		if err := writeInPlace(s.opt.Dest, rel, b.buffered[rel]); err != nil {
+			return res, err, ""
+		}
+	}
+	// Whatever the last build wrote and nothing claims now is stale.
+	for rel := range old.rec.claims {
+		if _, ok := b.rec.claims[rel]; !ok {
+			if err := removeOutput(s.opt.Dest, rel); err != nil {
+				return res, err, ""
+			}
+		}
+	}
+	if err := s.writeManifest(urls); err != nil {
+		return res, err, ""
+	}
+	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, rec: b.rec, index: b.indexSums,
+		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
+	s.pending = map[string]bool{}
+	res.Problems.Sort()
+	res.Problems = res.Problems.Compact()
+	res.Elapsed = time.Since(start)
+	return res, nil, ""
+}
+
+// bodyEdits reloads the changed content files and reports whether only
+// their bodies changed (no front matter, no file created or deleted),
+// returning the reloaded pages and their problems.
+func (s *Session) bodyEdits(old *snapshot, cfg *config.Config, changed []string) ([]*content.Page, diag.List, bool) {
+	var pages []*content.Page
+	var probs diag.List
+	ok := true
+	for _, f := range changed {
+		np, pr := s.loader.Reload(s.site, cfg, f)
+		op := old.tree.ByFile(f)
+		if np == nil || op == nil || np.Broken || op.Broken || !content.SameMeta(op, np) {
+			ok = false
+			continue
+		}
+		pages = append(pages, np)
+		probs = append(probs, pr...)
+	}
+	return pages, probs, ok && len(pages) > 0
+}
+
+// dirtyPages finds the pages to render again after the content files in
+// changed were edited, created or deleted. A body edit affects only its
+// page; a front matter change also affects the pages that show it: its
+// section and ancestors, its neighbours, its terms and the pages sharing
+// them (related guidance), the pages linking to it, and the home page.
+func (s *Session) dirtyPages(old *snapshot, tree *content.Tree, changed []string) (dirty map[*content.Page]bool, metaChanged bool, full string) {
+	dirtyKeys := map[string]bool{}
+	for _, f := range changed {
+		op, np := old.tree.ByFile(f), tree.ByFile(f)
+		switch {
+		case op == nil && np == nil:
+			continue
+		case op != nil && np != nil && content.SameMeta(op, np):
+			if op.Digest != np.Digest || op.Broken != np.Broken {
+				dirtyKeys[f] = true
+			}
+			continue
+		}
+		metaChanged = true
+		for _, p := range []*content.Page{op, np} {
+			if p == nil {
+				continue
+			}
+			if p.Kind != content.KindPage {
+				return nil, false, "a section's front matter changed" // its title shows on every page below
+			}
+			dirtyKeys[p.Key()] = true
+			for a := p.Parent; a != nil; a = a.Parent {
+				dirtyKeys[a.Key()] = true
+			}
+			for _, n := range []*content.Page{p.Prev, p.Next} {
+				if n != nil {
+					dirtyKeys[n.Key()] = true
+				}
+			}
+			for _, terms := range p.TermPages {
+				for _, tm := range terms {
+					dirtyKeys[tm.Key()] = true
+					dirtyKeys[tm.Parent.Key()] = true
+					for _, q := range tm.Pages {
+						dirtyKeys[q.Key()] = true
+					}
+				}
+			}
+		}
+		for key, rec := range old.records {
+			if slices.Contains(rec.targets, f) {
+				dirtyKeys[key] = true
+			}
+		}
+		for _, ref := range old.looked {
+			if g := tree.GetPage(ref); g != nil && g.Key() == f {
+				return nil, false, "a page the templates show everywhere changed"
+			}
+			if g := old.tree.GetPage(ref); g != nil && g.Key() == f {
+				return nil, false, "a page the templates show everywhere changed"
+			}
+		}
+	}
+	if metaChanged {
+		if skeleton(tree) != old.skeleton {
+			return nil, false, "sections or terms came or went"
+		}
+		dirtyKeys[tree.Home.Key()] = true
+	}
+	dirty = map[*content.Page]bool{}
+	for _, p := range tree.All {
+		if dirtyKeys[p.Key()] {
+			dirty[p] = true
+		}
+	}
+	return dirty, metaChanged, ""
+}
+
+// skeleton describes the sections and terms of a site: what menus,
+// breadcrumbs and "browse by" lists on any page may show.
+func skeleton(t *content.Tree) string {
+	var b strings.Builder
+	for _, p := range t.All {
+		if p.Kind != content.KindPage {
+			fmt.Fprintf(&b, "%s|%s|%s|%d|%s\n", p.Kind, p.URL, p.Title, p.Weight, p.Description)
+		}
+	}
+	return b.String()
+}
+
+// staticFiles are the non-page files this build published, as URLs.
+func (b *builder) staticFiles() map[string]bool {
+	out := map[string]bool{}
+	for rel := range b.rec.files(srcStatic, srcContent, srcAsset) {
+		out["/"+rel] = true
+	}
+	return out
+}
+
+// writeInPlace replaces one output file atomically, so the server never
+// sends half a page.
+func writeInPlace(dest, rel string, data []byte) error {
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".signpost-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), p)
+}
+
+// removeOutput removes one output file that is no longer made, and the
+// folders it leaves empty, never anything outside dest.
+func removeOutput(dest, rel string) error {
+	p, err := destPath(dest, rel)
+	if err != nil {
+		return err
+	}
+	_ = os.Remove(p)
+	for d := filepath.Dir(p); d != dest && within(d, dest); d = filepath.Dir(d) {
+		if os.Remove(d) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+// mergeSorted is the sorted union of two lists.
+func mergeSorted(a, b []string) []string {
+	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(a), b...))))
+}

@@ -1,0 +1,421 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/signpost/signpost/internal/site"
+	"github.com/signpost/signpost/internal/sitetest"
+)
+
+const rebuildSite = minimal + `
+-- layouts/_default/term.html --
+{{define "main"}}<h1>{{.Title}}</h1><ul>{{range .Pages}}<li><a href="{{.RelPermalink}}">{{.Title}}</a></li>{{end}}</ul>{{end}}
+-- assets/css/site.css --
+body { color: black; }
+-- content/_index.md --
+---
+title: Home
+---
+-- content/talk/_index.md --
+---
+title: Talking
+---
+-- content/talk/a.md --
+---
+title: Alpha
+weight: 1
+topics: [Talking]
+---
+Go to [Bravo](b.md#details).
+-- content/talk/b.md --
+---
+title: Bravo
+weight: 2
+topics: [Talking, Reporting]
+---
+## Details
+Bravo body.
+-- content/talk/c.md --
+---
+title: Charlie
+weight: 3
+---
+Charlie body.
+-- content/report/d.md --
+---
+title: Delta
+topics: [Reporting]
+---
+Delta body.
+-- content/report/e.md --
+---
+title: Echo
+---
+Echo body, no terms.
+`
+
+// session builds a fixture with serve's options and returns it with a
+// helper that edits a file and rebuilds incrementally.
+func newSession(t *testing.T, files string) (dir string, s *site.Session, edit func(name, data string) *site.Result) {
+	t.Helper()
+	dir = sitetest.Write(t, files)
+	opt := serveOptions(dir, filepath.Join(dir, "public"))
+	s = site.NewSession(opt)
+	if res, err := s.Build(context.Background(), nil); err != nil {
+		t.Fatalf("%v\n%v", err, res.Problems)
+	}
+	edit = func(name, data string) *site.Result {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if data == "" {
+			os.Remove(p)
+		} else {
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := s.Build(context.Background(), []string{name})
+		if err != nil {
+			t.Fatalf("rebuild after %s: %v\n%v", name, err, res.Problems)
+		}
+		assertSameAsClean(t, dir)
+		return res
+	}
+	return dir, s, edit
+}
+
+func serveOptions(dir, dest string) site.Options {
+	o := sitetest.Options(dir, sitetest.Minify)
+	o.Dest = dest
+	o.StableAssetNames = true
+	return o
+}
+
+// assertSameAsClean builds the site from scratch elsewhere and compares.
+func assertSameAsClean(t *testing.T, dir string) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "clean")
+	if res, err := site.Build(context.Background(), serveOptions(dir, clean)); err != nil {
+		t.Fatalf("clean build: %v\n%v", err, res.Problems)
+	}
+	if diff := diffTrees(t, filepath.Join(dir, "public"), clean); diff != "" {
+		t.Fatalf("incremental output differs from a clean build:\n%s", diff)
+	}
+}
+
+func diffTrees(t *testing.T, a, b string) string {
+	t.Helper()
+	fa, fb := snapshot(t, a), snapshot(t, b)
+	var out []string
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok {
+			out = append(out, "only in incremental: "+name)
+		} else if !bytes.Equal(data, other) {
+			out = append(out, "differs: "+name)
+		}
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			out = append(out, "only in clean: "+name)
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, "\n")
+}
+
+func TestIncrementalBodyEditRendersOnePage(t *testing.T) {
+	dir, _, edit := newSession(t, rebuildSite)
+	res := edit("content/talk/c.md", "---\ntitle: Charlie\nweight: 3\n---\nNew words for Charlie.\n")
+	if res.Pages != 1 {
+		t.Errorf("rendered %d pages, want 1", res.Pages)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "public/talk/c/index.html")); !bytes.Contains(b, []byte("New words for Charlie.")) {
+		t.Error("edit not in output")
+	}
+}
+
+func TestIncrementalTitleEditRendersDependents(t *testing.T) {
+	_, _, edit := newSession(t, rebuildSite)
+	// Bravo shows on: itself, talk/ (section), home, Alpha (prev/next and a
+	// link to it), Charlie (prev), its term pages and their taxonomy, and
+	// the pages sharing its terms (Alpha, Delta) for related guidance.
+	res := edit("content/talk/b.md", "---\ntitle: Bravo renamed\nweight: 2\ntopics: [Talking, Reporting]\n---\n## Details\nBravo body.\n")
+	if res.Pages < 5 || res.Pages > 10 {
+		t.Errorf("rendered %d pages, want the page and its dependents only", res.Pages)
+	}
+}
+
+func TestIncrementalTemplateEditRendersItsPages(t *testing.T) {
+	_, _, edit := newSession(t, rebuildSite)
+	res := edit("layouts/_default/term.html", `{{define "main"}}<h1>Term: {{.Title}}</h1>{{end}}`)
+	if res.Pages != 2 { // talking, reporting
+		t.Errorf("rendered %d pages, want the 2 term pages", res.Pages)
+	}
+}
+
+func TestIncrementalCSSEditRendersNoPage(t *testing.T) {
+	dir, _, edit := newSession(t, rebuildSite)
+	res := edit("assets/css/site.css", "body { color: navy; }")
+	if res.Pages != 0 {
+		t.Errorf("rendered %d pages, want 0", res.Pages)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "public/css/site.css")); !bytes.Contains(b, []byte("navy")) {
+		t.Errorf("css not rebuilt: %s", b)
+	}
+}
+
+func TestIncrementalCreateDeleteRename(t *testing.T) {
+	dir, _, edit := newSession(t, rebuildSite)
+	edit("content/talk/f.md", "---\ntitle: Foxtrot\ntopics: [Talking]\n---\nNew page.\n")
+	edit("content/report/e.md", "")
+	if _, err := os.Stat(filepath.Join(dir, "public/report/e/index.html")); err == nil {
+		t.Error("deleted page's output remains")
+	}
+	edit("content/report/d.md", "")
+	edit("content/report/delta.md", "---\ntitle: Delta\ntopics: [Reporting]\n---\nDelta body.\n")
+}
+
+func TestIncrementalConfigEditRebuildsAll(t *testing.T) {
+	_, _, edit := newSession(t, rebuildSite)
+	res := edit("signpost.toml", "title = \"Renamed site\"\nbaseURL = \"https://example.org/\"\n")
+	if res.Pages < 10 {
+		t.Errorf("rendered %d pages, want all", res.Pages)
+	}
+}
+
+func TestIncrementalErrorKeepsOutputThenRecovers(t *testing.T) {
+	dir, s, _ := newSession(t, rebuildSite)
+	before, _ := os.ReadFile(filepath.Join(dir, "public/talk/a/index.html"))
+	os.WriteFile(filepath.Join(dir, "content/talk/a.md"), []byte("---\ntitle: Alpha\nweight: 1\n---\n[x](nope.md)\n"), 0o644)
+	res, err := s.Build(context.Background(), []string{"content/talk/a.md"})
+	if err == nil || !strings.Contains(fmt.Sprint(res.Problems), "content/talk/a.md:5:1: error: link to nope.md") {
+		t.Fatalf("want broken link error, got %v", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "public/talk/a/index.html"))
+	if !bytes.Equal(before, after) {
+		t.Error("failed rebuild changed the output")
+	}
+	os.WriteFile(filepath.Join(dir, "content/talk/a.md"), []byte("---\ntitle: Alpha\nweight: 1\ntopics: [Talking]\n---\nFixed.\n"), 0o644)
+	if res, err := s.Build(context.Background(), []string{"content/talk/a.md"}); err != nil {
+		t.Fatalf("%v %v", err, res.Problems)
+	}
+	assertSameAsClean(t, dir)
+}
+
+var (
+	long = flag.Bool("long", false, "run the property tests for many more steps (CI runs this once)")
+	seed = flag.Int64("seed", 1, "the seed of the property tests' random changes")
+)
+
+// TestIncrementalEqualsClean is the property that matters: after any
+// sequence of changes, each batch followed by an incremental build, the
+// output folder holds exactly the files of a clean build (none missing,
+// none left over), byte for byte. Steps are broad, one to three changes
+// per build as serve batches them, and of every kind: body and front
+// matter edits (slug, url, aliases, draft, terms), pages created, deleted
+// and renamed, sections created, renamed and deleted, static files and
+// assets added, edited and removed, and templates. -long runs many more
+// steps; -seed picks another sequence.
+func TestIncrementalEqualsClean(t *testing.T) {
+	steps := 40
+	if testing.Short() {
+		steps = 12
+	}
+	if *long {
+		steps = 300
+	}
+	dir, s, _ := newSession(t, rebuildSite)
+	site.SetFullShare(s, 2) // never fall back for size: test the narrow path
+	e := &editor{dir: dir, rng: rand.New(rand.NewSource(*seed))}
+	incremental, changes := 0, 0
+	whys := map[string]int{}
+	start := time.Now()
+	defer func() {
+		t.Logf("%d steps (%d changes), %d built incrementally, in %s; full builds: %v", steps, changes, incremental, time.Since(start).Round(time.Millisecond), whys)
+	}()
+	for i := 0; i < steps; i++ {
+		var changed, ops []string
+		for k := e.rng.Intn(3); k >= 0; k-- {
+			c, op := e.change(i*10 + k)
+			changed, ops = append(changed, c...), append(ops, op)
+			changes++
+		}
+		res, err := s.Build(context.Background(), changed)
+		clean := filepath.Join(t.TempDir(), "clean")
+		cres, cerr := site.Build(context.Background(), serveOptions(dir, clean))
+		if (err == nil) != (cerr == nil) {
+			t.Fatalf("step %d %v: incremental err %v, clean err %v\n%v\n%v", i, ops, err, cerr, res.Problems, cres.Problems)
+		}
+		if err != nil {
+			t.Fatalf("step %d %v: %v\n%v", i, ops, err, res.Problems)
+		}
+		if res.Incremental {
+			incremental++
+		} else {
+			whys[res.Why]++
+		}
+		if diff := diffTrees(t, filepath.Join(dir, "public"), clean); diff != "" {
+			t.Fatalf("step %d %v: incremental differs from clean:\n%s", i, ops, diff)
+		}
+	}
+}
+
+// editor makes random changes to a rebuildSite the way editors and their
+// tools do, and says which paths changed as the watcher would.
+type editor struct {
+	dir string
+	rng *rand.Rand
+}
+
+// Pages others link to are edited but never removed or made drafts.
+var linked = []string{"content/talk/a.md", "content/talk/b.md", "content/report/d.md"}
+
+func (e *editor) list(under string, keep func(rel string, d os.DirEntry) bool) []string {
+	var out []string
+	filepath.WalkDir(filepath.Join(e.dir, under), func(p string, d os.DirEntry, err error) error {
+		rel, _ := filepath.Rel(e.dir, p)
+		if err == nil && keep(filepath.ToSlash(rel), d) {
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out
+}
+
+func (e *editor) pages() []string {
+	return e.list("content", func(rel string, d os.DirEntry) bool {
+		return !d.IsDir() && strings.HasSuffix(rel, ".md") && !strings.HasSuffix(rel, "_index.md")
+	})
+}
+
+// made are the pages and sections this test created, which it may remove.
+func (e *editor) made(dirs bool) []string {
+	return e.list("content", func(rel string, d os.DirEntry) bool {
+		base := path.Base(rel)
+		if dirs {
+			return d.IsDir() && strings.HasPrefix(base, "sec")
+		}
+		return !d.IsDir() && (strings.HasPrefix(base, "n") || strings.HasPrefix(base, "r"))
+	})
+}
+
+func (e *editor) pick(list []string) string { return list[e.rng.Intn(len(list))] }
+
+func (e *editor) write(rel, data string) {
+	p := filepath.Join(e.dir, filepath.FromSlash(rel))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte(data), 0o644)
+}
+
+// page is a page's text with random front matter: terms, weight, and
+// sometimes a slug, a url, aliases, a draft flag and a link.
+func (e *editor) page(n int, mayDraft bool) string {
+	var fm []string
+	var terms []string
+	for _, tp := range []string{"Talking", "Reporting", "Privacy"} {
+		if e.rng.Intn(3) == 0 {
+			terms = append(terms, tp)
+		}
+	}
+	fm = append(fm, fmt.Sprintf("title: Page %d", n), fmt.Sprintf("weight: %d", e.rng.Intn(5)), "topics: ["+strings.Join(terms, ", ")+"]")
+	switch e.rng.Intn(8) {
+	case 0, 1:
+		fm = append(fm, fmt.Sprintf("slug: s%d", n))
+	case 2:
+		fm = append(fm, fmt.Sprintf("url: /u%d/", n))
+	}
+	if e.rng.Intn(4) == 0 {
+		fm = append(fm, fmt.Sprintf("aliases: [/old%d/, /older%d/]", n, n))
+	}
+	if mayDraft && e.rng.Intn(6) == 0 {
+		fm = append(fm, "draft: true")
+	}
+	link := ""
+	if e.rng.Intn(2) == 0 {
+		link = fmt.Sprintf("See [a page](/%s).\n", e.pick([]string{"talk/a.md", "talk/b.md", "report/d.md", "talk/_index.md"}))
+	}
+	return fmt.Sprintf("---\n%s\n---\n## Details\n## Part %d\n%sBody %d.\n", strings.Join(fm, "\n"), e.rng.Intn(3), link, e.rng.Int())
+}
+
+// change makes one random change and returns the changed paths.
+func (e *editor) change(n int) (changed []string, op string) {
+	pages, madePages, sections := e.pages(), e.made(false), e.made(true)
+	folders := append([]string{"content/talk", "content/report"}, sections...)
+	switch r := e.rng.Intn(20); {
+	case r < 4: // body edit
+		f := e.pick(pages)
+		b, _ := os.ReadFile(filepath.Join(e.dir, f))
+		e.write(f, string(b)+fmt.Sprintf("\nMore %d.\n", n))
+		return []string{f}, "body " + f
+	case r < 8: // front matter edit
+		f := e.pick(pages)
+		e.write(f, e.page(n, !slices.Contains(linked, f)))
+		return []string{f}, "meta " + f
+	case r < 10: // create a page
+		f := fmt.Sprintf("%s/n%d.md", e.pick(folders), n)
+		e.write(f, e.page(n, true))
+		return []string{f}, "create " + f
+	case r < 11 && len(madePages) > 0: // delete a page
+		f := e.pick(madePages)
+		os.Remove(filepath.Join(e.dir, f))
+		return []string{f}, "delete " + f
+	case r < 12 && len(madePages) > 0: // rename or move a page
+		f := e.pick(madePages)
+		to := fmt.Sprintf("%s/r%d.md", e.pick(folders), n)
+		os.Rename(filepath.Join(e.dir, f), filepath.Join(e.dir, to))
+		return []string{f, to}, "rename " + f + " " + to
+	case r < 13: // a new section with a page
+		d := fmt.Sprintf("content/sec%d", n)
+		if e.rng.Intn(2) == 0 {
+			e.write(d+"/_index.md", fmt.Sprintf("---\ntitle: Section %d\n---\nAbout.\n", n))
+		}
+		e.write(d+fmt.Sprintf("/n%d.md", n), e.page(n, true))
+		return append([]string{d}, e.list(d, func(_ string, d os.DirEntry) bool { return !d.IsDir() })...), "new section " + d
+	case r < 14 && len(sections) > 0: // rename a section (the watcher reports both folders and the files)
+		from := e.pick(sections)
+		to := fmt.Sprintf("content/sec%d", n)
+		os.Rename(filepath.Join(e.dir, from), filepath.Join(e.dir, to))
+		return append([]string{from, to}, e.list(to, func(_ string, d os.DirEntry) bool { return !d.IsDir() })...), "rename section " + from + " " + to
+	case r < 15 && len(sections) > 0: // delete a section and all in it
+		d := e.pick(sections)
+		files := e.list(d, func(_ string, d os.DirEntry) bool { return !d.IsDir() })
+		os.RemoveAll(filepath.Join(e.dir, d))
+		return append(files, d), "delete section " + d
+	case r < 17: // static files and assets: add, edit, remove
+		kind := e.pick([]string{"static/files", "assets/js"})
+		existing := e.list(kind, func(_ string, d os.DirEntry) bool { return !d.IsDir() })
+		if len(existing) > 0 && e.rng.Intn(3) == 0 {
+			f := e.pick(existing)
+			os.Remove(filepath.Join(e.dir, f))
+			return []string{f}, "remove " + f
+		}
+		f := fmt.Sprintf("%s/f%d.txt", kind, n)
+		if len(existing) > 0 && e.rng.Intn(2) == 0 {
+			f = e.pick(existing)
+		} else if kind == "assets/js" {
+			f = fmt.Sprintf("%s/f%d.js", kind, n)
+		}
+		e.write(f, fmt.Sprintf("var x%d = %d;\n", n, e.rng.Int()))
+		return []string{f}, "write " + f
+	case r < 18: // stylesheet
+		e.write("assets/css/site.css", fmt.Sprintf("body{margin:%dpx}", n))
+		return []string{"assets/css/site.css"}, "css"
+	default: // template
+		e.write("layouts/_default/term.html", fmt.Sprintf(`{{define "main"}}<h1>{{.Title}} %d</h1>{{range .Pages}}{{.Title}}{{end}}{{end}}`, n))
+		return []string{"layouts/_default/term.html"}, "template"
+	}
+}
