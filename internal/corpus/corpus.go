@@ -18,7 +18,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 )
 
@@ -187,7 +186,12 @@ func (g *generator) paragraph(b *bytes.Buffer, r *source, links *[]string) {
 			b.WriteByte(' ')
 		}
 		words := strings.Split(capitalise(g.phrase(r, 5, 12)), " ")
-		if k := r.IntN(len(words)); r.IntN(4) == 0 {
+		if len(words[len(words)-1]) < 4 {
+			// "fo." or "no." would read as an abbreviation, and the
+			// sentence would run into the next.
+			words = append(words, g.words[len(g.words)-1-r.IntN(1000)])
+		}
+		if k := r.IntN(len(words) - 1); r.IntN(4) == 0 {
 			words[k] = "**" + words[k] + "**"
 		}
 		if s == at && len(*links) > 0 {
@@ -243,17 +247,20 @@ func vocabulary() []string {
 			syl = append(syl, o+v)
 		}
 	}
-	words := slices.Clone(syl)
+	var long []string
 	for _, a := range syl {
 		for _, c := range syl {
-			words = append(words, a+c)
+			long = append(long, a+c)
 		}
 	}
-	// Spread the two-syllable words through the ranks, so common words
-	// are not all "ba…".
+	// The one-syllable words are the most common, as in English (else
+	// pages average 1.9 syllables a word and some fail the reading-grade
+	// check); the two-syllable ones are shuffled, so the common ones are
+	// not all "ba…".
 	r := rand.New(rand.NewPCG(1, 2))
-	r.Shuffle(len(words), func(i, j int) { words[i], words[j] = words[j], words[i] })
-	return words
+	r.Shuffle(len(syl), func(i, j int) { syl[i], syl[j] = syl[j], syl[i] })
+	r.Shuffle(len(long), func(i, j int) { long[i], long[j] = long[j], long[i] })
+	return append(syl, long...)
 }
 
 // anchor is the id both generators give a heading of plain lower-case
