@@ -114,7 +114,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Add(p)
 			return c, probs
 		}
-		unknownKeys(name, src, raw, &probs)
+		unknownKeys(name, ReadKeyLines(format, src), raw, &probs)
 		if p, ok := Decode(format, name, src, c); !ok {
 			probs.Add(p)
 			return c, probs
@@ -132,12 +132,12 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 // one way everywhere. One close to a known key the file does not set
 // (titel) is an error too: the setting it was meant to be would be
 // silently missing. Others are warnings: a theme may read them.
-func unknownKeys(name string, src []byte, raw map[string]any, probs *diag.List) {
+func unknownKeys(name string, keys KeyLines, raw map[string]any, probs *diag.List) {
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		if slices.Contains(topKeys, k) {
 			continue
 		}
-		line := diag.KeyLine(src, k)
+		line := keys.Line(k)
 		if i := slices.IndexFunc(topKeys, func(t string) bool { return strings.EqualFold(t, k) }); i >= 0 {
 			probs.Errorf(name, line, 0, fmt.Sprintf("write it %s, with those capitals", topKeys[i]),
 				"config key %q is spelt %q", k, topKeys[i])

@@ -19,10 +19,14 @@ var FrontMatterKeys = []string{
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
-// errors and unknown keys at the lines of fm (which starts on file line
-// fmLine).
-func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Config, probs *diag.List) {
-	p.keyLines = keyLines(fm, fmLine)
+// errors and unknown keys at the lines of its keys (keys, read from the
+// parser's tree; the front matter starts on file line fmLine).
+func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
+	p.keys = keys
+	p.filled = map[string]bool{}
+	for k, v := range m {
+		p.filled[k] = v != nil && v != ""
+	}
 	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
 	p.Title = d.str("title")
 	p.Description = d.str("description")
@@ -47,7 +51,6 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 		}
 	}
 	if v, ok := m["sources"]; ok {
-		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
 		p.Sources = decodeSources(v, p, probs)
 	}
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
@@ -84,7 +87,7 @@ type metaDecoder struct {
 
 // line is the line of a key, or the front matter's first.
 func (d *metaDecoder) line(key string) int {
-	if l := d.p.keyLines[key]; l > 0 {
+	if l := d.p.keys.Line(key); l > 0 {
 		return l
 	}
 	return d.fmLine

@@ -506,7 +506,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 			probs.Add(pr)
 			p.Broken = true
 		} else {
-			decodeMeta(p, m, fm, 2, cfg, probs)
+			decodeMeta(p, m, config.ReadKeyLines(format, doc), 2, cfg, probs)
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" && !p.Broken {

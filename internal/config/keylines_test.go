@@ -1,0 +1,47 @@
+package config
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestKeyLines places keys where the parser reads them, including the
+// cases a line-by-line search gets wrong.
+func TestKeyLines(t *testing.T) {
+	tests := []struct {
+		name, format, src, key string
+		line                   int
+		items                  []int
+	}{
+		{"plain", "yaml", "title: A\ndescription: B\n", "description", 2, nil},
+		{"quoted key", "yaml", "\"title\": A\n'description': B\n", "description", 2, nil},
+		{"nested map key is not top-level", "yaml", "params:\n  title: x\ntitle: A\n", "title", 3, nil},
+		{"multi-line string", "yaml", "summary: |\n  title: not a key\ntitle: A\n", "title", 3, nil},
+		{"key in a comment", "yaml", "# title: old\ntitle: A\n", "title", 2, nil},
+		{"flow mapping on one line", "yaml", "{title: A, weight: 2}\n", "weight", 1, nil},
+		{"block list items", "yaml", "sources:\n  - title: A\n    url: x\n  # note\n  - title: B\n", "sources", 1, []int{2, 5}},
+		{"dash on its own line", "yaml", "sources:\n  -\n    title: A\n", "sources", 1, []int{2}},
+		{"flow list", "yaml", "aliases: [/a/, /b/]\n", "aliases", 1, []int{1, 1}},
+		{"missing", "yaml", "title: A\n", "weight", 0, nil},
+		{"broken yaml has no lines", "yaml", "title: [\n", "title", 0, nil},
+		{"toml plain", "toml", "title = 'A'\nweight = 2\n", "weight", 2, nil},
+		{"toml quoted key", "toml", "\"weight\" = 2\n", "weight", 1, nil},
+		{"toml key in a table", "toml", "title = 'A'\n[params]\nweight = 2\n", "weight", 0, nil},
+		{"toml table header", "toml", "title = 'A'\n\n[params]\nx = 1\n", "params", 3, nil},
+		{"toml dotted key", "toml", "params.x = 1\n", "params", 1, nil},
+		{"toml multi-line string", "toml", "summary = '''\nweight = 1\n'''\nweight = 2\n", "weight", 4, nil},
+		{"toml array of tables", "toml", "title = 'A'\n[[sources]]\ntitle = 'x'\n[[sources]]\ntitle = 'y'\n", "sources", 2, []int{2, 4}},
+		{"toml inline list", "toml", "sources = [\n  {title = 'x'},\n  {title = 'y'},\n]\n", "sources", 1, []int{2, 3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k := ReadKeyLines(tc.format, []byte(tc.src))
+			if got := k.Line(tc.key); got != tc.line {
+				t.Errorf("Line(%q) = %d, want %d", tc.key, got, tc.line)
+			}
+			if got := k.Items(tc.key); !slices.Equal(got, tc.items) {
+				t.Errorf("Items(%q) = %v, want %v", tc.key, got, tc.items)
+			}
+		})
+	}
+}
