@@ -275,6 +275,21 @@ func TestReview(t *testing.T) {
 			want: []string{`content/a.md:13: warning: source 2 (Childline) has no checked date`}},
 		{name: "complete guidance", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\n" + sources + "---\n"},
 		{name: "not guidance", md: "---\ntitle: About us\ndescription: Who we are.\n---\n"},
+		// Which pages are guidance is the site's rule, in its config.
+		{name: "guidance taxonomy from config", md: "---\ntitle: A\ndescription: B.\nsubjects: [Maths]\n---\n",
+			cfg: "[taxonomies]\nsubject = \"subjects\"\n[guidance]\ntaxonomies = [\"subjects\"]\n",
+			want: []string{
+				`content/a.md:4: warning: guidance page has no reviewed date`,
+				`content/a.md:4: warning: guidance page has no sources`,
+			}},
+		{name: "own taxonomies, no guidance rule", md: "---\ntitle: A\ndescription: B.\nsubjects: [Maths]\n---\n",
+			cfg: "[taxonomies]\nsubject = \"subjects\"\n"},
+		{name: "topics not guidance by config", md: "---\ntitle: A\ndescription: B.\napps: [Roblox]\ntopics: [Games]\n---\n",
+			cfg: "[guidance]\ntaxonomies = [\"apps\"]\n",
+			want: []string{
+				`content/a.md:4: warning: guidance page has no reviewed date`,
+				`content/a.md:4: warning: guidance page has no sources`,
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
 	}

@@ -32,19 +32,21 @@ func (pc *pageCheck) frontMatter() {
 	}
 }
 
-// review checks that a guidance page (one with topics) says where its
-// facts come from and when it was, and will be, checked.
+// review checks that a guidance page (one with a term in a taxonomy the
+// site's config names under [guidance], topics on the bundled site) says
+// where its facts come from and when it was, and will be, checked.
 func (pc *pageCheck) review() {
 	p, src := pc.p, pc.src
-	if len(p.Terms["topics"]) > 0 {
+	if rule := pc.c.opt.Config.Guidance; rule.Is(p.Terms) {
+		tax := pc.guidanceKey(rule.Taxonomies)
 		if len(p.Sources) == 0 {
-			pc.at(diag.Warning, pc.keyLine("topics"), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
+			pc.at(diag.Warning, pc.keyLine(tax), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
 				"guidance page has no sources")
 		}
 		// A reviewed date that is set but unreadable was reported where
 		// front matter was read: one problem per mistake.
 		if p.Reviewed.IsZero() && p.KeyLine("reviewed") == 0 {
-			pc.at(diag.Warning, pc.keyLine("topics"), 0, "add reviewed: YYYY-MM-DD, the day the whole page was last checked",
+			pc.at(diag.Warning, pc.keyLine(tax), 0, "add reviewed: YYYY-MM-DD, the day the whole page was last checked",
 				"guidance page has no reviewed date")
 		}
 		if p.ReviewBy.IsZero() && !p.Reviewed.IsZero() && p.KeyLine("review_by") == 0 {
@@ -104,4 +106,15 @@ func (pc *pageCheck) keyLine(key string) int {
 		return 0
 	}
 	return 1
+}
+
+// guidanceKey is the first of the guidance taxonomies the page sets, where
+// a missing source or date is reported.
+func (pc *pageCheck) guidanceKey(taxonomies []string) string {
+	for _, tax := range taxonomies {
+		if len(pc.p.Terms[tax]) > 0 {
+			return tax
+		}
+	}
+	return ""
 }

@@ -43,7 +43,7 @@ func DidYouMean(word string, candidates []string) string {
 	if c := Closest(word, candidates); c != "" {
 		return "did you mean " + quote(c) + "?"
 	}
-	if len(candidates) == 0 || len(candidates) > 12 {
+	if len(candidates) == 0 || len(candidates) > 16 {
 		return ""
 	}
 	qs := make([]string, len(candidates))

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 )
 
@@ -52,7 +53,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
 		"partial": r.partial,
 		// related .Page 5 → up to n pages sharing the most terms with it
-		"related": related,
+		"related": func(p *content.Page, n int) []*content.Page { return related(p, n, cfg.Related) },
 		"dict":    dict,
 		"list":    func(xs ...any) []any { return xs },
 		"default": func(def, v any) any {
@@ -224,18 +225,19 @@ func isEmpty(v any) bool {
 	return rv.IsZero()
 }
 
-// related ranks pages by how many terms they share with p (apps count
-// double: same app is the strongest signal), then by URL. Terms shared by
+// related ranks pages by the terms they share with p, each counting its
+// taxonomy's weight in the site's config (on the bundled site a shared app
+// counts double: it is the strongest signal), then by URL. Terms shared by
 // very many pages say little and would make this quadratic on big sites,
 // so they only count when nothing narrower relates.
-func related(p *content.Page, n int) []*content.Page {
+func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	const broad = 100
 	score := map[*content.Page]int{}
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
-			w := 1
-			if tax == "apps" {
-				w = 2
+			w := rules.Weight(tax)
+			if w == 0 {
+				continue
 			}
 			for _, tm := range p.TermPages[tax] {
 				if (len(tm.Pages) > broad) != onlyBroad {
