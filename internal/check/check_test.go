@@ -271,6 +271,15 @@ func TestReview(t *testing.T) {
 		// Every problem of a source is placed on the line its entry starts.
 		{name: "source without a date", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\nsources:\n  - title: NSPCC\n    url: https://www.nspcc.org.uk/\n---\n",
 			want: []string{`content/a.md:8: warning: source 1 (NSPCC) has no checked date`}},
+		// A source's bad address is placed on its own url line, read from
+		// the parser's tree: not the first place the text appears.
+		{name: "same bad url in two sources", md: "---\ntitle: A\ndescription: See /about/ for B.\nsources:\n  - title: One\n    url: /about/\n  - title: Two\n    checked: 2026-11-28\n    url: /about/\n---\n",
+			want: []string{
+				`content/a.md:6: error: source 1 (One) has url "/about/", which is not a web address`,
+				`content/a.md:9: error: source 2 (Two) has url "/about/", which is not a web address`,
+			}},
+		{name: "toml bad url", md: "+++\ntitle = \"A\"\ndescription = \"B.\"\nsources = [{title = \"One\", url = \"javascript:alert(1)\"}]\n+++\n",
+			want: []string{`content/a.md:4: error: source 1 (One) has url "javascript:alert(1)", which is not a web address`}},
 		{name: "toml source without a date", md: "+++\ntitle = \"A\"\ndescription = \"B.\"\ntopics = [\"Grooming\"]\nreviewed = 2026-11-28\nreview_by = 2027-11-28\n\n[[sources]]\ntitle = \"NSPCC\"\nurl = \"https://www.nspcc.org.uk/\"\nchecked = 2026-11-28\n\n[[sources]]\ntitle = \"Childline\"\nurl = \"https://www.childline.org.uk/\"\n+++\n",
 			want: []string{`content/a.md:13: warning: source 2 (Childline) has no checked date`}},
 		{name: "complete guidance", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\n" + sources + "---\n"},

@@ -36,7 +36,7 @@ func (pc *pageCheck) frontMatter() {
 // site's config names under [guidance], topics on the bundled site) says
 // where its facts come from and when it was, and will be, checked.
 func (pc *pageCheck) review() {
-	p, src := pc.p, pc.src
+	p := pc.p
 	if rule := pc.c.opt.Config.Guidance; rule.Is(p.Terms) {
 		tax := pc.guidanceKey(rule.Taxonomies)
 		if len(p.Sources) == 0 {
@@ -60,10 +60,7 @@ func (pc *pageCheck) review() {
 	}
 	for i, s := range p.Sources {
 		if s.URL != "" && !external(s.URL) {
-			line, _ := src.findRaw(s.URL)
-			if line == 0 || line > src.body {
-				line = pc.keyLine("sources")
-			}
+			line := p.SourceKeyLine(i, "url")
 			why := "the page template drops it, so the link goes nowhere"
 			if sc := markdown.DangerousScheme(s.URL); sc != "" {
 				why = "a " + sc + ": address can run code or open files in the reader's browser, so it is never published"

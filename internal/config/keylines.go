@@ -15,13 +15,15 @@ import (
 type KeyLines struct {
 	keys  map[string]int
 	items map[string][]int
+	// itemKeys are, for each item of a list of maps, its keys' lines.
+	itemKeys map[string][]map[string]int
 }
 
 // ReadKeyLines reads the key lines of src, a document in format ("yaml"
 // or "toml"); lines are counted from 1 within src. A document the parser
 // refuses has none (its decoder reports the fault).
 func ReadKeyLines(format string, src []byte) KeyLines {
-	k := KeyLines{keys: map[string]int{}, items: map[string][]int{}}
+	k := KeyLines{keys: map[string]int{}, items: map[string][]int{}, itemKeys: map[string][]map[string]int{}}
 	src = StripBOM(src)
 	if format == "toml" {
 		k.readTOML(src)
@@ -39,6 +41,24 @@ func (k KeyLines) Line(key string) int { return k.keys[key] }
 // key's line for each item of a list written on it; nil when key is not
 // a list.
 func (k KeyLines) Items(key string) []int { return k.items[key] }
+
+// ItemKey is the line on which item i of the list under key sets sub
+// ("url" of the second source), or 0.
+func (k KeyLines) ItemKey(key string, i int, sub string) int {
+	if items := k.itemKeys[key]; i >= 0 && i < len(items) {
+		return items[i][sub]
+	}
+	return 0
+}
+
+// addItem records an item of the list under key starting on line, and
+// returns the map of its keys' lines.
+func (k KeyLines) addItem(key string, line int) map[string]int {
+	sub := map[string]int{}
+	k.items[key] = append(k.items[key], line)
+	k.itemKeys[key] = append(k.itemKeys[key], sub)
+	return sub
+}
 
 func (k KeyLines) set(key string, line int) {
 	if _, seen := k.keys[key]; !seen && line > 0 {
@@ -68,15 +88,32 @@ func (k KeyLines) readYAML(src []byte) {
 		}
 		k.set(key, mv.Key.GetToken().Position.Line)
 		if seq, ok := mv.Value.(*ast.SequenceNode); ok {
-			for _, v := range seq.Values {
-				k.items[key] = append(k.items[key], v.GetToken().Position.Line)
-			}
-			for i, e := range seq.Entries {
-				// A block item starts at its "-", which may stand on
-				// the line before the item's first key.
-				if i < len(k.items[key]) && e != nil && e.Start != nil {
-					k.items[key][i] = e.Start.Position.Line
-				}
+			k.yamlItems(key, seq)
+		}
+	}
+}
+
+// yamlItems records the items of the list under key, and the keys of
+// those that are maps.
+func (k KeyLines) yamlItems(key string, seq *ast.SequenceNode) {
+	for i, v := range seq.Values {
+		line := v.GetToken().Position.Line
+		if i < len(seq.Entries) && seq.Entries[i] != nil && seq.Entries[i].Start != nil {
+			// A block item starts at its "-", which may stand on the
+			// line before the item's first key.
+			line = seq.Entries[i].Start.Position.Line
+		}
+		sub := k.addItem(key, line)
+		var values []*ast.MappingValueNode
+		switch m := v.(type) {
+		case *ast.MappingNode:
+			values = m.Values
+		case *ast.MappingValueNode:
+			values = []*ast.MappingValueNode{m}
+		}
+		for _, mv := range values {
+			if name := yamlKey(mv.Key); sub[name] == 0 {
+				sub[name] = mv.Key.GetToken().Position.Line
 			}
 		}
 	}
@@ -94,37 +131,53 @@ func yamlKey(n ast.MapKeyNode) string {
 func (k KeyLines) readTOML(src []byte) {
 	var p unstable.Parser
 	p.Reset(src)
-	table := false // keys after a [table] header are not top-level
+	table := false          // keys after a [table] header are not top-level
+	var item map[string]int // the keys of the [[key]] item being read
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.KeyValue:
-			if !table {
-				k.tomlKey(&p, e, false)
+			if item != nil {
+				k.tomlSubKey(&p, e, item)
 			}
-			if v := e.Value(); !table && v.Kind == unstable.Array {
+			if table {
+				continue
+			}
+			k.tomlKey(&p, e, false)
+			if v := e.Value(); v.Kind == unstable.Array {
 				k.tomlItems(&p, e, v)
 			}
 		case unstable.Table, unstable.ArrayTable:
 			table = true
-			k.tomlKey(&p, e, e.Kind == unstable.ArrayTable)
+			item = k.tomlKey(&p, e, e.Kind == unstable.ArrayTable)
+		}
+	}
+}
+
+// tomlSubKey records the first part of a key-value's key in sub.
+func (k KeyLines) tomlSubKey(p *unstable.Parser, e *unstable.Node, sub map[string]int) {
+	if it := e.Key(); it.Next() {
+		if name := string(it.Node().Data); sub[name] == 0 {
+			sub[name] = p.Shape(it.Node().Raw).Start.Line
 		}
 	}
 }
 
 // tomlKey records the first part of an expression's key ("params" of
-// params.x = 1 and of [params.contact]); each [[key]] header is an item.
-func (k KeyLines) tomlKey(p *unstable.Parser, e *unstable.Node, item bool) {
+// params.x = 1 and of [params.contact]); each [[key]] header is an item,
+// whose keys' lines it returns the map for.
+func (k KeyLines) tomlKey(p *unstable.Parser, e *unstable.Node, item bool) map[string]int {
 	it := e.Key()
 	if !it.Next() {
-		return
+		return nil
 	}
 	first := it.Node()
 	key, line := string(first.Data), p.Shape(first.Raw).Start.Line
 	k.set(key, line)
 	if item && !it.Next() {
-		k.items[key] = append(k.items[key], line)
+		return k.addItem(key, line)
 	}
+	return nil
 }
 
 // tomlItems records the lines of the items of key = [ … ].
@@ -143,6 +196,12 @@ func (k KeyLines) tomlItems(p *unstable.Parser, e *unstable.Node, arr *unstable.
 		if n.Raw.Length > 0 {
 			line = p.Shape(n.Raw).Start.Line
 		}
-		k.items[key] = append(k.items[key], line)
+		sub := k.addItem(key, line)
+		if n.Kind != unstable.InlineTable {
+			continue
+		}
+		for kv := n.Children(); kv.Next(); {
+			k.tomlSubKey(p, kv.Node(), sub)
+		}
 	}
 }

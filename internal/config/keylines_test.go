@@ -45,3 +45,28 @@ func TestKeyLines(t *testing.T) {
 		})
 	}
 }
+
+// TestItemKeyLines: the keys of each map in a list, in every way of
+// writing one.
+func TestItemKeyLines(t *testing.T) {
+	tests := []struct {
+		name, format, src string
+		want              []int // line of "url" in items 0, 1
+	}{
+		{"yaml block", "yaml", "sources:\n  - title: A\n    url: x\n  - url: y\n    title: B\n", []int{3, 4}},
+		{"yaml dash alone", "yaml", "sources:\n  -\n    title: A\n    url: x\n  - {title: B}\n", []int{4, 0}},
+		{"yaml flow", "yaml", "sources: [{title: A, url: x},\n  {url: y}]\n", []int{1, 2}},
+		{"toml array of tables", "toml", "[[sources]]\ntitle = 'A'\nurl = 'x'\n[[sources]]\ntitle = 'B'\n\nurl = 'y'\n[params]\nurl = 'z'\n", []int{3, 7}},
+		{"toml table after the items", "toml", "[[sources]]\ntitle = 'A'\n[params]\nurl = 'z'\n", []int{0, 0}},
+		{"toml inline tables", "toml", "sources = [\n  {title = 'A', url = 'x'},\n  {title = 'B',\n   url = 'y'},\n]\n", []int{2, 4}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k := ReadKeyLines(tc.format, []byte(tc.src))
+			got := []int{k.ItemKey("sources", 0, "url"), k.ItemKey("sources", 1, "url")}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("url lines = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -170,6 +170,15 @@ func (p *Page) SourceLine(i int) int {
 	return max(p.KeyLine("sources"), 1)
 }
 
+// SourceKeyLine is the line on which sources entry i sets key ("url"), or
+// the entry's line when that cannot be told.
+func (p *Page) SourceKeyLine(i int, key string) int {
+	if l := p.keys.ItemKey("sources", i, key); l > 0 {
+		return l
+	}
+	return p.SourceLine(i)
+}
+
 // KeyLine is the line of the page's file on which front matter sets key,
 // or 0 when it does not. It is the one answer to "on which line is key K"
 // for every stage: content, check and the site's output recorder.
