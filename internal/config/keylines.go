@@ -1,9 +1,12 @@
 package config
 
 import (
+	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/signpost/signpost/internal/diag"
 )
 
 // KeyLines are the lines on which a YAML or TOML document sets its
@@ -67,12 +70,65 @@ func (k KeyLines) set(key string, line int) {
 }
 
 func (k KeyLines) readYAML(src []byte) {
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil || len(f.Docs) == 0 {
-		return
+	if f, err := parser.ParseBytes(src, 0); err == nil && len(f.Docs) > 0 {
+		k.yamlKeys(f.Docs[0].Body)
 	}
+}
+
+// DecodeLines is Decode that also reads the lines of the document's keys.
+// A YAML document is parsed once for both, as reading the lines costs
+// about as much as decoding; anything but a plain mapping takes the way
+// through Decode, which reports faults.
+func DecodeLines(format, path string, src []byte, v any) (KeyLines, diag.Problem, bool) {
+	if format == "yaml" {
+		if k, ok := decodeYAMLOnce(path, src, v); ok {
+			return k, diag.Problem{}, true
+		}
+	}
+	if p, ok := Decode(format, path, src, v); !ok {
+		return KeyLines{}, p, false
+	}
+	return ReadKeyLines(format, src), diag.Problem{}, true
+}
+
+// decodeYAMLOnce decodes a YAML mapping into v, a map, from the tree its
+// key lines are read from; false, with v untouched, for anything else.
+func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
+	dst, isMap := v.(*map[string]any)
+	if !isMap {
+		return KeyLines{}, false
+	}
+	src = StripBOM(src)
+	if _, ok := ValidUTF8(path, src); !ok {
+		return KeyLines{}, false
+	}
+	if _, found := yamlIndentFault(path, src); found {
+		return KeyLines{}, false
+	}
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil || len(f.Docs) != 1 {
+		return KeyLines{}, false
+	}
+	body := f.Docs[0].Body
+	switch body.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+	default:
+		return KeyLines{}, false
+	}
+	var m map[string]any
+	if err := yaml.NodeToValue(body, &m); err != nil {
+		return KeyLines{}, false
+	}
+	*dst = m
+	k := KeyLines{keys: map[string]int{}, items: map[string][]int{}, itemKeys: map[string][]map[string]int{}}
+	k.yamlKeys(body)
+	return k, true
+}
+
+// yamlKeys records the top-level keys of a document's body.
+func (k KeyLines) yamlKeys(body ast.Node) {
 	var values []*ast.MappingValueNode
-	switch body := f.Docs[0].Body.(type) {
+	switch body := body.(type) {
 	case *ast.MappingNode:
 		values = body.Values
 	case *ast.MappingValueNode:

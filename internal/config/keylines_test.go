@@ -1,6 +1,7 @@
 package config
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -68,5 +69,48 @@ func TestItemKeyLines(t *testing.T) {
 				t.Errorf("url lines = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// BenchmarkKeyLines compares reading a page's key lines with decoding its
+// front matter, which every page does anyway.
+func BenchmarkKeyLines(b *testing.B) {
+	fm := []byte("\ntitle: How to report in the UK\ndescription: Every place to report online grooming.\ntopics: [Reporting, Image removal]\nages: [Under 5, 5 to 7]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\nsources:\n  - title: CEOP\n    url: https://www.ceop.police.uk/\n    checked: 2026-11-28\n  - title: IWF\n    url: https://www.iwf.org.uk/\n    checked: 2026-11-28\n")
+	b.Run("decode", func(b *testing.B) {
+		for b.Loop() {
+			var m map[string]any
+			Decode("yaml", "a.md", fm, &m)
+		}
+	})
+	b.Run("decode+keylines", func(b *testing.B) {
+		for b.Loop() {
+			var m map[string]any
+			Decode("yaml", "a.md", fm, &m)
+			ReadKeyLines("yaml", fm)
+		}
+	})
+	b.Run("decodelines", func(b *testing.B) {
+		for b.Loop() {
+			var m map[string]any
+			DecodeLines("yaml", "a.md", fm, &m)
+		}
+	})
+}
+
+// TestDecodeLinesIsDecode: decoding from the tree the lines come from
+// gives what Decode gives, problems included.
+func TestDecodeLinesIsDecode(t *testing.T) {
+	for _, src := range []string{
+		"title: A\n", "", "\n", "# only a comment\n", "title: A\ndate: 2026-11-28\nweight: 3\ndraft: true\n",
+		"a: &x {b: 1}\nc: *x\n", "base: &b\n  k: 1\nother:\n  <<: *b\n  j: 2\n", "list: [1, two, 3.5]\nnull: ~\n",
+		"text: |\n  two\n  lines\n", "'quoted': \"x\"\n", "just text\n", "- a\n- b\n", "title: [\n", "a: 1\n a: 2\n",
+		"\xef\xbb\xbftitle: A\n", "title: \xff\n", "title: A\ntitle: B\n", "when: 2026-11-28T10:00:00Z\n",
+	} {
+		var want, got map[string]any
+		wp, wok := Decode("yaml", "a.md", []byte(src), &want)
+		_, gp, gok := DecodeLines("yaml", "a.md", []byte(src), &got)
+		if wok != gok || wp.String() != gp.String() || !reflect.DeepEqual(want, got) {
+			t.Errorf("%q: DecodeLines = %v, %v, %q; Decode = %v, %v, %q", src, got, gok, gp, want, wok, wp)
+		}
 	}
 }
