@@ -84,7 +84,10 @@ type Site struct {
 	Sections     []*content.Page
 	Taxonomies   []*content.Page
 	Data         map[string]any
-	tree         *content.Tree
+	// Guidance is the config's [guidance]: templates link the updates
+	// feed of a term of .Site.Guidance.Feeds.
+	Guidance config.Guidance
+	tree     *content.Tree
 }
 
 // MenuItem is a resolved menu entry.
@@ -111,7 +114,7 @@ func New(opt Options) (*Renderer, diag.List) {
 	s := &Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Description: cfg.Description,
 		Params: cfg.Params, Menus: map[string][]MenuItem{}, Home: opt.Tree.Home, Sections: opt.Tree.Home.Sections,
-		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, tree: opt.Tree,
+		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, Guidance: cfg.Guidance, tree: opt.Tree,
 	}
 	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
 		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
