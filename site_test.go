@@ -20,7 +20,6 @@ import (
 
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/config"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
@@ -58,7 +57,7 @@ func bundledSite(t *testing.T) builtSite {
 		bundled.dir = filepath.Join(dir, "public")
 		minify := true
 		_, err = site.Build(context.Background(), site.Options{
-			Source: ".", Dest: bundled.dir, Theme: signpost.Theme, Extensions: blocks.FromData,
+			Source: ".", Dest: bundled.dir, Theme: signpost.Theme,
 			Minify: &minify, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
 		})
 		if err != nil {

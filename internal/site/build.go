@@ -1,4 +1,4 @@
-// Package build runs the pipeline: load the config and content, process
+// Package site runs the pipeline: load the config and content, process
 // assets, render every page on a bounded worker pool, write the lists,
 // feeds, sitemap and redirects, check cross-page anchors, and swap the new
 // output into place only when nothing failed.
@@ -15,13 +15,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/markdown"
+	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/render"
 	"github.com/signpost/signpost/internal/search"
 )
@@ -47,9 +46,6 @@ type Options struct {
 	Now time.Time
 	// Inject is HTML added to every page by serve (live reload).
 	Inject template.HTML
-	// Extensions add goldmark extensions (the guidance blocks) built from
-	// the loaded site: they need its data/.
-	Extensions func(data map[string]any) []goldmark.Extender
 	// StableAssetNames publishes CSS and JS under their own names, without
 	// a content hash or SRI, so that serve can swap a stylesheet without
 	// rendering every page again. Never for publishing.
@@ -204,10 +200,9 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 			b.published[p.URL] = true
 		}
 	}
-	var exts []goldmark.Extender
-	if b.opt.Extensions != nil {
-		exts = b.opt.Extensions(b.data)
-	}
+	// The guidance blocks are part of every site's markdown, built from
+	// its own data/ (helpline cards): no caller can leave them out.
+	exts := blocks.FromData(b.data)
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)

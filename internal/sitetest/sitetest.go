@@ -16,7 +16,6 @@ import (
 
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/diag"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 )
 
@@ -63,7 +62,7 @@ func Options(dir string, opts ...Option) site.Options {
 	off := false
 	o := site.Options{
 		Source: dir, Dest: filepath.Join(dir, "public"), Theme: signpost.Theme, Minify: &off,
-		Extensions: blocks.FromData, Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 	}
 	for _, f := range opts {
 		f(&o)
