@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
@@ -238,29 +240,22 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 			pages = append(pages, p)
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan *content.Page)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				rec := b.renderPage(conv, rnd, p)
-				rec.probs = p.Relocate(rec.probs)
-				b.mu.Lock()
-				b.records[p.Key()] = rec
-				b.mu.Unlock()
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pages {
 		if b.ctx.Err() != nil {
 			break
 		}
-		next <- p
+		g.Go(func() error {
+			rec := b.renderPage(conv, rnd, p)
+			rec.probs = p.Relocate(rec.probs)
+			b.mu.Lock()
+			b.records[p.Key()] = rec
+			b.mu.Unlock()
+			return nil // a page's problems are in its record
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait()
 }
 
 // pageRecord is what rendering a page leaves for checks across pages and
