@@ -211,6 +211,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	conv := markdown.New(markdown.Options{
 		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts, PageAnchors: true,
 		FileExists: func(u string) bool { return exists[u] },
+		ImageSize:  (&imageSizes{site: b.site, basePath: b.cfg.BasePath()}).size,
 	})
 	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
 	b.probs.Add(probs...)

@@ -122,6 +122,9 @@ func (s *Session) needsFull() string {
 			if s.addedOrRemoved(p) {
 				return "a file was added or removed"
 			}
+			if sizedImage(p) {
+				return "an image changed, whose size the pages showing it say"
+			}
 		default: // config, data, i18n, anything else at the root
 			return p + " changed"
 		}
