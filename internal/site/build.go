@@ -87,10 +87,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	return NewSession(opt).Build(ctx, nil)
 }
 
-func (r *Result) fail(start time.Time) (*Result, error) {
+// finish sorts the problems, drops repeats and times the build.
+func (r *Result) finish(start time.Time) {
 	r.Problems.Sort()
 	r.Problems = r.Problems.Compact()
 	r.Elapsed = time.Since(start)
+}
+
+func (r *Result) fail(start time.Time) (*Result, error) {
+	r.finish(start)
 	return r, r.Problems.Err()
 }
 
@@ -275,6 +280,20 @@ type pageRecord struct {
 type anchorRec struct {
 	target, anchor string
 	line, col      int
+}
+
+// pageProblems adds to res the problems of the build and of every page's
+// record (rendered now or, in an incremental build, before), and of the
+// anchors across pages: with touched, only of links from or to those
+// pages. The pages' links to other sites go in res.External.
+func (b *builder) pageProblems(res *Result, records map[string]*pageRecord, touched map[string]bool) {
+	res.Problems.Add(b.probs...)
+	for _, key := range slices.Sorted(maps.Keys(records)) {
+		res.Problems.Add(records[key].probs...)
+		b.external = append(b.external, records[key].external...)
+	}
+	res.Problems.Add(checkAnchors(b.tree, records, touched)...)
+	res.External = check.SortLinks(b.external)
 }
 
 // checkAnchors reports links to anchors that do not exist, on other pages

@@ -239,17 +239,11 @@ func (ib *incrementalBuild) writeGlobals() {
 // or is linked.
 func (ib *incrementalBuild) pageProblems() {
 	b, res := ib.b, ib.res
-	res.Problems.Add(b.probs...)
-	for _, key := range slices.Sorted(maps.Keys(ib.records)) {
-		res.Problems.Add(ib.records[key].probs...)
-		b.external = append(b.external, ib.records[key].external...)
-	}
 	touched := map[string]bool{}
 	for key := range b.records {
 		touched[key] = true
 	}
-	res.Problems.Add(checkAnchors(ib.tree, ib.records, touched)...)
-	res.External = check.SortLinks(b.external)
+	b.pageProblems(res, ib.records, touched)
 	res.Pages, res.Files, res.Drafts = b.pages, len(b.buffered), len(ib.tree.Drafts)
 }
 
@@ -276,10 +270,7 @@ func (ib *incrementalBuild) commit() error {
 	s.good = &snapshot{tree: ib.tree, records: ib.records, assets: b.assets, files: old.files, rec: b.rec, index: b.indexSums,
 		looked: mergeSorted(old.looked, ib.rnd.LookedUp()), skeleton: old.skeleton, loadProbs: ib.loadProbs}
 	s.pending = map[string]bool{}
-	res := ib.res
-	res.Problems.Sort()
-	res.Problems = res.Problems.Compact()
-	res.Elapsed = time.Since(ib.start)
+	ib.res.finish(ib.start)
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -225,13 +224,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		}
 	}
 	b.run()
-	res.Problems.Add(b.probs...)
-	for _, key := range slices.Sorted(maps.Keys(b.records)) {
-		res.Problems.Add(b.records[key].probs...)
-		b.external = append(b.external, b.records[key].external...)
-	}
-	res.Problems.Add(checkAnchors(tree, b.records, nil)...)
-	res.External = check.SortLinks(b.external)
+	b.pageProblems(res, b.records, nil)
 	res.Pages, res.Files, res.Drafts = b.pages, b.files, len(tree.Drafts)
 	if ctx.Err() != nil {
 		out.discard()
@@ -250,9 +243,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
-	res.Problems.Sort()
-	res.Problems = res.Problems.Compact()
-	res.Elapsed = time.Since(start)
+	res.finish(start)
 	return res, nil
 }
 
