@@ -77,50 +77,69 @@ func (s *wordSplitter) each(text string, fn func(w []byte)) {
 		s.a = For("en")
 	}
 	w, runes, ascii := s.buf[:0], 0, true
-	flush := func() {
-		if runes > 0 && runes <= maxRawLen {
-			if ascii {
-				if len(w) <= maxTermLen {
-					fn(w)
-				}
-			} else if t := s.normalise(w); len(t) > 0 {
-				fn(t)
-			}
-		}
-		w, runes, ascii = w[:0], 0, true
-	}
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'' && s.a.apostrophes:
-				continue
-			default:
-				flush()
-				continue
-			}
-			if runes++; runes <= maxRawLen {
-				w = append(w, c)
-			}
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		c, n, word := s.next(text, i)
 		switch {
-		case wordRune(r):
-			if runes++; runes <= maxRawLen {
+		case word && runes < maxRawLen:
+			if n == 1 {
+				w = append(w, c)
+			} else {
 				w, ascii = append(w, text[i:i+n]...), false
 			}
-		case r == '’' && s.a.apostrophes:
+			runes++
+		case word:
+			runes++
+		case c == 0:
+			// an apostrophe inside a word, dropped
 		default:
-			flush()
+			s.emit(w, runes, ascii, fn)
+			w, runes, ascii = w[:0], 0, true
 		}
 		i += n
 	}
-	flush()
+	s.emit(w, runes, ascii, fn)
+}
+
+// next reads the character at text[i] and its length: whether it is part
+// of a word, and the ASCII byte lower-cased; c is 0 for an apostrophe the
+// language drops, and 1 for a character that ends a word.
+func (s *wordSplitter) next(text string, i int) (c byte, n int, word bool) {
+	c = text[i]
+	if c >= utf8.RuneSelf {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case wordRune(r):
+			return 0, n, true
+		case r == '’' && s.a.apostrophes:
+			return 0, n, false
+		}
+		return 1, n, false
+	}
+	switch {
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		return c, 1, true
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A', 1, true
+	case c == '\'' && s.a.apostrophes:
+		return 0, 1, false
+	}
+	return 1, 1, false
+}
+
+// emit hands a word read by each to fn, normalised when it is not all
+// ASCII; runs too long to be words are left out.
+func (s *wordSplitter) emit(w []byte, runes int, ascii bool, fn func(w []byte)) {
+	switch {
+	case runes == 0 || runes > maxRawLen:
+	case ascii:
+		if len(w) <= maxTermLen {
+			fn(w)
+		}
+	default:
+		if t := s.normalise(w); len(t) > 0 {
+			fn(t)
+		}
+	}
 }
 
 // wordRune reports whether a rune beyond ASCII is part of a word.
