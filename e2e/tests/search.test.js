@@ -23,6 +23,9 @@ test("parents' questions find the right page first", { timeout: 300_000 }, async
   const context = await newContext(browser, site);
   const page = await context.newPage();
   await page.goto(site.url("/search/"));
+  // The ranking code is fetched only when a reader starts a search.
+  const engine = () => page.evaluate(() => [...document.scripts].some((s) => /search-engine\./.test(s.src)));
+  assert.equal(await engine(), false, "the ranking code was loaded before anyone searched");
   const failed = [];
   for (const { q, first, above = [] } of queries) {
     const input = page.locator("#search_q");
@@ -34,6 +37,7 @@ test("parents' questions find the right page first", { timeout: 300_000 }, async
       return s.includes(`“${q}”`);
     }, q, { timeout: 10_000 });
     const got = await page.$$eval("[data-search-results] .search-title a", (as) => as.map((a) => new URL(a.href).pathname));
+    assert.ok(await engine(), "searching loads the ranking code");
     const want = [first].flat();
     const problems = [];
     if (!want.includes(got[0])) problems.push(`first is ${got[0] ?? "nothing"}, want ${want.join(" or ")}`);
