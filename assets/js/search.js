@@ -19,6 +19,14 @@
   var list = d.querySelector("[data-search-results]");
   var more = d.querySelector("[data-search-more]");
   var say = status.dataset, files = {}, meta, results, shown, query, engine;
+  // plural is the plural form of n in the page's language ("one", "few"…).
+  function plural(n) {
+    try {
+      return new Intl.PluralRules(d.documentElement.lang || undefined).select(n);
+    } catch (e) {
+      return "other";
+    }
+  }
   // text fills a sentence of the page's with a count and the query.
   function text(s, n, q) {
     return s.replace("{n}", n).replace("{q}", q);
@@ -131,8 +139,8 @@
         results = r;
         shown = 0;
         return show().then(function () {
-          var n = results.length, c = n && new Intl.PluralRules(d.documentElement.lang).select(n);
-          status.textContent = text(n ? say[c] || say.other : say.none, n, q);
+          var n = results.length;
+          status.textContent = text(n ? say[plural(n)] || say.other : say.none, n, q);
         });
       })
       .catch(function () {
@@ -163,6 +171,7 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    clearTimeout(typing);
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
     search(input.value);
   });
