@@ -80,11 +80,22 @@
       return fn(a[0]);
     });
   }
-  // ranked ranks the pages for q.
+  // ranked ranks the pages for q, once for the same query in a row (typing
+  // stopped, then Search).
+  var last = {};
   function ranked(q) {
-    return ready(function (e) {
-      return e.rank(q, meta, load);
+    if (last.q !== q)
+      last = {
+        q: q,
+        r: ready(function (e) {
+          return e.rank(q, meta, load);
+        }),
+      };
+    var r = last.r;
+    r.catch(function () {
+      if (last.r == r) last = {};
     });
+    return r;
   }
   // chunk is the file of a result's title, address and headings.
   function chunk(r) {
@@ -136,7 +147,7 @@
     ranked(q)
       .then(function (r) {
         if (q != query) return;
-        results = r;
+        results = r.slice(); // this search's own: a newer one replaces it
         shown = 0;
         return show().then(function () {
           var n = results.length;
