@@ -160,15 +160,16 @@
   }
   form.hidden = false;
   form.addEventListener("focusin", rank);
-  // While a reader types, what the query needs is fetched: at once the
-  // shards of its words, and when typing stops for a moment the first
-  // results' pages, so that Search shows them at once.
+  // While a reader types, what the query needs is fetched: the shards of
+  // the words typed (not of the word being typed: each of its beginnings
+  // would fetch a shard), and when typing stops for a moment the last
+  // word's and the first results' pages, so that Search shows them at once.
   var typing;
   input.addEventListener("input", function () {
     var q = input.value;
     clearTimeout(typing);
     ready(function (e) {
-      e.prefetch(q, meta, load);
+      e.prefetch(q.replace(/\S*$/, ""), meta, load);
     }).catch(function () {});
     typing = setTimeout(function () {
       ranked(q)
