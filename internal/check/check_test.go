@@ -70,7 +70,7 @@ func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	p, fsys, cfg := page(t, tc.md, tc.cfg)
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
 	res := convert(t, p, fsys)
-	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(res), Markdown: res})
+	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Markdown: res})
 	probs.Sort()
 	var got []string
 	for _, pr := range probs {
@@ -317,14 +317,6 @@ func convert(t *testing.T, p *content.Page, fsys fstest.MapFS) *markdown.Result 
 		t.Fatal(err)
 	}
 	return res
-}
-
-func imagesOf(res *markdown.Result) []Image {
-	var out []Image
-	for _, img := range res.Images {
-		out = append(out, Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
-	}
-	return out
 }
 
 func TestKeyValue(t *testing.T) {
