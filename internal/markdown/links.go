@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -171,11 +172,8 @@ func DangerousScheme(addr string) string {
 			break
 		}
 	}
-	scheme := b.String()
-	for _, d := range dangerousSchemes {
-		if scheme == d {
-			return strings.TrimSuffix(d, ":")
-		}
+	if scheme := b.String(); slices.Contains(dangerousSchemes, scheme) {
+		return strings.TrimSuffix(scheme, ":")
 	}
 	return ""
 }
