@@ -54,11 +54,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	compress := fs.Bool("compress", false, "write a .br and a .gz beside every HTML, CSS, JS, JSON, XML and SVG file they make smaller, for servers that send them precompressed")
 	allowRemoved := fs.Bool("allow-removed", false, "record published URLs that no page or alias has any more as removed on purpose in urls.txt, instead of failing")
-	if code := parseNoArgs(e, fs, args); code >= 0 {
+	if code := parseSiteArgs(e, fs, args, &f.source); code >= 0 {
 		return code
-	}
-	if notASite(e, "build", f.source) {
-		return ExitProblems
 	}
 	opt := f.options(fs)
 	opt.URLs, opt.AllowRemoved, opt.Compress = site.URLsKeep, *allowRemoved, *compress

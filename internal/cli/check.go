@@ -95,11 +95,8 @@ func parseCheckFlags(e *env, args []string) (checkFlags, int) {
 	fs.DurationVar(&f.timeout, "timeout", 10*time.Second, "with --online, how long to wait for each site")
 	fs.IntVar(&f.jobs, "jobs", 8, "with --online, how many sites to request at once")
 	fs.BoolVar(&f.drafts, "drafts", false, "include pages marked draft")
-	if code := parseNoArgs(e, fs, args); code >= 0 {
+	if code := parseSiteArgs(e, fs, args, &f.source); code >= 0 {
 		return f, code
-	}
-	if notASite(e, "check", f.source) {
-		return f, ExitProblems
 	}
 	if f.online && !f.external {
 		fmt.Fprintln(e.stderr, "signpost check: --online requests the links that --external lists; use both")

@@ -8,8 +8,8 @@ package manifest
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 
@@ -159,4 +159,3 @@ func hint(u string, t *content.Tree, m *Manifest) string {
 	}
 	return fix + `; if it was removed on purpose, run "signpost build --allow-removed" to record that in ` + File
 }
-

@@ -202,4 +202,3 @@ func readVarints(s string) []int {
 	}
 	return out
 }
-
