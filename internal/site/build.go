@@ -1,4 +1,4 @@
-// Package build runs the pipeline: load the config and content, process
+// Package site runs the pipeline: load the config and content, process
 // assets, render every page on a bounded worker pool, write the lists,
 // feeds, sitemap and redirects, check cross-page anchors, and swap the new
 // output into place only when nothing failed.
