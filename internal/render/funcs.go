@@ -75,7 +75,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		// append (list) "x" → the list with "x" added at the end
 		"append": func(xs []any, x any) []any { return append(xs[:len(xs):len(xs)], x) },
 		// has (list "a" "b") "b" → true when the list holds the value
-		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
+		"has": func(xs []any, x any) bool {
+			for _, v := range xs {
+				if v == x {
+					return true
+				}
+			}
+			return false
+		},
 		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
 		"linksTo": func(h template.HTML, url string) bool {
 			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
