@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -84,7 +82,11 @@ func Write(docs []*Doc) []File {
 			postings[h.Term] = append(postings[h.Term], posting{id, int(h.Score)<<(sectionBits+1) | sec})
 		}
 	}
-	terms := slices.Sorted(maps.Keys(postings))
+	terms := make([]string, 0, len(postings))
+	for t := range postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
 
 	var files []File
 	sum := sha256.New()
@@ -98,8 +100,8 @@ func Write(docs []*Doc) []File {
 		files = append(files, File{Dir + name, data})
 	}
 
-	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: slices.Sorted(maps.Keys(stopWords)), Synonyms: stemmedSynonyms(),
-		Answers: []int{}, Ask: slices.Sorted(maps.Keys(askWords))}
+	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms(),
+		Answers: []int{}, Ask: sortedSet(askWords)}
 	for _, kind := range []Answer{AnswerFirst, AnswerHub} {
 		for id, d := range docs {
 			if d.Answer == kind {
@@ -200,5 +202,14 @@ func readVarints(s string) []int {
 			n, shift = 0, 0
 		}
 	}
+	return out
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
