@@ -502,11 +502,11 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		// A blank first line stands for the opening delimiter, so that
 		// lines in errors and their source excerpts are the file's lines.
 		doc := append([]byte("\n"), fm...)
-		if pr, ok := config.Decode(format, f.path, doc, &m); !ok {
+		if keys, pr, ok := config.DecodeLines(format, f.path, doc, &m); !ok {
 			probs.Add(pr)
 			p.Broken = true
 		} else {
-			decodeMeta(p, m, fm, 2, cfg, probs)
+			decodeMeta(p, m, keys, 2, cfg, probs)
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" && !p.Broken {
