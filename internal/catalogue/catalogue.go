@@ -5,7 +5,9 @@
 package catalogue
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 	"time"
@@ -45,14 +47,52 @@ func Guidance(t *content.Tree) []*content.Page {
 
 // Resource is one page in resources.json.
 type Resource struct {
-	Title       string   `json:"title"`
-	URL         string   `json:"url"`
-	Description string   `json:"description"`
-	Topics      []string `json:"topics"`
-	Ages        []string `json:"ages"`
-	Apps        []string `json:"apps"`
-	Reviewed    string   `json:"reviewed,omitempty"`
-	ReviewBy    string   `json:"review_by,omitempty"`
+	Title       string
+	URL         string
+	Description string
+	// Terms are the page's terms in each taxonomy the site's config lists
+	// under [guidance] catalogue, in that order ([] when it has none).
+	Terms    []Terms
+	Reviewed string
+	ReviewBy string
+}
+
+// Terms are a page's terms in one taxonomy.
+type Terms struct {
+	Taxonomy string
+	Terms    []string
+}
+
+// MarshalJSON writes the fields in a fixed order, each taxonomy's terms
+// as a field of its own between the description and the dates:
+// {"title", "url", "description", "topics": [], …, "reviewed", "review_by"}.
+func (r Resource) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	field := func(name string, v any) error {
+		if b.Len() == 0 {
+			b.WriteByte('{')
+		} else {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(name)
+		val, err := json.Marshal(v)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+		return err
+	}
+	errs := []error{field("title", r.Title), field("url", r.URL), field("description", r.Description)}
+	for _, t := range r.Terms {
+		errs = append(errs, field(t.Taxonomy, t.Terms))
+	}
+	if r.Reviewed != "" {
+		errs = append(errs, field("reviewed", r.Reviewed))
+	}
+	if r.ReviewBy != "" {
+		errs = append(errs, field("review_by", r.ReviewBy))
+	}
+	b.WriteByte('}')
+	return b.Bytes(), errors.Join(errs...)
 }
 
 // Catalogue is resources.json.
@@ -64,17 +104,19 @@ type Catalogue struct {
 }
 
 // Resources returns resources.json: every guidance page with its title,
-// full URL, description, topics, ages, apps and review dates, sorted by
+// full URL, description, terms (topics, ages and apps on the bundled
+// site: [guidance] catalogue in the config) and review dates, sorted by
 // URL. Lists are [] when empty and dates are YYYY-MM-DD, left out when unset.
 func Resources(t *content.Tree) ([]byte, error) {
 	cfg := t.Config
 	c := Catalogue{Site: cfg.Title, URL: cfg.BaseURL, Language: cfg.LanguageCode, Pages: []Resource{}}
 	for _, p := range Guidance(t) {
-		c.Pages = append(c.Pages, Resource{
-			Title: p.Title, URL: p.Permalink, Description: p.Description,
-			Topics: terms(p, "topics"), Ages: terms(p, "ages"), Apps: terms(p, "apps"),
-			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy),
-		})
+		r := Resource{Title: p.Title, URL: p.Permalink, Description: p.Description,
+			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy)}
+		for _, tax := range cfg.Guidance.Catalogue {
+			r.Terms = append(r.Terms, Terms{tax, terms(p, tax)})
+		}
+		c.Pages = append(c.Pages, r)
 	}
 	out, err := json.MarshalIndent(c, "", "  ")
 	return append(out, '\n'), err
@@ -134,7 +176,7 @@ func Updates(t *content.Tree) ([]File, error) {
 			}
 			e := feed.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: feed.Link{Href: p.Permalink},
 				Updated: feed.Time(p.Reviewed), Summary: p.Description}
-			for _, tp := range p.Terms["topics"] {
+			for _, tp := range p.Terms[cfg.Guidance.Feeds] {
 				e.Categories = append(e.Categories, feed.Category{Term: tp})
 			}
 			f.Entries = append(f.Entries, e)
@@ -150,10 +192,10 @@ func Updates(t *content.Tree) ([]File, error) {
 	if err := write(FeedName, "Guidance updates – "+cfg.Title, "New and checked guidance, latest first.", t.Home, dated); err != nil {
 		return nil, err
 	}
-	for _, tp := range TopicPages(t) {
+	for _, tp := range FeedTerms(t) {
 		var pages []*content.Page
 		for _, p := range dated { // sections too, which term pages do not list
-			for _, term := range p.Terms["topics"] {
+			for _, term := range p.Terms[cfg.Guidance.Feeds] {
 				if content.Slugify(term) == content.Slugify(tp.Title) {
 					pages = append(pages, p)
 					break
@@ -168,10 +210,12 @@ func Updates(t *content.Tree) ([]File, error) {
 	return out, nil
 }
 
-// TopicPages are the term pages of the topics taxonomy, if the site has it.
-func TopicPages(t *content.Tree) []*content.Page {
+// FeedTerms are the term pages of the taxonomy whose terms have their own
+// updates feeds ([guidance] feeds in the config; topics on the bundled
+// site), if the site has it.
+func FeedTerms(t *content.Tree) []*content.Page {
 	for _, tax := range t.Taxonomies {
-		if tax.Taxonomy == "topics" {
+		if tax.Taxonomy == t.Config.Guidance.Feeds && tax.Taxonomy != "" {
 			return tax.Pages
 		}
 	}

@@ -84,7 +84,10 @@ type Site struct {
 	Sections     []*content.Page
 	Taxonomies   []*content.Page
 	Data         map[string]any
-	tree         *content.Tree
+	// Guidance is the config's [guidance]: templates link the updates
+	// feed of a term of .Site.Guidance.Feeds.
+	Guidance config.Guidance
+	tree     *content.Tree
 }
 
 // MenuItem is a resolved menu entry.
@@ -111,7 +114,7 @@ func New(opt Options) (*Renderer, diag.List) {
 	s := &Site{
 		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Description: cfg.Description,
 		Params: cfg.Params, Menus: map[string][]MenuItem{}, Home: opt.Tree.Home, Sections: opt.Tree.Home.Sections,
-		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, tree: opt.Tree,
+		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, Guidance: cfg.Guidance, tree: opt.Tree,
 	}
 	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
 		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
@@ -178,7 +181,7 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmp
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
-		return nil, tmpl, templateProblem(err, p)
+		return nil, tmpl, r.templateProblem(err, p)
 	}
 	return buf.Bytes(), tmpl, nil
 }
@@ -309,19 +312,49 @@ func parseProblem(err error, origin string) error {
 }
 
 // templateProblem positions an execution error in the template file and
-// names the page being rendered.
-func templateProblem(err error, page *content.Page) error {
+// names the page being rendered. An error inside a partial is wrapped by
+// the call's: the innermost position is the fault's, the outer ones where
+// it was called from.
+func (r *Renderer) templateProblem(err error, page *content.Page) error {
 	p := diag.Problem{Path: path.Join(LayoutsDir, "?"), Severity: diag.Error, Message: err.Error()}
-	if m := tmplPos.FindStringSubmatch(err.Error()); m != nil {
-		p.Path = path.Join(LayoutsDir, m[1])
-		p.Line, _ = strconv.Atoi(m[2])
-		p.Col, _ = strconv.Atoi(m[3])
-		p.Message = m[4]
+	msg := err.Error()
+	ms := tmplAt.FindAllStringSubmatchIndex(msg, -1)
+	var calls []string
+	for i, m := range ms {
+		at := r.origin(msg[m[2]:m[3]]) + ":" + msg[m[4]:m[5]]
+		if i < len(ms)-1 {
+			calls = append(calls, at)
+			continue
+		}
+		p.Path = r.origin(msg[m[2]:m[3]])
+		p.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
+		if m[6] >= 0 {
+			p.Col, _ = strconv.Atoi(msg[m[6]:m[7]])
+		}
+		p.Message = msg[m[1]:]
 	}
 	where := page.File
 	if where == "" {
 		where = page.URL
 	}
 	p.Hint = "while rendering " + where
+	for i := len(calls) - 1; i >= 0; i-- {
+		p.Hint += ", called from " + calls[i]
+	}
+	return p
+}
+
+// tmplAt matches a position in a template error, "template: name:3:14: ".
+var tmplAt = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
+
+// origin is the path of a template for messages: layouts/name in the
+// site, theme:layouts/name when the theme's is the one used.
+func (r *Renderer) origin(name string) string {
+	p := path.Join(LayoutsDir, name)
+	if _, err := fs.Stat(r.opt.Site, p); err != nil && r.opt.Theme != nil {
+		if _, err := fs.Stat(r.opt.Theme, p); err == nil {
+			return "theme:" + p
+		}
+	}
 	return p
 }
