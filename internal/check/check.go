@@ -130,22 +130,13 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	if p.File != "" && len(in.Content) > 0 && c.english(p) {
 		pc.readability(prose(in.Content))
 	}
-	if draft(p) {
+	if p.InDraft() {
 		// A draft is not published: its problems are to-dos, not failures.
 		for i := range pc.probs {
 			pc.probs[i].Severity = diag.Warning
 		}
 	}
 	return pc.probs, pc.external
-}
-
-func draft(p *content.Page) bool {
-	for ; p != nil; p = p.Parent {
-		if p.Draft {
-			return true
-		}
-	}
-	return false
 }
 
 func (c *Checker) english(p *content.Page) bool {

@@ -258,6 +258,18 @@ func SameMeta(a, b *Page) bool {
 }
 
 // IsHome, IsSection and IsPage are for templates.
+// InDraft reports whether the page or a section above it is a draft:
+// what leaves it out of a build without drafts, makes its problems
+// warnings, and puts the draft banner on it in serve.
+func (p *Page) InDraft() bool {
+	for ; p != nil; p = p.Parent {
+		if p.Draft {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Page) IsHome() bool    { return p.Kind == KindHome }
 func (p *Page) IsSection() bool { return p.Kind == KindSection }
 func (p *Page) IsPage() bool    { return p.Kind == KindPage }

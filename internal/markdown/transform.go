@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -82,7 +83,11 @@ func (t *pageTransformer) link(st *state, n *ast.Link, src []byte) bool {
 	l, c := st.pos(n.Pos())
 	// As the renderer writes it in href, for the checks to match.
 	dest := string(util.URLEscape(n.Destination, true))
-	st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
+	text := plainText(n, src)
+	if leftToRight(text) {
+		n.SetAttributeString("dir", []byte("ltr"))
+	}
+	st.res.Links = append(st.res.Links, Link{Dest: dest, Text: text, Line: l, Col: c})
 	return true
 }
 
@@ -94,6 +99,8 @@ func (t *pageTransformer) autoLink(st *state, n *ast.AutoLink, src []byte) bool 
 	if n.AutoLinkType == ast.AutoLinkURL {
 		n.SetAttributeString("rel", []byte("noopener"))
 	}
+	// Its text is the address itself; see leftToRight.
+	n.SetAttributeString("dir", []byte("ltr"))
 	dest := n.URL(src)
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
 		dest = append([]byte("mailto:"), dest...)
@@ -137,6 +144,12 @@ func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]
 	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
 	img.Src = string(util.URLEscape(n.Destination, true))
 	st.res.Images = append(st.res.Images, img)
+	if size := t.c.opt.ImageSize; size != nil {
+		if w, h, ok := size(string(n.Destination)); ok {
+			n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+		}
+	}
 	// ![decorative](x.png) says on purpose that the image needs no
 	// description: it is published with alt="", which screen readers
 	// skip. An empty ![](x.png) is an oversight (checked).

@@ -36,8 +36,8 @@ type Extension struct {
 	Helplines map[string]Helpline
 }
 
-// FromData builds the extension from the site's decoded data/ folder; it
-// has the signature site.Options.Extensions expects.
+// FromData builds the extension from the site's decoded data/ folder
+// (data/helplines.yaml); internal/site calls it for every build.
 func FromData(data map[string]any) []goldmark.Extender {
 	hl := map[string]Helpline{}
 	if m, ok := data["helplines"].(map[string]any); ok {
