@@ -14,6 +14,7 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -86,11 +87,8 @@ type Input struct {
 	HTML []byte
 	// Source is the page's file as the build read it; nil reads it again.
 	Source []byte
-	// Images are the images the markdown body has, as its converter saw
-	// them (the body is not parsed again here).
-	Images []Image
 	// Markdown is what the converter found in the body: its headings,
-	// links and ids with the line and column of each, from goldmark's
+	// images, links and ids with the line and column of each, from goldmark's
 	// syntax tree. Problems found in the HTML are placed by it; nil for
 	// generated pages.
 	Markdown *markdown.Result
@@ -104,12 +102,6 @@ type Input struct {
 type Layout struct {
 	Path string
 	Text []byte
-}
-
-// Image is one image written in markdown, with its alt text as written.
-type Image struct {
-	Dest, Alt string
-	Line, Col int
 }
 
 // Link is a link to another site and where it is written.
@@ -129,14 +121,14 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	if p.File != "" && !p.IsGenerated() {
 		pc.frontMatter()
 		pc.review()
-		pc.images(in.Images)
+		pc.images(in.Markdown)
 	}
 	pg := scanPage(in.HTML)
 	pc.ids(pg)
 	pc.imgAlts(pg)
 	pc.headings(pg)
 	pc.links(pg)
-	if p.File != "" && len(in.Content) > 0 && c.english(p) {
+	if p.File != "" && len(in.Content) > 0 {
 		pc.readability(prose(in.Content))
 	}
 	if p.InDraft() {
@@ -148,13 +140,10 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	return pc.probs, pc.external
 }
 
-func (c *Checker) english(p *content.Page) bool {
-	lang := p.Lang
-	if lang == "" {
-		lang = c.opt.Config.LanguageCode
-	}
-	lang = strings.ToLower(lang)
-	return lang == "" || lang == "en" || strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "en_")
+// lang is a page's language: its own, else the site's default language,
+// else English.
+func (c *Checker) lang(p *content.Page) string {
+	return cmp.Or(p.Lang, c.opt.Config.LanguageCode, "en")
 }
 
 // pageCheck is the state of checking one page.

@@ -44,7 +44,7 @@ type Options struct {
 	// Data is the site's data/ folder, decoded: data/helplines.yaml is
 	// .Site.Data.helplines.
 	Data map[string]any
-	// Head is extra HTML put before </body> (the live-reload script of
+	// Inject is extra HTML put before </body> (the live-reload script of
 	// serve); never set by build.
 	Inject template.HTML
 }

@@ -1,6 +1,6 @@
 package search
 
-import "sort"
+import "slices"
 
 // synonyms are the words parents type and the words the guidance uses for
 // the same thing. A query word also finds pages with its synonyms, ranked a
@@ -43,9 +43,9 @@ var synonyms = map[string][]string{
 }
 
 // stemmedSynonyms maps a query term to the terms it also finds.
-func stemmedSynonyms() map[string][]string {
+func (a *Analyser) stemmedSynonyms() map[string][]string {
 	out := map[string][]string{}
-	for k, vs := range synonyms {
+	for k, vs := range a.synonyms {
 		key := Stem(k)
 		seen := map[string]bool{key: true}
 		for _, t := range out[key] {
@@ -59,7 +59,7 @@ func stemmedSynonyms() map[string][]string {
 		}
 	}
 	for k := range out {
-		sort.Strings(out[k])
+		slices.Sort(out[k])
 		if len(out[k]) == 0 {
 			delete(out, k)
 		}

@@ -32,7 +32,7 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	} else if p.Kind == content.KindSection && !minor {
 		answer = search.AnswerHub
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
+	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
 		Country: rank.Country, Minor: minor, Answer: answer})
 }
 
@@ -47,7 +47,9 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 	sums := map[string][32]byte{}
 	src := generated("the search index")
 	b.rec.release(func(rel string, s source) bool { return s == src })
-	for _, f := range search.Write(docs) {
+	// The default language's index; each other language's goes in its
+	// own folder (see search.Write).
+	for _, f := range search.Write(b.cfg.LanguageCode, docs) {
 		sum := sha256.Sum256(f.Data)
 		sums[f.Path] = sum
 		if old, ok := b.indexSums[f.Path]; ok && old == sum {
