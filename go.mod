@@ -16,6 +16,7 @@ require (
 )
 
 require (
+	github.com/nicksnyder/go-i18n/v2 v2.7.0 // indirect
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
