@@ -40,6 +40,8 @@ type Catalogue struct {
 	files map[string][]string
 	// srcs are the site's message files, by name, to place problems.
 	srcs map[string][]byte
+	// fallback speaks English, for a site with no English language.
+	fallback *goi18n.Localizer
 	def  string
 }
 
@@ -66,10 +68,33 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 		}
 		c.langs[l.Key] = goi18n.NewLocalizer(c.bundle, tags...)
 	}
+	if c.ids[english] == nil {
+		c.english(site, theme)
+	}
 	if cfg.Multilingual() {
 		c.missing(cfg, &probs)
 	}
 	return c, probs
+}
+
+// english is the key of the theme's own language, the last fallback.
+const english = "en"
+
+// english loads the English messages as the last fallback of a site none
+// of whose languages is English: the theme's words are written in
+// English first, and an English word is better than a message id.
+func (c *Catalogue) english(site, theme fs.FS) {
+	l := &config.Language{Key: english, LanguageCode: english}
+	bundle := c.bundle
+	c.bundle = goi18n.NewBundle(l.Tag())
+	c.ids[english] = map[string]bool{}
+	var ignore diag.List // the site's languages' problems are reported; these are a fallback
+	for _, fsys := range []fs.FS{theme, site} {
+		c.read(fsys, fsys == theme, l, &ignore)
+	}
+	c.fallback = goi18n.NewLocalizer(c.bundle, english)
+	c.bundle = bundle
+	delete(c.files, english)
 }
 
 // read adds one language's message files from fsys.
@@ -195,6 +220,9 @@ func (c *Catalogue) T(lang, id string, data map[string]any) string {
 	// A message found only in the default language comes with an error
 	// saying so: the text is still the one to show.
 	msg, _ := loc.Localize(lc)
+	if msg == "" && c.fallback != nil {
+		msg, _ = c.fallback.Localize(lc)
+	}
 	if msg == "" {
 		return id
 	}
