@@ -42,7 +42,7 @@ type Catalogue struct {
 	srcs map[string][]byte
 	// fallback speaks English, for a site with no English language.
 	fallback *goi18n.Localizer
-	def  string
+	def      string
 }
 
 // formats are the file endings read, with their decoders.
