@@ -114,9 +114,12 @@ type LanguageLink struct {
 	URL                                string
 	Current                            bool
 	// Home is true when the page has no translation in the language and
-	// the link goes to its home page; Note says so in that language.
-	Home bool
-	Note string
+	// the link goes to its home page; Note says so in that language (or
+	// in the default language when that language lacks the message:
+	// NoteLang and NoteDir say which).
+	Home              bool
+	Note              string
+	NoteLang, NoteDir string
 }
 
 // languageLinks are the switcher's links for p, in the languages' order.
@@ -129,7 +132,12 @@ func (r *Renderer) languageLinks(p *content.Page) []LanguageLink {
 			l.URL = tr.RelPermalink
 		case lt.Home != nil:
 			l.URL, l.Home = lt.Home.RelPermalink, true
-			l.Note = r.SiteIn(lt.Key).T("switcherNoTranslation", nil)
+			l.Note = r.SiteIn(lt.Key).T("switcherNoTranslation", map[string]any{"Language": lt.Name})
+			l.NoteLang, l.NoteDir = lt.LanguageCode, lt.Direction
+			if r.opt.I18n == nil || !r.opt.I18n.Has(lt.Key, "switcherNoTranslation") {
+				def := r.opt.Tree.Config.DefaultLanguage()
+				l.NoteLang, l.NoteDir = def.LanguageCode, def.Direction
+			}
 		default:
 			continue
 		}
