@@ -102,7 +102,7 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
 		// alternates .Page → the page in each language it is in, with
 		// x-default, for hreflang links; empty without translations
-		"alternates": func(p *content.Page) []Alternate { return alternates(p, r.opt.Tree) },
+		"alternates": Alternates,
 	}
 }
 
@@ -151,20 +151,15 @@ type Alternate struct {
 	Lang, URL string
 }
 
-// alternates lists p in every language it is in, then x-default (the
+// Alternates lists p in every language it is in, then x-default (the
 // default language's page), or nothing for a page with no translation.
-func alternates(p *content.Page, t *content.Tree) []Alternate {
-	if len(p.Translations) == 0 {
-		return nil
-	}
+func Alternates(p *content.Page) []Alternate {
 	var out []Alternate
 	def := ""
-	for _, lt := range t.Langs {
-		if tr := p.Translation(lt.Key); tr != nil {
-			out = append(out, Alternate{lt.LanguageCode, tr.Permalink})
-			if lt.Default {
-				def = tr.Permalink
-			}
+	for _, tr := range p.AllTranslations() {
+		out = append(out, Alternate{tr.LanguageCode(), tr.Permalink})
+		if tr.Language != nil && tr.Language.Default {
+			def = tr.Permalink
 		}
 	}
 	if def != "" {

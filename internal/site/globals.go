@@ -64,7 +64,7 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 
 // writeCatalogue writes resources.json and the updates feeds.
 func (b *builder) writeCatalogue() {
-	files, err := catalogue.Files(b.tree)
+	files, err := catalogue.Files(b.tree, b.words.T)
 	if err != nil {
 		b.problem(err)
 		return

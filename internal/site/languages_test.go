@@ -146,8 +146,28 @@ func TestLanguagesByFileName(t *testing.T) {
 	// A translation's missing messages are one warning naming its file;
 	// a message the theme does not use, a warning at its line.
 	w := sitetest.BuildOK(t, languagesConfig+byName)
-	w.AssertProblem("i18n/cy.toml: warning: 92 messages are missing and show in English: aboutThisSite, blockDo")
+	w.AssertProblem("i18n/cy.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
+	w.AssertProblem("i18n/ur.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
 	w.AssertProblem(`i18n/cy.toml:19: warning: message "misspelt" is not one the theme uses`)
+	// The sitemap lists each page with its alternates.
+	s.AssertFile("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
+		`<loc>https://example.org/ur/report/worried/</loc>
+    <xhtml:link rel="alternate" hreflang="en-GB" href="https://example.org/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="cy" href="https://example.org/cy/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="ur" href="https://example.org/ur/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/report/worried/"></xhtml:link>`)
+	// Feeds per language, with the language's pages only.
+	s.AssertFile("cy/feed.xml", `xml:lang="cy"`, `<title>Arwyddbost</title>`, `https://example.org/cy/report/worried/`, `! https://example.org/report/worried/`)
+	s.AssertFile("feed.xml", `xml:lang="en-GB"`, `https://example.org/report/worried/`, `! /cy/`)
+	s.AssertFile("cy/updates.xml", `xml:lang="cy"`, `Guidance updates – Arwyddbost`, `https://example.org/cy/report/worried/#reviewed-2026-11-01`)
+	s.AssertFile("cy/topics/reporting/updates.xml", `https://example.org/cy/report/worried/`)
+	s.AssertFile("updates.xml", `https://example.org/report/worried/`, `! /cy/`)
+	// resources.json: each page's language and translations.
+	s.AssertFile("resources.json", `"url": "https://example.org/cy/report/worried/",`, `"language": "cy",`,
+		`"translations": {
+        "en-GB": "https://example.org/report/worried/",
+        "ur": "https://example.org/ur/report/worried/"
+      }`)
 	// urls.txt covers every language.
 	urls := s.Read("../urls.txt")
 	for _, u := range []string{"/\n", "/cy/\n", "/ur/\n", "/cy/report/worried/\n", "/ur/report/worried/\n", "/report/other/\n"} {
