@@ -176,3 +176,120 @@ func TestLanguagesByFileName(t *testing.T) {
 		}
 	}
 }
+
+// byFolder keeps each language's pages in its own folder (contentDir);
+// a translation may have its own slug, and translationKey links pages at
+// different paths.
+const byFolder = `
+-- signpost.toml --
+title = "Signpost"
+baseURL = "https://example.org/"
+[languages.en]
+name = "English"
+weight = 1
+[languages.pl]
+name = "Polski"
+weight = 2
+contentDir = "content/pl"
+urlPrefix = "/polski/"
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/report/worried.md --
+---
+title: Worried right now
+---
+English.
+-- content/report/keep.md --
+---
+title: Keep evidence
+translationKey: evidence
+---
+English.
+-- content/pl/_index.md --
+---
+title: Strona główna
+---
+Witamy.
+-- content/pl/report/worried.md --
+---
+title: Martwisz się teraz
+slug: martwisz-sie
+---
+Polski.
+-- content/pl/dowody/zachowaj.md --
+---
+title: Zachowaj dowody
+translationKey: evidence
+---
+Polski.
+`
+
+func TestLanguagesByFolder(t *testing.T) {
+	s := sitetest.BuildOK(t, byFolder)
+	s.AssertFile("polski/report/martwisz-sie/index.html", `<html lang="pl" dir="ltr">`, `Martwisz się teraz`,
+		`<link rel="alternate" hreflang="en" href="https://example.org/report/worried/">`,
+		`<link rel="alternate" hreflang="pl" href="https://example.org/polski/report/martwisz-sie/">`)
+	s.AssertFile("report/worried/index.html", `<a href="/polski/report/martwisz-sie/" lang="pl" hreflang="pl" dir="ltr">Polski</a>`)
+	// translationKey links pages at different paths.
+	s.AssertFile("report/keep/index.html", `<link rel="alternate" hreflang="pl" href="https://example.org/polski/dowody/zachowaj/">`)
+	s.AssertFile("polski/dowody/zachowaj/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/report/keep/">`)
+	s.AssertFile("polski/index.html", `Witamy.`, `<link rel="alternate" hreflang="en" href="https://example.org/">`)
+	// The folder of Polish pages is not a section of the English site.
+	if s.Exists("pl/index.html") || s.Exists("pl/report/worried/index.html") {
+		t.Error("content/pl was published as English pages")
+	}
+}
+
+// Problems of translations name their file and line.
+func TestTranslationProblems(t *testing.T) {
+	s := sitetest.Build(t, languagesConfig+`
+-- content/_index.md --
+---
+title: Home
+---
+Hi.
+-- content/a.md --
+---
+title: A
+translationKey: same
+---
+A.
+-- content/b.md --
+---
+title: B
+translationKey: same
+---
+B.
+-- content/c.cy.md --
+---
+title: C
+translation: {from: fr, checked: false}
+---
+C.
+-- content/d.cy.md --
+---
+title: D
+translation: yes
+---
+D.
+`)
+	s.AssertProblem("content/b.md:3: error: content/a.md and content/b.md are both the English translation of one page", "another translationKey")
+	s.AssertProblem(`content/c.cy.md:3: error: translation from "fr", which is not one of the site's languages`, "(en, cy, ur)")
+	s.AssertProblem(`content/d.cy.md:3: error: front matter "translation" has the wrong type`, "translation: {from: en, checked: false}")
+}
+
+// A site without [languages] treats a name like page.en.md as any other
+// page (no language suffix), as it did before languages.
+func TestNoLanguagesNoSuffix(t *testing.T) {
+	s := sitetest.BuildOK(t, minimal+home+`
+-- content/notes.cy.md --
+---
+title: Notes
+---
+Hi.
+`)
+	s.AssertFile("notes.cy/index.html", `<html lang="en">`, `! dir=`, `! hreflang`, `! language-switcher`)
+}
