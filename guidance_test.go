@@ -139,6 +139,9 @@ func TestGuidanceReadingLevel(t *testing.T) {
 	var sum float64
 	pages := renderGuidance(t)
 	for _, p := range pages {
+		if !check.ReadingGradeApplies(p.page.Lang) {
+			continue // an English formula: translations are not graded by it
+		}
 		st, err := check.Readability([]byte(p.html))
 		if err != nil {
 			t.Fatal(err)
@@ -150,8 +153,8 @@ func TestGuidanceReadingLevel(t *testing.T) {
 		sum += g
 		rows = append(rows, fmt.Sprintf("%-45s %4.1f  (%d words)", p.file, g, st.Words))
 	}
-	avg := sum / float64(len(pages))
-	t.Logf("Flesch-Kincaid grade by page:\n%s\naverage over %d pages: %.2f", strings.Join(rows, "\n"), len(pages), avg)
+	avg := sum / float64(len(rows))
+	t.Logf("Flesch-Kincaid grade by page:\n%s\naverage over %d pages: %.2f", strings.Join(rows, "\n"), len(rows), avg)
 	if avg > maxAverage {
 		t.Errorf("average reading grade %.2f is above %d", avg, maxAverage)
 	}

@@ -16,10 +16,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	texttemplate "text/template"
 
 	"github.com/goccy/go-yaml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -42,7 +45,11 @@ type Catalogue struct {
 	srcs map[string][]byte
 	// fallback speaks English, for a site with no English language.
 	fallback *goi18n.Localizer
-	def      string
+	// msgs are each language's messages by id (the site's over the
+	// theme's), for their plural forms.
+	msgs map[string]map[string]*goi18n.Message
+	tags map[string]language.Tag
+	def  string
 }
 
 // formats are the file endings read, with their decoders.
@@ -56,9 +63,12 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 	var probs diag.List
 	def := cfg.DefaultLanguage()
 	c := &Catalogue{bundle: goi18n.NewBundle(def.Tag()), langs: map[string]*goi18n.Localizer{},
-		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key}
+		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key,
+		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}}
 	for _, l := range cfg.Langs {
 		c.ids[l.Key] = map[string]bool{}
+		c.msgs[l.Key] = map[string]*goi18n.Message{}
+		c.tags[l.Key] = l.Tag()
 		for _, fsys := range []fs.FS{theme, site} {
 			c.read(fsys, fsys == theme, l, &probs)
 		}
@@ -136,6 +146,9 @@ func (c *Catalogue) read(fsys fs.FS, isTheme bool, l *config.Language, probs *di
 		}
 		for _, m := range msgs {
 			c.ids[l.Key][m.ID] = true
+			if c.msgs[l.Key] != nil {
+				c.msgs[l.Key][m.ID] = m
+			}
 		}
 		if !isTheme {
 			c.files[l.Key] = append(c.files[l.Key], name)
@@ -256,4 +269,68 @@ func keyLine(src []byte, id string) int {
 		}
 	}
 	return 1
+}
+
+// Forms are a plural message's text for each plural form (CLDR: zero,
+// one, two, few, many, other) the language uses, with data filled in,
+// for a script that chooses among them (Intl.PluralRules): data holds
+// placeholders such as {n} rather than numbers. A form the message does
+// not write is its "other"; a message the language lacks is the default
+// language's, in the forms of that language.
+func (c *Catalogue) Forms(lang, id string, data map[string]any) map[string]string {
+	m := c.msgs[lang][id]
+	if m == nil {
+		lang = c.def
+		m = c.msgs[lang][id]
+	}
+	if m == nil {
+		return map[string]string{"other": id}
+	}
+	texts := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
+	out := map[string]string{}
+	for _, form := range pluralForms(c.tags[lang]) {
+		text := texts[form]
+		if text == "" {
+			text = m.Other
+		}
+		out[form] = fill(text, data)
+	}
+	return out
+}
+
+// formNames are the plural forms by x/text's number.
+var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+
+// pluralForms are the forms a language's cardinal numbers take, found by
+// asking its CLDR rules about whole numbers to 1000 and a few fractions;
+// "other" always.
+func pluralForms(tag language.Tag) []string {
+	seen := map[string]bool{"other": true}
+	for i := 0; i <= 1000; i++ {
+		seen[formNames[plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0)]] = true
+	}
+	for _, f := range []int{1, 5} {
+		seen[formNames[plural.Cardinal.MatchPlural(tag, 1, 1, 1, f, f)]] = true
+	}
+	var out []string
+	for _, name := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if seen[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// fill runs a message's placeholders with data; on a fault in the
+// message, the message as written.
+func fill(text string, data map[string]any) string {
+	t, err := texttemplate.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return text
+	}
+	return b.String()
 }

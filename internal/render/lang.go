@@ -98,6 +98,14 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 			}
 			return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + template.HTMLEscapeString(s.localDate(t)) + `</time>`)
 		},
+		// pluralForms "searchResults" (dict "Count" "{n}") → the message
+		// in each plural form of the language, for scripts
+		"pluralForms": func(id string, args ...map[string]any) map[string]string {
+			if s.I18n == nil {
+				return map[string]string{"other": id}
+			}
+			return s.I18n.Forms(lang, id, data(args))
+		},
 		// languageLinks .Page → one link per language, for the switcher
 		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
 		// alternates .Page → the page in each language it is in, with
