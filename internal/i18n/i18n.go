@@ -69,9 +69,8 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 		c.ids[l.Key] = map[string]bool{}
 		c.msgs[l.Key] = map[string]*goi18n.Message{}
 		c.tags[l.Key] = l.Tag()
-		for _, fsys := range []fs.FS{theme, site} {
-			c.read(fsys, fsys == theme, l, &probs)
-		}
+		c.read(theme, true, l, &probs)
+		c.read(site, false, l, &probs)
 		tags := []string{l.Tag().String()}
 		if !l.Default {
 			tags = append(tags, def.Tag().String())
@@ -99,9 +98,8 @@ func (c *Catalogue) english(site, theme fs.FS) {
 	c.bundle = goi18n.NewBundle(l.Tag())
 	c.ids[english] = map[string]bool{}
 	var ignore diag.List // the site's languages' problems are reported; these are a fallback
-	for _, fsys := range []fs.FS{theme, site} {
-		c.read(fsys, fsys == theme, l, &ignore)
-	}
+	c.read(theme, true, l, &ignore)
+	c.read(site, false, l, &ignore)
 	c.fallback = goi18n.NewLocalizer(c.bundle, english)
 	c.bundle = bundle
 	delete(c.files, english)
@@ -185,8 +183,12 @@ func (c *Catalogue) missing(cfg *config.Config, probs *diag.List) {
 			if len(shown) > 8 {
 				shown = append(slices.Clone(shown[:8]), fmt.Sprintf("and %d more", len(gone)-8))
 			}
+			what := fmt.Sprintf("%d messages are missing and show", len(gone))
+			if len(gone) == 1 {
+				what = "1 message is missing and shows"
+			}
 			probs.Warnf(files[0], 0, 0, fmt.Sprintf("add them, translated, from i18n/%s.toml", def.Key),
-				"%d messages are missing and show in %s: %s", len(gone), def.Name, strings.Join(shown, ", "))
+				"%s in %s: %s", what, def.Name, strings.Join(shown, ", "))
 		}
 	}
 }
