@@ -49,6 +49,10 @@ other = "{{ .Count }} tudalen"
 other = "Tachwedd"
 [misspelt]
 other = "x"
+`
+
+// urBasic translates one of the theme's words into Urdu.
+const urBasic = `
 -- i18n/ur.toml --
 [exitThisPage]
 other = "یہ صفحہ چھوڑیں"
@@ -105,7 +109,7 @@ English only.
 `
 
 func TestLanguagesByFileName(t *testing.T) {
-	s := sitetest.BuildOK(t, languagesConfig+byName, func(o *site.Options) { o.URLs = site.URLsKeep })
+	s := sitetest.BuildOK(t, languagesConfig+urBasic+byName, func(o *site.Options) { o.URLs = site.URLsKeep })
 	// Each language at its own prefix, with lang and dir.
 	s.AssertFile("report/worried/index.html", `<html lang="en-GB" dir="ltr">`, `Exit this page`)
 	s.AssertFile("cy/report/worried/index.html", `<html lang="cy" dir="ltr">`, `Gadael y dudalen hon`, `Rhybudd`, `Pryderu nawr`)
@@ -145,7 +149,7 @@ func TestLanguagesByFileName(t *testing.T) {
 	s.AssertFile("ur/index.html", `<html lang="ur" dir="rtl">`, `سائن پوسٹ`)
 	// A translation's missing messages are one warning naming its file;
 	// a message the theme does not use, a warning at its line.
-	w := sitetest.BuildOK(t, languagesConfig+byName)
+	w := sitetest.BuildOK(t, languagesConfig+urBasic+byName)
 	w.AssertProblem("i18n/cy.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
 	w.AssertProblem("i18n/ur.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
 	w.AssertProblem(`i18n/cy.toml:19: warning: message "misspelt" is not one the theme uses`)
@@ -301,6 +305,8 @@ Hi.
 func TestSheetsInLanguages(t *testing.T) {
 	s := sitetest.BuildOK(t, languagesConfig+byName+`
 -- i18n/ur.toml --
+[exitThisPage]
+other = "یہ صفحہ چھوڑیں"
 [whoToCallIn]
 other = "{{ .Country }} میں کس کو کال کریں"
 [country-uk]
