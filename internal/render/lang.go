@@ -1,8 +1,10 @@
 package render
 
 import (
+	"html"
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/signpost/signpost/internal/content"
@@ -98,13 +100,25 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 			}
 			return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + template.HTMLEscapeString(s.localDate(t)) + `</time>`)
 		},
-		// pluralForms "searchResults" (dict "Count" "{n}") → the message
-		// in each plural form of the language, for scripts
-		"pluralForms": func(id string, args ...map[string]any) map[string]string {
-			if s.I18n == nil {
-				return map[string]string{"other": id}
+		// pluralAttrs "searchResults" (dict "Count" "{n}") → data-one="…"
+		// data-other="…": the message in each plural form of the
+		// language, for a script to choose from (Intl.PluralRules). Written
+		// whole, as html/template would take data-one for an event handler.
+		"pluralAttrs": func(id string, args ...map[string]any) template.HTMLAttr {
+			forms := map[string]string{"other": id}
+			if s.I18n != nil {
+				forms = s.I18n.Forms(lang, id, data(args))
 			}
-			return s.I18n.Forms(lang, id, data(args))
+			var b strings.Builder
+			for _, f := range []string{"zero", "one", "two", "few", "many", "other"} {
+				if text, ok := forms[f]; ok {
+					if b.Len() > 0 {
+						b.WriteByte(' ')
+					}
+					b.WriteString("data-" + f + `="` + html.EscapeString(text) + `"`)
+				}
+			}
+			return template.HTMLAttr(b.String())
 		},
 		// languageLinks .Page → one link per language, for the switcher
 		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
