@@ -89,6 +89,30 @@
   var digit = new Int8Array(128);
   for (var i = 0; i < 64; i++) digit["0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".charCodeAt(i)] = i;
 
+  // terms are the index terms of a query's words: stop words left out,
+  // stemmed (English), each once.
+  function terms(q, meta) {
+    var ws = [];
+    words(q, meta).forEach(function (w) {
+      if (meta.stop.indexOf(w) < 0 && ws.indexOf((w = meta.stem ? stem(w) : w)) < 0) ws.push(w);
+    });
+    return ws;
+  }
+  // shardOf fetches the shard that holds term t.
+  function shardOf(t, meta, load) {
+    for (var i = meta.bounds.length - 1; i > 0 && meta.bounds[i] > t; i--);
+    return i < 0 ? Promise.resolve({}) : load("t" + i + ".json");
+  }
+  // prefetch fetches the shards a query's terms and their synonyms are in,
+  // while the reader is still typing it.
+  function prefetch(q, meta, load) {
+    terms(q, meta).forEach(function (w) {
+      [w].concat(meta.syn[w] || []).forEach(function (t) {
+        shardOf(t, meta, load).catch(function () {});
+      });
+    });
+  }
+
   // rank finds the pages for query q. load(name) fetches a file of the
   // index as JSON; meta is meta.json. Pages come best first, as
   // {id, score, section}. Each query word counts by how rare its term is;
@@ -97,19 +121,12 @@
   // I report") ranks the pages that answer questions (meta.answers) higher;
   // the first of them ("Worried right now?") rank a little higher always.
   function rank(q, meta, load) {
-    var stop = {}, ws = [], ask = 1, answer = {};
-    meta.stop.forEach(function (w) {
-      stop[w] = 1;
-    });
-    var qs = words(q, meta);
-    qs.forEach(function (w) {
+    var ws = terms(q, meta), ask = 1, answer = {};
+    words(q, meta).forEach(function (w) {
       if (meta.ask.indexOf(w) >= 0) ask = 1.5;
     });
-    (meta.answers || []).forEach(function (d, i) {
+    meta.answers.forEach(function (d, i) {
       answer[d] = ask * (i < meta.first ? 1.1 : 1);
-    });
-    qs.forEach(function (w) {
-      if (!stop[w] && ws.indexOf((w = meta.stem ? stem(w) : w)) < 0) ws.push(w);
     });
     if (!ws.length)
       return Promise.resolve(
@@ -120,8 +137,7 @@
           : []
       );
     function shard(t) {
-      for (var i = meta.bounds.length - 1; i > 0 && meta.bounds[i] > t; i--);
-      return i < 0 ? {} : load("t" + i + ".json");
+      return shardOf(t, meta, load);
     }
     return Promise.all(
       ws.map(function (w) {
@@ -182,7 +198,7 @@
     });
   }
 
-  var api = { stem: stem, words: words, rank: rank };
+  var api = { stem: stem, words: words, rank: rank, prefetch: prefetch };
   if (typeof module == "object" && module.exports) module.exports = api;
   else self.signpostSearch = api;
 })();

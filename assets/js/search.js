@@ -23,7 +23,7 @@
   function text(s, n, q) {
     return s.replace("{n}", n).replace("{q}", q);
   }
-  // rank loads the ranking code, once.
+  // rank loads the ranking code (search-engine.js), once.
   function rank() {
     return (engine =
       engine ||
@@ -32,7 +32,7 @@
         s.src = form.dataset.engine;
         s.integrity = form.dataset.integrity;
         s.onload = function () {
-          ok(self.signpostSearch.rank);
+          ok(self.signpostSearch);
         };
         s.onerror = function () {
           engine = 0;
@@ -41,31 +41,47 @@
         d.head.appendChild(s);
       }));
   }
+  // load fetches a file of the index once; a failed fetch is tried again
+  // the next time. meta.json is small and every query needs it: it is
+  // fetched now, and revalidated; the other files' URLs carry its hash.
   function load(name) {
     return (
       files[name] ||
-      (files[name] = fetch(base + name + (meta ? "?v=" + meta.hash : ""), meta ? {} : { cache: "no-cache" }).then(function (r) {
-        if (!r.ok) throw Error(r.status);
-        return r.json();
-      }))
+      (files[name] = fetch(base + name + (meta ? "?v=" + meta.hash : ""), meta ? {} : { cache: "no-cache" })
+        .then(function (r) {
+          if (!r.ok) throw Error(r.status);
+          return r.json();
+        })
+        .catch(function (e) {
+          delete files[name];
+          throw e;
+        }))
     );
   }
-  // meta.json is small and every query needs it: fetch it now, and again
-  // at the next query if that failed.
   function loadMeta() {
     return meta
       ? Promise.resolve(meta)
-      : load("meta.json").then(
-          function (m) {
-            return (meta = m);
-          },
-          function (e) {
-            delete files["meta.json"];
-            throw e;
-          }
-        );
+      : load("meta.json").then(function (m) {
+          return (meta = m);
+        });
   }
   loadMeta().catch(function () {});
+  // ready calls fn with the ranking code once it and meta.json are loaded.
+  function ready(fn) {
+    return Promise.all([rank(), loadMeta()]).then(function (a) {
+      return fn(a[0]);
+    });
+  }
+  // ranked ranks the pages for q.
+  function ranked(q) {
+    return ready(function (e) {
+      return e.rank(q, meta, load);
+    });
+  }
+  // chunk is the file of a result's title, address and headings.
+  function chunk(r) {
+    return load("d" + Math.floor(r.id / meta.chunk) + ".json");
+  }
   function el(tag, text, href) {
     var e = d.createElement(href ? "a" : tag);
     e.textContent = text;
@@ -81,11 +97,7 @@
   function show() {
     var mine = results, next = results.slice(shown, shown + 10), first = shown == 0;
     shown += next.length;
-    return Promise.all(
-      next.map(function (r) {
-        return load("d" + Math.floor(r.id / meta.chunk) + ".json");
-      })
-    ).then(function (chunks) {
+    return Promise.all(next.map(chunk)).then(function (chunks) {
       var focus;
       if (mine != results) return; // a newer query is showing
       next.forEach(function (r, i) {
@@ -113,10 +125,7 @@
       return;
     }
     status.textContent = say.searching;
-    Promise.all([rank(), loadMeta()])
-      .then(function (a) {
-        return a[0](q, meta, load);
-      })
+    ranked(q)
       .then(function (r) {
         if (q != query) return;
         results = r;
@@ -132,6 +141,26 @@
   }
   form.hidden = false;
   form.addEventListener("focusin", rank);
+  // While a reader types, what the query needs is fetched: at once the
+  // shards of its words, and when typing stops for a moment the first
+  // results' pages, so that Search shows them at once.
+  var typing;
+  input.addEventListener("input", function () {
+    var q = input.value;
+    clearTimeout(typing);
+    ready(function (e) {
+      e.prefetch(q, meta, load);
+    }).catch(function () {});
+    typing = setTimeout(function () {
+      ranked(q)
+        .then(function (r) {
+          r.slice(0, 10).forEach(function (r) {
+            chunk(r).catch(function () {});
+          });
+        })
+        .catch(function () {});
+    }, 150);
+  });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));

@@ -37,7 +37,7 @@ function signpostBinary(dir) {
 
 // A tiny static file server: folder/ serves folder/index.html, anything
 // missing gets 404.html with status 404.
-function serve(root) {
+export function serve(root) {
   return createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     let file = normalize(join(root, path));
