@@ -39,6 +39,13 @@ type Config struct {
 	DisablePathToLower bool `toml:"disablePathToLower" yaml:"disablePathToLower"`
 	// Search tunes how the site's own search ranks its pages.
 	Search Search `toml:"search" yaml:"search"`
+	// DefaultContentLanguage is the key of the language published at the
+	// site root ("en" unless set); Languages are the [languages.XX]
+	// tables, and Langs all the site's languages by weight (one, made
+	// from the top-level keys, for a site without [languages]).
+	DefaultContentLanguage string               `toml:"defaultContentLanguage" yaml:"defaultContentLanguage"`
+	Languages              map[string]*Language `toml:"languages" yaml:"languages"`
+	Langs                  []*Language          `toml:"-" yaml:"-"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
@@ -80,7 +87,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower", "defaultContentLanguage", "languages"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -90,6 +97,7 @@ var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app
 func Load(fsys fs.FS) (*Config, diag.List) {
 	var probs diag.List
 	c := &Config{}
+	var raw map[string]any
 	for _, name := range Names {
 		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -105,7 +113,6 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Errorf(name, 0, 0, "check the file's permissions", "%s cannot be read: %s", name, msg)
 			return c, probs
 		}
-		var raw map[string]any
 		format := "toml"
 		if !strings.HasSuffix(name, ".toml") {
 			format = "yaml"
@@ -123,6 +130,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		break
 	}
 	c.applyDefaults(&probs)
+	c.resolveLanguages(raw, &probs)
 	return c, probs
 }
 

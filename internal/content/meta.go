@@ -16,6 +16,7 @@ import (
 var FrontMatterKeys = []string{
 	"title", "description", "date", "lastmod", "draft", "weight", "slug", "url",
 	"aliases", "summary", "layout", "toc", "reviewed", "review_by", "sources", "params",
+	"translationKey", "translation",
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
@@ -32,6 +33,7 @@ func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Co
 	p.Date, p.Lastmod = d.date("date"), d.date("lastmod")
 	p.Reviewed, p.ReviewBy = d.date("reviewed"), d.date("review_by")
 	d.flags()
+	d.translation()
 	for _, tax := range cfg.TaxonomyNames() {
 		if terms := d.strs(tax); len(terms) > 0 {
 			p.Terms[tax] = terms

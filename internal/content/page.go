@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
 )
 
@@ -43,7 +44,18 @@ type Page struct {
 	File string
 	// BodyLine is the line of File on which the markdown body starts.
 	BodyLine int
+	// Lang is the key of the page's language ("ur"), Language its entry
+	// in the config.
 	Lang     string
+	Language *config.Language
+	// Translations are the page's translations into the site's other
+	// languages, in their order; TranslationKey, set in front matter,
+	// links pages at different paths as translations of each other.
+	Translations   []*Page
+	TranslationKey string
+	// Translated is the translation front matter of a translated page,
+	// nil for a page that does not set it.
+	Translated *TranslationInfo
 
 	Title       string
 	Description string
@@ -113,6 +125,11 @@ type Page struct {
 	URLLine, AliasesLine int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
+	// neutral is the page's file path within its language's folder
+	// without a language suffix ("report/uk.md"): translations share it.
+	neutral string
+	// termSlug is a term page's slug, shared by its translations.
+	termSlug string
 }
 
 // Pos is a place in a file of the site; Line 0 means the whole file.
@@ -222,7 +239,7 @@ func (p *Page) Key() string {
 // fresh copies a loaded page without what assembling a tree adds to it.
 func (p *Page) fresh() *Page {
 	c := *p
-	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources = nil, nil, nil, nil, nil, nil
+	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources, c.Translations = nil, nil, nil, nil, nil, nil, nil
 	c.TermPages = map[string][]*Page{}
 	c.RelPermalink, c.Permalink = "", ""
 	return &c

@@ -50,7 +50,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return r.opt.Tree.GetPage(ref)
 		},
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
-		"partial": r.partial,
+		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
 		// related .Page 5 → up to n pages sharing the most terms with it
 		"related": related,
 		"dict":    dict,
@@ -93,7 +93,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// bySection .Pages → the pages grouped under the site's top-level
 		// sections, in the site's order; pages in none come last with a
 		// nil .Section
-		"bySection": r.bySection,
+		"bySection": func(pages []*content.Page) []PageGroup { return bySection(r.site.Sections, pages) },
 		// leadBlock "emergency" .Content → {Block, Rest}: the first block of
 		// that kind before the content's first heading, and the content
 		// without it
@@ -109,10 +109,10 @@ type PageGroup struct {
 
 // bySection groups pages in one pass (templates that filter a list once
 // per section are quadratic on big sites).
-func (r *Renderer) bySection(pages []*content.Page) []PageGroup {
+func bySection(sections, pages []*content.Page) []PageGroup {
 	index := map[string]int{}
-	groups := make([]PageGroup, 0, len(r.site.Sections)+1)
-	for _, s := range r.site.Sections {
+	groups := make([]PageGroup, 0, len(sections)+1)
+	for _, s := range sections {
 		index[s.Section()] = len(groups)
 		groups = append(groups, PageGroup{Section: s})
 	}
@@ -183,8 +183,8 @@ func writtenOrder(terms []*content.Page) []*content.Page {
 	return out
 }
 
-func (r *Renderer) partial(name string, data any) (template.HTML, error) {
-	t, err := r.set("partials/" + name)
+func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, error) {
+	t, err := r.set(site, "partials/"+name)
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/i18n"
 	"github.com/signpost/signpost/internal/markdown"
 	"github.com/signpost/signpost/internal/render"
 	"github.com/signpost/signpost/internal/search"
@@ -134,6 +135,8 @@ type builder struct {
 	// incremental build writes nothing unless it succeeds.
 	buffered map[string][]byte
 	rnd      *render.Renderer
+	// convs are the markdown converters by language.
+	convs map[string]*markdown.Converter
 	// stemmer remembers the search terms of words across this build's pages.
 	stemmer *search.Stemmer
 	// fileSet are the non-page files published (static, assets, bundle
@@ -204,21 +207,44 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 			b.published[p.URL] = true
 		}
 	}
-	var exts []goldmark.Extender
-	if b.opt.Extensions != nil {
-		exts = b.opt.Extensions(b.data)
-	}
+	cat, probs := i18n.Load(b.site, b.opt.Theme, b.cfg)
+	b.probs.Add(probs...)
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)
-	conv := markdown.New(markdown.Options{
-		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts, PageAnchors: true,
-		FileExists: func(u string) bool { return exists[u] },
-	})
-	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
+	// One converter per language: the guidance blocks' labels are words
+	// of the page's language.
+	b.convs = map[string]*markdown.Converter{}
+	for _, l := range b.cfg.Langs {
+		b.convs[l.Key] = markdown.New(markdown.Options{
+			Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: b.extensions(cat, l.Key), PageAnchors: true,
+			FileExists: func(u string) bool { return exists[u] },
+		})
+	}
+	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject, I18n: cat})
 	b.probs.Add(probs...)
 	b.rnd = rnd
-	return conv, rnd
+	return b.convs[b.cfg.DefaultLanguage().Key], rnd
+}
+
+// localizable is an extension with words to show (the guidance blocks'
+// labels): Localized returns it speaking another language.
+type localizable interface {
+	Localized(words func(id string, data map[string]any) string) goldmark.Extender
+}
+
+// extensions are the site's goldmark extensions, speaking lang.
+func (b *builder) extensions(cat *i18n.Catalogue, lang string) []goldmark.Extender {
+	if b.opt.Extensions == nil {
+		return nil
+	}
+	exts := b.opt.Extensions(b.data)
+	for i, e := range exts {
+		if l, ok := e.(localizable); ok {
+			exts[i] = l.Localized(func(id string, data map[string]any) string { return cat.T(lang, id, data) })
+		}
+	}
+	return exts
 }
 
 // writeGlobals writes the outputs made from the whole tree, and the
@@ -317,6 +343,9 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 
 func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
 	rec := &pageRecord{out: p.OutputPath()}
+	if c := b.convs[p.Lang]; c != nil {
+		conv = c
+	}
 	if p.Broken {
 		return rec // already reported; its anchors are unknown
 	}
@@ -383,7 +412,7 @@ func collectTree(bodySize int) {
 }
 
 func (b *builder) render404(rnd *render.Renderer) {
-	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.LanguageCode,
+	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.DefaultLanguage().Key, Language: b.cfg.DefaultLanguage(),
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"

@@ -24,7 +24,7 @@ func (b *builder) writeAliases() {
 				continue // it differs from another output only in case: _redirects only
 			}
 			var buf bytes.Buffer
-			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
+			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.LanguageCode()}); err != nil {
 				b.problem(err)
 				continue
 			}

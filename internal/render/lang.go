@@ -1,0 +1,166 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/signpost/signpost/internal/content"
+)
+
+// siteOf is .Site in the page's language.
+func (r *Renderer) siteOf(p *content.Page) *Site {
+	if s := r.sites[p.Lang]; s != nil {
+		return s
+	}
+	return r.site
+}
+
+// SiteIn returns .Site in the language with key (the default's when the
+// site has no such language), for callers that render other files.
+func (r *Renderer) SiteIn(lang string) *Site {
+	if s := r.sites[lang]; s != nil {
+		return s
+	}
+	return r.site
+}
+
+// T is the theme's message id in the site's language (see internal/i18n).
+func (s *Site) T(id string, data map[string]any) string {
+	if s.I18n == nil {
+		return id
+	}
+	return s.I18n.T(s.Language.Key, id, data)
+}
+
+// localDate is a date as the language writes it (dateFormat and the
+// month names month1…month12); empty for a zero time.
+func (s *Site) localDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return s.T("dateFormat", map[string]any{"Day": t.Day(), "Month": s.T("month"+strconv.Itoa(int(t.Month())), nil), "Year": t.Year()})
+}
+
+// langFuncs are the template functions that answer in the language of
+// the site s: they replace those of funcs with the same name.
+func (r *Renderer) langFuncs(s *Site) template.FuncMap {
+	lang := s.Language.Key
+	data := func(args []map[string]any) map[string]any {
+		if len(args) > 0 {
+			return args[0]
+		}
+		return nil
+	}
+	return template.FuncMap{
+		// T "exitThisPage" → the message in the page's language, falling
+		// back to the default language, then the key; T "pagesCount"
+		// (dict "Count" 3) chooses the plural form.
+		"T": func(id string, args ...map[string]any) string { return s.T(id, data(args)) },
+		// TH is T for messages that hold HTML (a link); the data's text is
+		// escaped.
+		"TH": func(id string, args ...map[string]any) template.HTML {
+			if s.I18n == nil {
+				return template.HTML(template.HTMLEscapeString(id))
+			}
+			return s.I18n.TH(lang, id, data(args))
+		},
+		// TIn "ur" "key" → the message in another language (the
+		// switcher's notes, the notice of an unchecked translation).
+		"TIn": func(other, id string, args ...map[string]any) string {
+			if s.I18n == nil {
+				return id
+			}
+			return s.I18n.T(other, id, data(args))
+		},
+		"THIn": func(other, id string, args ...map[string]any) template.HTML {
+			if s.I18n == nil {
+				return template.HTML(template.HTMLEscapeString(id))
+			}
+			return s.I18n.TH(other, id, data(args))
+		},
+		// getPage "report/uk.md" → that page in this language when it is
+		// translated, else the page itself
+		"getPage": func(ref string) *content.Page {
+			r.looked.Store(ref, true)
+			return r.opt.Tree.GetPageIn(lang, ref)
+		},
+		"partial":   func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
+		"bySection": func(pages []*content.Page) []PageGroup { return bySection(s.Sections, pages) },
+		// localDate .Reviewed → "2 January 2006" in the page's language
+		// (dateFormat and month1…month12); empty for a zero time
+		"localDate": s.localDate,
+		// timeTag .Reviewed → <time datetime="2026-11-29">29 November
+		// 2026</time> in the page's language; empty for a zero time
+		"timeTag": func(t time.Time) template.HTML {
+			if t.IsZero() {
+				return ""
+			}
+			return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + template.HTMLEscapeString(s.localDate(t)) + `</time>`)
+		},
+		// languageLinks .Page → one link per language, for the switcher
+		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
+		// alternates .Page → the page in each language it is in, with
+		// x-default, for hreflang links; empty without translations
+		"alternates": func(p *content.Page) []Alternate { return alternates(p, r.opt.Tree) },
+	}
+}
+
+// LanguageLink is one language in the switcher: where it leads (this
+// page's translation, or that language's home when there is none) and,
+// then, a note in that language saying so.
+type LanguageLink struct {
+	Name, Key, LanguageCode, Direction string
+	URL                                string
+	Current                            bool
+	// Home is true when the page has no translation in the language and
+	// the link goes to its home page; Note says so in that language.
+	Home bool
+	Note string
+}
+
+// languageLinks are the switcher's links for p, in the languages' order.
+func (r *Renderer) languageLinks(p *content.Page) []LanguageLink {
+	var out []LanguageLink
+	for _, lt := range r.opt.Tree.Langs {
+		l := LanguageLink{Name: lt.Name, Key: lt.Key, LanguageCode: lt.LanguageCode, Direction: lt.Direction, Current: lt.Key == p.Lang}
+		switch tr := p.Translation(lt.Key); {
+		case tr != nil:
+			l.URL = tr.RelPermalink
+		case lt.Home != nil:
+			l.URL, l.Home = lt.Home.RelPermalink, true
+			l.Note = r.SiteIn(lt.Key).T("switcherNoTranslation", nil)
+		default:
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// Alternate is one hreflang link.
+type Alternate struct {
+	Lang, URL string
+}
+
+// alternates lists p in every language it is in, then x-default (the
+// default language's page), or nothing for a page with no translation.
+func alternates(p *content.Page, t *content.Tree) []Alternate {
+	if len(p.Translations) == 0 {
+		return nil
+	}
+	var out []Alternate
+	def := ""
+	for _, lt := range t.Langs {
+		if tr := p.Translation(lt.Key); tr != nil {
+			out = append(out, Alternate{lt.LanguageCode, tr.Permalink})
+			if lt.Default {
+				def = tr.Permalink
+			}
+		}
+	}
+	if def != "" {
+		out = append(out, Alternate{"x-default", def})
+	}
+	return out
+}
