@@ -471,6 +471,7 @@ func (a *assembly) linkSections() {
 // addPages lists the pages in their sections, in order, with neighbours,
 // leaving out everything under a draft section when drafts are off.
 func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
+	from := len(t.Regular) // earlier languages' pages are in t.All already
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
 			t.Drafts = append(t.Drafts, p.File)
@@ -505,7 +506,7 @@ func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options)
 		}
 		t.All = append(t.All, s)
 	}
-	t.All = append(t.All, t.Regular...)
+	t.All = append(t.All, t.Regular[from:]...)
 }
 
 // index sorts the pages by URL and indexes them by file and URL, with
