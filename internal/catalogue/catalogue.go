@@ -20,15 +20,26 @@ type File struct {
 	Data []byte
 }
 
-// Files returns resources.json and the updates feeds of a tree.
-func Files(t *content.Tree) ([]File, error) {
+// Words looks up the theme's message id in a language (internal/i18n);
+// the feeds' titles are written with it.
+type Words func(lang, id string, data map[string]any) string
+
+// Files returns resources.json and the updates feeds of a tree, in each
+// of its languages.
+func Files(t *content.Tree, words Words) ([]File, error) {
 	res, err := Resources(t)
 	if err != nil {
 		return nil, err
 	}
 	files := []File{{"resources.json", res}}
-	feeds, err := Updates(t)
-	return append(files, feeds...), err
+	for _, lt := range t.Langs {
+		feeds, err := Updates(t, lt, words)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, feeds...)
+	}
+	return files, nil
 }
 
 // Guidance is every page with review metadata (a reviewed date or
@@ -53,6 +64,10 @@ type Resource struct {
 	Apps        []string `json:"apps"`
 	Reviewed    string   `json:"reviewed,omitempty"`
 	ReviewBy    string   `json:"review_by,omitempty"`
+	// Language is the page's languageCode, on a site with more than one
+	// language; Translations are its translations' URLs by languageCode.
+	Language     string            `json:"language,omitempty"`
+	Translations map[string]string `json:"translations,omitempty"`
 }
 
 // Catalogue is resources.json.
@@ -70,11 +85,21 @@ func Resources(t *content.Tree) ([]byte, error) {
 	cfg := t.Config
 	c := Catalogue{Site: cfg.Title, URL: cfg.BaseURL, Language: cfg.LanguageCode, Pages: []Resource{}}
 	for _, p := range Guidance(t) {
-		c.Pages = append(c.Pages, Resource{
+		r := Resource{
 			Title: p.Title, URL: p.Permalink, Description: p.Description,
 			Topics: terms(p, "topics"), Ages: terms(p, "ages"), Apps: terms(p, "apps"),
 			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy),
-		})
+		}
+		if cfg.Multilingual() {
+			r.Language = p.LanguageCode()
+			for _, tr := range p.Translations {
+				if r.Translations == nil {
+					r.Translations = map[string]string{}
+				}
+				r.Translations[tr.LanguageCode()] = tr.Permalink
+			}
+		}
+		c.Pages = append(c.Pages, r)
 	}
 	out, err := json.MarshalIndent(c, "", "  ")
 	return append(out, '\n'), err
@@ -101,17 +126,19 @@ const maxEntries = 50
 // each topic's folder.
 const FeedName = "updates.xml"
 
-// Updates returns the Atom feeds of guidance updates: updates.xml for the
-// whole site and TOPIC/updates.xml beside each topic's page. Entries are
-// guidance pages with a reviewed date, latest first; each review of a page
-// is a new entry (its id carries the date), so a feed reader shows it again.
-func Updates(t *content.Tree) ([]File, error) {
+// Updates returns the Atom feeds of guidance updates in one language:
+// updates.xml at its home and TOPIC/updates.xml beside each of its
+// topics' pages. Entries are guidance pages with a reviewed date, latest
+// first; each review of a page is a new entry (its id carries the date),
+// so a feed reader shows it again.
+func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error) {
 	var dated []*content.Page
 	for _, p := range Guidance(t) {
-		if !p.Reviewed.IsZero() {
+		if !p.Reviewed.IsZero() && p.Lang == lt.Key {
 			dated = append(dated, p)
 		}
 	}
+	say := func(id string, data map[string]any) string { return words(lt.Key, id, data) }
 	sort.SliceStable(dated, func(i, j int) bool {
 		a, b := dated[i], dated[j]
 		if !a.Reviewed.Equal(b.Reviewed) {
@@ -122,7 +149,7 @@ func Updates(t *content.Tree) ([]File, error) {
 	cfg := t.Config
 	out := []File{}
 	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
-		f := feed.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: cfg.Title,
+		f := feed.Feed{Lang: lt.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: lt.Title,
 			Links: []feed.Link{{Href: cfg.BaseURL + content.EscapePath(rel), Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
 		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, p := range pages {
@@ -147,10 +174,11 @@ func Updates(t *content.Tree) ([]File, error) {
 		out = append(out, File{rel, data})
 		return nil
 	}
-	if err := write(FeedName, "Guidance updates – "+cfg.Title, "New and checked guidance, latest first.", t.Home, dated); err != nil {
+	home := strings.TrimPrefix(lt.Home.URL, "/")
+	if err := write(home+FeedName, say("feedGuidanceUpdates", nil)+" – "+lt.Title, say("feedUpdatesSubtitle", nil), lt.Home, dated); err != nil {
 		return nil, err
 	}
-	for _, tp := range TopicPages(t) {
+	for _, tp := range TopicPages(lt.Taxonomies) {
 		var pages []*content.Page
 		for _, p := range dated { // sections too, which term pages do not list
 			for _, term := range p.Terms["topics"] {
@@ -161,16 +189,18 @@ func Updates(t *content.Tree) ([]File, error) {
 			}
 		}
 		rel := strings.TrimPrefix(tp.URL, "/") + FeedName
-		if err := write(rel, tp.Title+": guidance updates – "+cfg.Title, "New and checked guidance about "+tp.Title+", latest first.", tp, pages); err != nil {
+		title := say("feedTopicUpdates", map[string]any{"Title": tp.Title}) + " – " + lt.Title
+		if err := write(rel, title, say("feedTopicSubtitle", map[string]any{"Title": tp.Title}), tp, pages); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// TopicPages are the term pages of the topics taxonomy, if the site has it.
-func TopicPages(t *content.Tree) []*content.Page {
-	for _, tax := range t.Taxonomies {
+// TopicPages are the term pages of the topics taxonomy among taxonomies
+// (a language's), if the site has it.
+func TopicPages(taxonomies []*content.Page) []*content.Page {
+	for _, tax := range taxonomies {
 		if tax.Taxonomy == "topics" {
 			return tax.Pages
 		}

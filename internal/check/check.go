@@ -14,6 +14,7 @@ package check
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strconv"
@@ -136,7 +137,7 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	pc.imgAlts(pg)
 	pc.headings(pg)
 	pc.links(pg)
-	if p.File != "" && len(in.Content) > 0 && c.english(p) {
+	if p.File != "" && len(in.Content) > 0 {
 		pc.readability(prose(in.Content))
 	}
 	if draft(p) {
@@ -157,13 +158,10 @@ func draft(p *content.Page) bool {
 	return false
 }
 
-func (c *Checker) english(p *content.Page) bool {
-	lang := p.Lang
-	if lang == "" {
-		lang = c.opt.Config.LanguageCode
-	}
-	lang = strings.ToLower(lang)
-	return lang == "" || lang == "en" || strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "en_")
+// lang is a page's language: its own, else the site's default language,
+// else English.
+func (c *Checker) lang(p *content.Page) string {
+	return cmp.Or(p.Lang, c.opt.Config.LanguageCode, "en")
 }
 
 // pageCheck is the state of checking one page.

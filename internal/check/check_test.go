@@ -59,6 +59,7 @@ type pageCase struct {
 	html    string // the page's HTML inside <main>; doc adds the h1
 	content string // the body's HTML, for readability
 	cfg     string // signpost.toml
+	lang    string // the page's language, as the content loader sets it
 	want    []string
 }
 
@@ -68,6 +69,9 @@ type pageCase struct {
 func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	t.Helper()
 	p, fsys, cfg := page(t, tc.md, tc.cfg)
+	if tc.lang != "" {
+		p.Lang = tc.lang
+	}
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
 	res := convert(t, p, fsys)
 	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(res), Markdown: res})

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"context"
 	"net"
 	"net/http"
@@ -10,18 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"golang.org/x/net/html"
 )
-
-func mustParse(t *testing.T, s string) *html.Node {
-	t.Helper()
-	n, err := html.Parse(bytes.NewReader([]byte(s)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
 
 // site is a local server with pages that answer in every way a real site
 // might; no test requests anything beyond 127.0.0.1.

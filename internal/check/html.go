@@ -145,10 +145,7 @@ func (pc *pageCheck) links(pg *pageHTML) {
 			seen[href] = true
 			// Where the body links to it (from the syntax tree), and where
 			// the front matter names it (sources, rendered by the layout).
-			at := pc.marks.linksTo(href)
-			for _, l := range pc.src.findAll(href, pc.src.body) {
-				at = append(at, l)
-			}
+			at := append(pc.marks.linksTo(href), pc.src.findAll(href, pc.src.body)...)
 			for _, l := range at {
 				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
 			}

@@ -1,14 +1,12 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"regexp"
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
@@ -43,75 +41,61 @@ var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script:
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
-	var blocks []string
-	var cur strings.Builder
-	flush := func() {
-		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			blocks = append(blocks, t)
-		}
-		cur.Reset()
+	var p proseReader
+	walkHTML(b, &p)
+	p.flush()
+	return p.blocks
+}
+
+// proseReader gathers the blocks of prose of a walk.
+type proseReader struct {
+	blocks []string
+	cur    strings.Builder
+}
+
+func (p *proseReader) flush() {
+	if t := strings.Join(strings.Fields(p.cur.String()), " "); t != "" {
+		p.blocks = append(p.blocks, t)
 	}
-	z := html.NewTokenizer(bytes.NewReader(b))
-	var open []string // open elements that hold no prose, innermost last
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			flush()
-			return blocks
-		case html.TextToken:
-			if len(open) == 0 {
-				cur.Write(z.Text())
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			tag := atom.Lookup(name)
-			if len(open) > 0 {
-				if tt == html.StartTagToken && !voidElem[tag] {
-					open = append(open, string(name))
-				}
-				continue
-			}
-			a := readAttrs(z, more)
-			skip := skipElems[tag] || a.hidden || headingLevel(tag) > 0
-			switch {
-			case tag == atom.Code:
-				cur.WriteString(" code ")
-			case tag == atom.Br:
-				cur.WriteString(" ")
-			case headingLevel(tag) > 0 || blockElems[tag]:
-				flush()
-			}
-			if skip && tt == html.StartTagToken && !voidElem[tag] {
-				open = append(open, string(name))
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			if len(open) > 0 {
-				// Close up to the matching element; a stray end tag
-				// closes nothing.
-				for i := len(open) - 1; i >= 0; i-- {
-					if open[i] == string(name) {
-						open = open[:i]
-						break
-					}
-				}
-				continue
-			}
-			if blockElems[atom.Lookup(name)] {
-				flush()
-			}
-		}
+	p.cur.Reset()
+}
+
+// start skips elements that hold no prose (code, headings, what is hidden),
+// ends a block where a block element starts, and reads code as the word
+// "code" and a line break as a space.
+func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
+	if w.hidden > 0 {
+		return element{}
+	}
+	switch {
+	case tag == atom.Code:
+		p.cur.WriteString(" code ")
+	case tag == atom.Br:
+		p.cur.WriteString(" ")
+	case headingLevel(tag) > 0 || blockElems[tag]:
+		p.flush()
+	}
+	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
+}
+
+func (p *proseReader) text(_ *htmlWalker, t []byte) { p.cur.Write(t) }
+
+func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
+	if w.hidden == 0 && blockElems[tag] {
+		p.flush()
 	}
 }
+
+func (p *proseReader) closed(*element) {}
 
 // sentenceEnd is a full stop, question or exclamation mark (and closing
 // quotes or brackets) followed by a space and a letter or digit. Sentences
 // may start in lower case ("iPhones", "eSafety"); abbreviations are kept.
 var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN]`)
 
-// sentences splits a block of text into sentences.
-func sentences(block string) []string {
+// sentences splits a block of text into sentences; a full stop that ends
+// one of abbrevs ("e.g.") does not end a sentence.
+func sentences(block string, abbrevs []string) []string {
 	var out []string
 	for {
 		loc := sentenceEnd.FindStringIndex(block)
@@ -121,9 +105,9 @@ func sentences(block string) []string {
 		// Cut after the punctuation, before the next sentence's first letter.
 		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
 		s := strings.TrimSpace(block[:cut])
-		if abbreviation(s) {
+		if abbreviation(s, abbrevs) {
 			// "e.g. Snapchat" or "Mr. Smith": not the end of a sentence.
-			next := sentences(block[cut:])
+			next := sentences(block[cut:], abbrevs)
 			if len(next) > 0 {
 				next[0] = s + " " + next[0]
 				return append(out, next...)
@@ -143,11 +127,9 @@ func lastRune(s string) rune {
 	return r[len(r)-1]
 }
 
-var abbreviations = []string{"e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "vs."}
-
-func abbreviation(s string) bool {
+func abbreviation(s string, abbrevs []string) bool {
 	l := strings.ToLower(s)
-	for _, a := range abbreviations {
+	for _, a := range abbrevs {
 		if strings.HasSuffix(l, " "+a) || l == a {
 			return true
 		}
@@ -167,8 +149,6 @@ func wordsOf(s string) []string {
 	}
 	return out
 }
-
-var ()
 
 // Syllables estimates the syllables of an English word: groups of vowels,
 // less a silent final e, es or ed ("wanted" keeps its ed). Numbers count as
@@ -197,11 +177,11 @@ func Syllables(word string) int {
 	return max(total, 1)
 }
 
-// Measure counts words, sentences and syllables in blocks of prose.
+// Measure counts words, sentences and syllables in blocks of English prose.
 func Measure(blocks []string) Stats {
 	var s Stats
 	for _, b := range blocks {
-		for _, sent := range sentences(b) {
+		for _, sent := range sentences(b, english.abbreviations) {
 			ws := wordsOf(sent)
 			if len(ws) == 0 {
 				continue
@@ -216,11 +196,75 @@ func Measure(blocks []string) Stats {
 	return s
 }
 
-// readability warns when a page is harder to read than the site's target
-// reading grade, and about each sentence longer than MaxSentenceWords.
+// proseRules are the prose checks that mean something in one language.
+type proseRules struct {
+	// grade: the Flesch–Kincaid reading grade, a formula of English
+	// words' syllables, meaningless in any other language.
+	grade bool
+	// longSentences: sentences over MaxSentenceWords words.
+	longSentences bool
+	// abbreviations end with a full stop that does not end a sentence.
+	abbreviations []string
+}
+
+var (
+	english = proseRules{grade: true, longSentences: true,
+		abbreviations: []string{"e.g.", "i.e.", "etc.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "vs."}}
+	// Welsh: Cymraeg Clir, the plain Welsh guidelines of Canolfan Bedwyr
+	// (Bangor University), set the same limit as ours, "no more than 25
+	// words in a sentence" (rule 4), and Welsh counts words much as
+	// English does (it writes 'r, 'n and 'ch onto the word before, which
+	// only makes a count lower).
+	welsh = proseRules{longSentences: true, abbreviations: []string{"e.e.", "h.y.", "ayb."}}
+	// Polish: short sentences are the first rule of plain Polish (prosta
+	// polszczyzna, Uniwersytet Wrocławski; the Prime Minister's office's
+	// Komunikacja pisemna, 2015). Polish has no articles and puts in case
+	// endings what English says with prepositions, so a sentence says in
+	// fewer words what English says in more: 25 words is a lenient limit.
+	polish = proseRules{longSentences: true, abbreviations: []string{"np.", "tj.", "m.in.", "tzn.", "ok."}}
+)
+
+// proseRulesFor are the prose checks of a language (a key or a BCP 47
+// code). Urdu, Punjabi and every language without rules here get none:
+// their words and sentences are not counted as English ones are (Urdu
+// ends sentences with ۔, Punjabi with ।), and no one fluent has set a
+// limit for them here.
+func proseRulesFor(lang string) proseRules {
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	switch strings.ToLower(lang) {
+	case "en":
+		return english
+	case "cy":
+		return welsh
+	case "pl":
+		return polish
+	}
+	return proseRules{}
+}
+
+// ReadingGradeApplies reports whether the reading grade means something in
+// a language (a key or a BCP 47 code): English only.
+func ReadingGradeApplies(lang string) bool { return proseRulesFor(lang).grade }
+
+// readability warns about each sentence longer than MaxSentenceWords, and
+// when a page is harder to read than the site's target reading grade, as
+// far as each means something in the page's language.
 func (pc *pageCheck) readability(blocks []string) {
+	rules := proseRulesFor(pc.c.lang(pc.p))
+	if rules.longSentences {
+		pc.longSentences(blocks, rules.abbreviations)
+	}
+	if rules.grade {
+		pc.grade(blocks)
+	}
+}
+
+// longSentences warns about each sentence over MaxSentenceWords words.
+func (pc *pageCheck) longSentences(blocks []string, abbrevs []string) {
 	for _, b := range blocks {
-		for _, sent := range sentences(b) {
+		for _, sent := range sentences(b, abbrevs) {
 			ws := wordsOf(sent)
 			if len(ws) <= MaxSentenceWords {
 				continue
@@ -230,6 +274,11 @@ func (pc *pageCheck) readability(blocks []string) {
 				"sentence of %d words, over %d: %q", len(ws), MaxSentenceWords, start(ws, 8))
 		}
 	}
+}
+
+// grade warns when the page's reading grade is above the site's (or the
+// page's own) limit.
+func (pc *pageCheck) grade(blocks []string) {
 	st := Measure(blocks)
 	limit := pc.c.grade
 	if g, ok := number(pc.p.Params["readingGrade"]); ok {

@@ -35,7 +35,7 @@ func TestSentences(t *testing.T) {
 		{"They said “stop.” Then they left.", []string{"They said “stop.”", "Then they left."}},
 		{"No full stop at the end", []string{"No full stop at the end"}},
 	} {
-		if got := sentences(tc.in); !reflect.DeepEqual(got, tc.want) {
+		if got := sentences(tc.in, english.abbreviations); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("sentences(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
@@ -85,5 +85,61 @@ func TestReadability(t *testing.T) {
 		{name: "plain", md: good + "\n" + simple + "\n", content: para(simple) + "<ul><li>Stay calm</li><li>Listen</li></ul>"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
+	}
+}
+
+// Long sentences of real guidance, each over 25 words, in the languages
+// the bundled site is translated into.
+const (
+	longWelsh   = "Os bydd rhywun nad ydych yn ei adnabod yn anfon neges at eich plentyn yn gofyn iddo gadw cyfrinach oddi wrthych neu symud i ap arall, dylech gadw'r neges a rhoi gwybod amdani i'r heddlu neu i CEOP ar unwaith."
+	longPolish  = "Jeśli ktoś, kogo nie znasz, wyśle twojemu dziecku wiadomość z prośbą o zachowanie tajemnicy przed tobą lub o przejście do innej aplikacji, zachowaj tę wiadomość i zgłoś ją na policję albo do CEOP od razu, np. przez formularz."
+	longUrdu    = "اگر کوئی اجنبی آپ کے بچے کو پیغام بھیجے اور اس سے کہے کہ وہ یہ بات آپ سے چھپائے یا کسی دوسری ایپ پر بات کرے تو پیغام محفوظ کریں اور فوراً پولیس یا CEOP کو اطلاع دیں اور اپنے بچے سے نرمی سے بات کریں کیونکہ یہ اس کا قصور نہیں ہے۔"
+	longPunjabi = "ਜੇ ਕੋਈ ਅਜਨਬੀ ਤੁਹਾਡੇ ਬੱਚੇ ਨੂੰ ਸੁਨੇਹਾ ਭੇਜਦਾ ਹੈ ਅਤੇ ਉਸ ਨੂੰ ਕਹਿੰਦਾ ਹੈ ਕਿ ਇਹ ਗੱਲ ਤੁਹਾਡੇ ਤੋਂ ਲੁਕਾ ਕੇ ਰੱਖੇ ਜਾਂ ਕਿਸੇ ਹੋਰ ਐਪ 'ਤੇ ਗੱਲ ਕਰੇ ਤਾਂ ਸੁਨੇਹਾ ਸੰਭਾਲ ਕੇ ਰੱਖੋ ਅਤੇ ਪੁਲਿਸ ਜਾਂ CEOP ਨੂੰ ਤੁਰੰਤ ਦੱਸੋ।"
+)
+
+// TestReadabilityByLanguage: the reading grade (an English formula) only
+// on English pages; long sentences on English, Welsh and Polish pages;
+// neither on Urdu or Punjabi. A page without a language of its own has
+// the site's.
+func TestReadabilityByLanguage(t *testing.T) {
+	para := func(s string) string { return "<p>" + s + "</p>" }
+	body := func(long string) (md, html string) {
+		return good + "\nStart.\n\n" + long + "\n\n" + hard + "\n", para("Start.") + para(long) + para(hard)
+	}
+	gradeWarning := `content/a.md:5: warning: reading grade `
+	for _, tc := range []struct {
+		name, lang, cfg, long string
+		want                  []string
+	}{
+		{"Welsh", "cy", "", longWelsh, []string{`content/a.md:8:1: warning: sentence of 40 words, over 25: "Os bydd rhywun nad ydych yn ei adnabod…"`}},
+		{"Polish", "pl", "", longPolish, []string{`content/a.md:8:1: warning: sentence of 38 words, over 25: "Jeśli ktoś kogo nie znasz wyśle twojemu dziecku…"`}},
+		{"Urdu", "ur", "", longUrdu, nil},
+		{"Punjabi", "pa", "", longPunjabi, nil},
+		{"English", "en-GB", "", longWelsh, []string{`content/a.md:8:1: warning: sentence of 40 words`, gradeWarning}},
+		{"the site's language, Welsh", "", "languageCode = \"cy\"\n", longWelsh, []string{`content/a.md:8:1: warning: sentence of 40 words`}},
+		{"the site's language, Urdu", "", "languageCode = \"ur\"\n", longUrdu, nil},
+		// Urdu text on a page that says it is English is checked as English.
+		{"the site's language, English", "", "languageCode = \"en-GB\"\n", longUrdu, []string{`content/a.md:8:1: warning: sentence of 54 words`, gradeWarning}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			md, html := body(tc.long)
+			pageCase{md: md, content: html, cfg: tc.cfg, lang: tc.lang, want: tc.want}.run(t)
+		})
+	}
+}
+
+func TestSentencesAbbreviations(t *testing.T) {
+	for _, tc := range []struct {
+		rules proseRules
+		in    string
+		want  []string
+	}{
+		{polish, "Użyj aplikacji, np. Snapchat, ostrożnie. Potem przestań.", []string{"Użyj aplikacji, np. Snapchat, ostrożnie.", "Potem przestań."}},
+		{welsh, "Defnyddiwch ap, e.e. Snapchat, yn ofalus. Yna stopiwch.", []string{"Defnyddiwch ap, e.e. Snapchat, yn ofalus.", "Yna stopiwch."}},
+		{english, "Use an app, np. Snapchat.", []string{"Use an app, np.", "Snapchat."}},
+	} {
+		if got := sentences(tc.in, tc.rules.abbreviations); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("sentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

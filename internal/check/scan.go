@@ -68,83 +68,127 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 	return a
 }
 
+// htmlWalker reads HTML as a stream of tokens and keeps the open elements,
+// for the checks that read a page (scanPage) and its prose (prose): a
+// page with a 20,000-row table is not held as a tree. An end tag closes
+// the open elements up to the one it matches (a stray end tag closes
+// nothing), as a browser does. Open elements are held by value, and known
+// tags named by their atom's static string: a huge table opens millions
+// of cells, and an allocation or two for each was most of what checking
+// it made.
+type htmlWalker struct {
+	open   []element
+	hidden int // open elements that hide their content
+}
+
+// htmlVisitor is what a walk tells its reader.
+type htmlVisitor interface {
+	// start is a start tag; it returns the element to open (unless the
+	// tag is void or self-closing), hidden when it hides its content.
+	start(w *htmlWalker, tag atom.Atom, a tagAttrs) element
+	// text is text outside hidden elements.
+	text(w *htmlWalker, t []byte)
+	// end is an end tag, before the elements it closes are closed.
+	end(w *htmlWalker, tag atom.Atom)
+	// closed is each element an end tag closes, innermost first.
+	closed(e *element)
+}
+
+func walkHTML(b []byte, v htmlVisitor) {
+	w := &htmlWalker{}
+	z := html.NewTokenizer(bytes.NewReader(b))
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return
+		case html.TextToken:
+			if w.hidden == 0 {
+				v.text(w, z.Text())
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			tag := atom.Lookup(name)
+			e := v.start(w, tag, readAttrs(z, more))
+			if tt == html.SelfClosingTagToken || voidElem[tag] {
+				continue
+			}
+			e.tag, e.name = tag, tag.String()
+			if tag == 0 {
+				e.name = string(name)
+			}
+			if e.hidden {
+				w.hidden++
+			}
+			w.open = append(w.open, e)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			v.end(w, atom.Lookup(name))
+			w.close(string(name), v)
+		}
+	}
+}
+
+// close closes the open elements up to the innermost named name.
+func (w *htmlWalker) close(name string, v htmlVisitor) {
+	for i := len(w.open) - 1; i >= 0; i-- {
+		if w.open[i].name != name {
+			continue
+		}
+		for j := len(w.open) - 1; j >= i; j-- {
+			v.closed(&w.open[j])
+			if w.open[j].hidden {
+				w.hidden--
+			}
+		}
+		w.open = w.open[:i]
+		return
+	}
+}
+
 // scanPage reads a page's HTML. Accessible names approximate the ARIA
 // rules: aria-label, else the text with images' alt text, leaving out what
 // is hidden from screen readers.
 func scanPage(b []byte) *pageHTML {
 	pg := &pageHTML{}
-	z := html.NewTokenizer(bytes.NewReader(b))
-	// Open elements are held by value, and known tags named by their
-	// atom's static string: a huge table opens millions of cells, and an
-	// allocation or two for each was most of what checking it made.
-	var open []element
-	hidden := 0 // open elements hiding their content
-	write := func(s string) {
-		if hidden > 0 {
-			return
-		}
-		for i := range open {
-			if open[i].naming != nil {
-				open[i].naming.WriteString(s)
-			}
+	walkHTML(b, pg)
+	return pg
+}
+
+func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
+	if a.id != "" {
+		pg.ids = append(pg.ids, a.id)
+	}
+	if tag == atom.Img {
+		pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
+		if !a.hidden {
+			pg.write(w, " "+a.alt+" ")
 		}
 	}
-	for {
-		switch tt := z.Next(); tt {
-		case html.ErrorToken:
-			return pg
-		case html.TextToken:
-			write(string(z.Text()))
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			tag := atom.Lookup(name)
-			a := readAttrs(z, more)
-			if a.id != "" {
-				pg.ids = append(pg.ids, a.id)
-			}
-			if tag == atom.Img {
-				pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
-				if !a.hidden {
-					write(" " + a.alt + " ")
-				}
-			}
-			if tt == html.SelfClosingTagToken || voidElem[tag] {
-				continue
-			}
-			e := element{tag: tag, name: tag.String(), hidden: a.hidden, label: a.label, href: a.href, id: a.id}
-			if tag == 0 {
-				e.name = string(name)
-			}
-			if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
-				e.naming = &strings.Builder{}
-			}
-			if e.hidden {
-				hidden++
-			}
-			open = append(open, e)
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			// Close up to the matching open element; a stray end tag
-			// closes nothing.
-			for i := len(open) - 1; i >= 0; i-- {
-				if open[i].name != string(name) {
-					continue
-				}
-				for j := len(open) - 1; j >= i; j-- {
-					pg.closeElem(&open[j])
-					if open[j].hidden {
-						hidden--
-					}
-				}
-				open = open[:i]
-				break
-			}
+	e := element{hidden: a.hidden, label: a.label, href: a.href, id: a.id}
+	if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
+		e.naming = &strings.Builder{}
+	}
+	return e
+}
+
+func (pg *pageHTML) text(w *htmlWalker, t []byte) { pg.write(w, string(t)) }
+
+func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
+
+// write adds text to the accessible names being gathered.
+func (pg *pageHTML) write(w *htmlWalker, s string) {
+	if w.hidden > 0 {
+		return
+	}
+	for i := range w.open {
+		if w.open[i].naming != nil {
+			w.open[i].naming.WriteString(s)
 		}
 	}
 }
 
-// closeElem records a closed heading or link with its accessible name.
-func (pg *pageHTML) closeElem(e *element) {
+// closed records a closed heading or link with its accessible name.
+func (pg *pageHTML) closed(e *element) {
 	if e.naming == nil {
 		return
 	}

@@ -158,7 +158,7 @@ func unknownKeys(name string, src []byte, raw map[string]any, probs *diag.List) 
 				continue
 			}
 		}
-		probs.Warnf(name, line, 0, diag.DidYouMean(k, topKeys), "unknown config key %q", k)
+		probs.Warnf(name, line, 0, diag.Suggest(k, topKeys, "a theme may read it; the keys Signpost reads are "+strings.Join(topKeys, ", ")), "unknown config key %q", k)
 	}
 }
 

@@ -93,6 +93,16 @@ func (c *Config) Language(key string) *Language {
 // language of a site without it), applies defaults and reports what
 // cannot work, each at its line.
 func (c *Config) resolveLanguages(raw map[string]any, probs *diag.List) {
+	if len(c.Languages) == 0 && c.DefaultContentLanguage == "" {
+		// One language: its key is the language of languageCode ("fr"
+		// for "fr-CA"), so its pages say which language they are in.
+		c.DefaultContentLanguage = "en"
+		if t, err := language.Parse(c.LanguageCode); err == nil {
+			if base, conf := t.Base(); conf != language.No && langKey.MatchString(base.String()) {
+				c.DefaultContentLanguage = base.String()
+			}
+		}
+	}
 	if c.DefaultContentLanguage == "" {
 		c.DefaultContentLanguage = "en"
 	}

@@ -64,4 +64,3 @@ func generated(gens []Generator, fsys fs.FS, cfg *config.Config, have map[string
 	}
 	return files, pages
 }
-

@@ -179,6 +179,11 @@ func (t *Tree) linkTranslations(cfg *config.Config, probs *diag.List) {
 				}
 			}
 		}
+		if len(g) > 1 {
+			for _, p := range g {
+				p.group = g
+			}
+		}
 	}
 	t.sectionTitles(cfg)
 }
@@ -222,6 +227,18 @@ func (p *Page) Translation(lang string) *Page {
 		}
 	}
 	return nil
+}
+
+// AllTranslations is the page in every language it is in, itself
+// included, in the languages' order; nil for a page without translations.
+func (p *Page) AllTranslations() []*Page {
+	var out []*Page
+	for i, q := range p.group {
+		if i == 0 || q.Lang != p.group[i-1].Lang {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // IsTranslation reports whether the page is in another language than the

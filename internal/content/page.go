@@ -130,6 +130,8 @@ type Page struct {
 	neutral string
 	// termSlug is a term page's slug, shared by its translations.
 	termSlug string
+	// group is the page's translation group, in the languages' order.
+	group []*Page
 }
 
 // Pos is a place in a file of the site; Line 0 means the whole file.
@@ -239,7 +241,7 @@ func (p *Page) Key() string {
 // fresh copies a loaded page without what assembling a tree adds to it.
 func (p *Page) fresh() *Page {
 	c := *p
-	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources, c.Translations = nil, nil, nil, nil, nil, nil, nil
+	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources, c.Translations, c.group = nil, nil, nil, nil, nil, nil, nil, nil
 	c.TermPages = map[string][]*Page{}
 	c.RelPermalink, c.Permalink = "", ""
 	return &c

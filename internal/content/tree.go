@@ -189,7 +189,11 @@ func (t *Tree) assemble(lang *config.Language, files []srcFile, pages []*Page, o
 	var lf []srcFile
 	var lp []*Page
 	for i, f := range files {
-		if f.lang == lang {
+		if f.lang.Key == lang.Key {
+			if pages[i] != nil {
+				// A page cached by an earlier build has that build's config.
+				pages[i].Lang, pages[i].Language = lang.Key, lang
+			}
 			lf, lp = append(lf, f), append(lp, pages[i])
 		}
 	}
@@ -471,7 +475,7 @@ func (a *assembly) linkSections() {
 // addPages lists the pages in their sections, in order, with neighbours,
 // leaving out everything under a draft section when drafts are off.
 func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
-	from := len(t.Regular) // earlier languages' pages are in t.All already
+	from := len(t.Regular)
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
 			t.Drafts = append(t.Drafts, p.File)
@@ -655,7 +659,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 		tp.Parent = home
 		terms := map[string]*Page{}
 		for _, p := range t.Regular {
-			if p.Language != a.lang {
+			if p.Lang != a.lang.Key {
 				continue
 			}
 			for _, term := range p.Terms[tax] {

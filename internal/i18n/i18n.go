@@ -16,10 +16,13 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	texttemplate "text/template"
 
 	"github.com/goccy/go-yaml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -40,6 +43,12 @@ type Catalogue struct {
 	files map[string][]string
 	// srcs are the site's message files, by name, to place problems.
 	srcs map[string][]byte
+	// fallback speaks English, for a site with no English language.
+	fallback *goi18n.Localizer
+	// msgs are each language's messages by id (the site's over the
+	// theme's), for their plural forms.
+	msgs map[string]map[string]*goi18n.Message
+	tags map[string]language.Tag
 	def  string
 }
 
@@ -54,22 +63,46 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 	var probs diag.List
 	def := cfg.DefaultLanguage()
 	c := &Catalogue{bundle: goi18n.NewBundle(def.Tag()), langs: map[string]*goi18n.Localizer{},
-		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key}
+		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key,
+		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}}
 	for _, l := range cfg.Langs {
 		c.ids[l.Key] = map[string]bool{}
-		for _, fsys := range []fs.FS{theme, site} {
-			c.read(fsys, fsys == theme, l, &probs)
-		}
+		c.msgs[l.Key] = map[string]*goi18n.Message{}
+		c.tags[l.Key] = l.Tag()
+		c.read(theme, true, l, &probs)
+		c.read(site, false, l, &probs)
 		tags := []string{l.Tag().String()}
 		if !l.Default {
 			tags = append(tags, def.Tag().String())
 		}
 		c.langs[l.Key] = goi18n.NewLocalizer(c.bundle, tags...)
 	}
+	if c.ids[english] == nil {
+		c.english(site, theme)
+	}
 	if cfg.Multilingual() {
 		c.missing(cfg, &probs)
 	}
 	return c, probs
+}
+
+// english is the key of the theme's own language, the last fallback.
+const english = "en"
+
+// english loads the English messages as the last fallback of a site none
+// of whose languages is English: the theme's words are written in
+// English first, and an English word is better than a message id.
+func (c *Catalogue) english(site, theme fs.FS) {
+	l := &config.Language{Key: english, LanguageCode: english}
+	bundle := c.bundle
+	c.bundle = goi18n.NewBundle(l.Tag())
+	c.ids[english] = map[string]bool{}
+	var ignore diag.List // the site's languages' problems are reported; these are a fallback
+	c.read(theme, true, l, &ignore)
+	c.read(site, false, l, &ignore)
+	c.fallback = goi18n.NewLocalizer(c.bundle, english)
+	c.bundle = bundle
+	delete(c.files, english)
 }
 
 // read adds one language's message files from fsys.
@@ -111,6 +144,9 @@ func (c *Catalogue) read(fsys fs.FS, isTheme bool, l *config.Language, probs *di
 		}
 		for _, m := range msgs {
 			c.ids[l.Key][m.ID] = true
+			if c.msgs[l.Key] != nil {
+				c.msgs[l.Key][m.ID] = m
+			}
 		}
 		if !isTheme {
 			c.files[l.Key] = append(c.files[l.Key], name)
@@ -147,8 +183,12 @@ func (c *Catalogue) missing(cfg *config.Config, probs *diag.List) {
 			if len(shown) > 8 {
 				shown = append(slices.Clone(shown[:8]), fmt.Sprintf("and %d more", len(gone)-8))
 			}
+			what := fmt.Sprintf("%d messages are missing and show", len(gone))
+			if len(gone) == 1 {
+				what = "1 message is missing and shows"
+			}
 			probs.Warnf(files[0], 0, 0, fmt.Sprintf("add them, translated, from i18n/%s.toml", def.Key),
-				"%d messages are missing and show in %s: %s", len(gone), def.Name, strings.Join(shown, ", "))
+				"%s in %s: %s", what, def.Name, strings.Join(shown, ", "))
 		}
 	}
 }
@@ -195,6 +235,9 @@ func (c *Catalogue) T(lang, id string, data map[string]any) string {
 	// A message found only in the default language comes with an error
 	// saying so: the text is still the one to show.
 	msg, _ := loc.Localize(lc)
+	if msg == "" && c.fallback != nil {
+		msg, _ = c.fallback.Localize(lc)
+	}
 	if msg == "" {
 		return id
 	}
@@ -228,4 +271,68 @@ func keyLine(src []byte, id string) int {
 		}
 	}
 	return 1
+}
+
+// Forms are a plural message's text for each plural form (CLDR: zero,
+// one, two, few, many, other) the language uses, with data filled in,
+// for a script that chooses among them (Intl.PluralRules): data holds
+// placeholders such as {n} rather than numbers. A form the message does
+// not write is its "other"; a message the language lacks is the default
+// language's, in the forms of that language.
+func (c *Catalogue) Forms(lang, id string, data map[string]any) map[string]string {
+	m := c.msgs[lang][id]
+	if m == nil {
+		lang = c.def
+		m = c.msgs[lang][id]
+	}
+	if m == nil {
+		return map[string]string{"other": id}
+	}
+	texts := map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other}
+	out := map[string]string{}
+	for _, form := range pluralForms(c.tags[lang]) {
+		text := texts[form]
+		if text == "" {
+			text = m.Other
+		}
+		out[form] = fill(text, data)
+	}
+	return out
+}
+
+// formNames are the plural forms by x/text's number.
+var formNames = map[plural.Form]string{plural.Zero: "zero", plural.One: "one", plural.Two: "two", plural.Few: "few", plural.Many: "many", plural.Other: "other"}
+
+// pluralForms are the forms a language's cardinal numbers take, found by
+// asking its CLDR rules about whole numbers to 1000 and a few fractions;
+// "other" always.
+func pluralForms(tag language.Tag) []string {
+	seen := map[string]bool{"other": true}
+	for i := 0; i <= 1000; i++ {
+		seen[formNames[plural.Cardinal.MatchPlural(tag, i, 0, 0, 0, 0)]] = true
+	}
+	for _, f := range []int{1, 5} {
+		seen[formNames[plural.Cardinal.MatchPlural(tag, 1, 1, 1, f, f)]] = true
+	}
+	var out []string
+	for _, name := range []string{"zero", "one", "two", "few", "many", "other"} {
+		if seen[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// fill runs a message's placeholders with data; on a fault in the
+// message, the message as written.
+func fill(text string, data map[string]any) string {
+	t, err := texttemplate.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return text
+	}
+	return b.String()
 }

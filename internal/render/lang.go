@@ -98,11 +98,19 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 			}
 			return template.HTML(`<time datetime="` + t.Format("2006-01-02") + `">` + template.HTMLEscapeString(s.localDate(t)) + `</time>`)
 		},
+		// pluralForms "searchResults" (dict "Count" "{n}") → the message
+		// in each plural form of the language, for scripts
+		"pluralForms": func(id string, args ...map[string]any) map[string]string {
+			if s.I18n == nil {
+				return map[string]string{"other": id}
+			}
+			return s.I18n.Forms(lang, id, data(args))
+		},
 		// languageLinks .Page → one link per language, for the switcher
 		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
 		// alternates .Page → the page in each language it is in, with
 		// x-default, for hreflang links; empty without translations
-		"alternates": func(p *content.Page) []Alternate { return alternates(p, r.opt.Tree) },
+		"alternates": Alternates,
 	}
 }
 
@@ -114,9 +122,12 @@ type LanguageLink struct {
 	URL                                string
 	Current                            bool
 	// Home is true when the page has no translation in the language and
-	// the link goes to its home page; Note says so in that language.
-	Home bool
-	Note string
+	// the link goes to its home page; Note says so in that language (or
+	// in the default language when that language lacks the message:
+	// NoteLang and NoteDir say which).
+	Home              bool
+	Note              string
+	NoteLang, NoteDir string
 }
 
 // languageLinks are the switcher's links for p, in the languages' order.
@@ -129,7 +140,12 @@ func (r *Renderer) languageLinks(p *content.Page) []LanguageLink {
 			l.URL = tr.RelPermalink
 		case lt.Home != nil:
 			l.URL, l.Home = lt.Home.RelPermalink, true
-			l.Note = r.SiteIn(lt.Key).T("switcherNoTranslation", nil)
+			l.Note = r.SiteIn(lt.Key).T("switcherNoTranslation", map[string]any{"Language": lt.Name})
+			l.NoteLang, l.NoteDir = lt.LanguageCode, lt.Direction
+			if r.opt.I18n == nil || !r.opt.I18n.Has(lt.Key, "switcherNoTranslation") {
+				def := r.opt.Tree.Config.DefaultLanguage()
+				l.NoteLang, l.NoteDir = def.LanguageCode, def.Direction
+			}
 		default:
 			continue
 		}
@@ -143,20 +159,15 @@ type Alternate struct {
 	Lang, URL string
 }
 
-// alternates lists p in every language it is in, then x-default (the
+// Alternates lists p in every language it is in, then x-default (the
 // default language's page), or nothing for a page with no translation.
-func alternates(p *content.Page, t *content.Tree) []Alternate {
-	if len(p.Translations) == 0 {
-		return nil
-	}
+func Alternates(p *content.Page) []Alternate {
 	var out []Alternate
 	def := ""
-	for _, lt := range t.Langs {
-		if tr := p.Translation(lt.Key); tr != nil {
-			out = append(out, Alternate{lt.LanguageCode, tr.Permalink})
-			if lt.Default {
-				def = tr.Permalink
-			}
+	for _, tr := range p.AllTranslations() {
+		out = append(out, Alternate{tr.LanguageCode(), tr.Permalink})
+		if tr.Language != nil && tr.Language.Default {
+			def = tr.Permalink
 		}
 	}
 	if def != "" {

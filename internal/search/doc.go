@@ -16,8 +16,11 @@ type Page struct {
 	Description string
 	Terms       []string // its topics, ages and apps, as written
 	HTML        []byte   // the converted markdown body, without the templates
-	// Stemmer is shared by a build's pages, so each word is stemmed once;
-	// nil stems every page afresh.
+	// Lang is the page's language, a key ("ur") or a code ("en-GB"): its
+	// words are split and reduced by For(Lang); "" is English.
+	Lang string
+	// Stemmer is shared by a build's pages, so each English word is
+	// stemmed once; nil stems every page afresh.
 	Stemmer *Stemmer
 	// Country is the site's own country as a region code ("GB"). A page
 	// whose title names only other countries ranks below the site's own
@@ -47,6 +50,9 @@ const (
 // without reading any other page.
 type Doc struct {
 	URL, Title, Description string
+	// Lang is the language of its terms (Analyser.Lang): Write indexes
+	// the pages of one language.
+	Lang string
 	// Answer says whether the page answers questions (see Page.Answer).
 	Answer Answer
 	// Headings are the body's headings that have an id, in order;
@@ -84,77 +90,99 @@ const (
 	maxScore   = 63
 )
 
-// Analyse extracts a page's text and weighs its terms.
+// Analyse extracts a page's text and weighs its terms, in the page's
+// language.
 func Analyse(p Page) *Doc {
-	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description, Answer: p.Answer}
-	// mentions counts a term in one section.
-	type mentions struct{ section, body, heading int }
-	type acc struct {
-		fixed   float64 // title, description, taxonomy
-		inTitle bool
-		in      []mentions
-	}
-	terms := make(map[string]*acc, 128)
-	stems := stems{shared: p.Stemmer}
-	var words wordSplitter
-	get := func(w []byte) *acc {
-		t, ok := stems.term(w)
-		if !ok {
-			return nil
-		}
-		a := terms[t]
-		if a == nil {
-			a = &acc{}
-			terms[t] = a
-		}
-		return a
-	}
-	addFixed := func(text string, weight float64) {
-		seen := map[*acc]bool{}
-		words.each(text, func(w []byte) {
-			if a := get(w); a != nil && !seen[a] { // said twice in a title, counted once
-				seen[a] = true
-				a.fixed += weight
-				a.inTitle = a.inTitle || weight == weightTitle
-			}
-		})
-	}
-	addFixed(p.Title, weightTitle)
-	addFixed(p.Description, weightDescription)
-	addFixed(strings.Join(p.Terms, "\n"), weightTaxonomy)
-
-	section := 0
+	a := For(p.Lang)
+	d := &Doc{URL: p.URL, Title: p.Title, Description: p.Description, Answer: p.Answer, Lang: a.Lang}
+	w := &weigher{terms: make(map[string]*termAcc, 128), stems: stems{a: a, shared: p.Stemmer}, words: wordSplitter{a: a}}
+	w.addFixed(p.Title, weightTitle)
+	w.addFixed(p.Description, weightDescription)
+	w.addFixed(strings.Join(p.Terms, "\n"), weightTaxonomy)
 	walkText(p.HTML, func(text string, heading bool, id string) {
 		if heading && id != "" {
 			d.Headings = append(d.Headings, Heading{Text: strings.Join(strings.Fields(text), " "), ID: id})
-			section = len(d.Headings)
+			w.section = len(d.Headings)
 		}
 		// A heading without an id (a helpline card's name) cannot be
 		// linked to: it counts as text of the section it is in.
-		heading = heading && id != ""
-		words.each(text, func(w []byte) {
-			a := get(w)
-			if a == nil {
-				return
-			}
-			if n := len(a.in); n == 0 || a.in[n-1].section != section {
-				a.in = append(a.in, mentions{section: section})
-			}
-			if m := &a.in[len(a.in)-1]; heading {
-				m.heading++
-			} else {
-				m.body++
-			}
-		})
+		w.addText(text, heading && id != "")
 	})
+	d.Hits = w.hits(p.share(&w.stems))
+	return d
+}
 
-	share := p.share(&stems)
-	d.Hits = make([]Hit, 0, len(terms))
-	for t, a := range terms {
+// weigher gathers the terms of one page and where they are.
+type weigher struct {
+	terms   map[string]*termAcc
+	stems   stems
+	words   wordSplitter
+	section int // the section being read: 0 before the first heading with an id
+}
+
+// termAcc is what a page says of one term.
+type termAcc struct {
+	fixed   float64 // title, description, taxonomy
+	inTitle bool
+	in      []mentions
+}
+
+// mentions counts a term in one section.
+type mentions struct{ section, body, heading int }
+
+// acc returns the accumulator of a word's term, or nil for a stop word.
+func (w *weigher) acc(word []byte) *termAcc {
+	t, ok := w.stems.term(word)
+	if !ok {
+		return nil
+	}
+	a := w.terms[t]
+	if a == nil {
+		a = &termAcc{}
+		w.terms[t] = a
+	}
+	return a
+}
+
+// addFixed weighs the words of a title, description or taxonomy terms.
+func (w *weigher) addFixed(text string, weight float64) {
+	seen := map[*termAcc]bool{}
+	w.words.each(text, func(word []byte) {
+		if a := w.acc(word); a != nil && !seen[a] { // said twice in a title, counted once
+			seen[a] = true
+			a.fixed += weight
+			a.inTitle = a.inTitle || weight == weightTitle
+		}
+	})
+}
+
+// addText counts the words of a run of body text in the current section.
+func (w *weigher) addText(text string, heading bool) {
+	w.words.each(text, func(word []byte) {
+		a := w.acc(word)
+		if a == nil {
+			return
+		}
+		if n := len(a.in); n == 0 || a.in[n-1].section != w.section {
+			a.in = append(a.in, mentions{section: w.section})
+		}
+		if m := &a.in[len(a.in)-1]; heading {
+			m.heading++
+		} else {
+			m.body++
+		}
+	})
+}
+
+// hits scores every term, sorted by term; share, when not nil, says how
+// much of its score each term keeps.
+func (w *weigher) hits(share func(term string, inTitle bool) float64) []Hit {
+	hits := make([]Hit, 0, len(w.terms))
+	for t, a := range w.terms {
 		best, bestW, tf, hw := 0, 0, 0, 0
 		for _, m := range a.in {
-			if w := m.heading*weightHeading + m.body; w > bestW {
-				best, bestW = m.section, w
+			if v := m.heading*weightHeading + m.body; v > bestW {
+				best, bestW = m.section, v
 			}
 			tf += m.body
 			hw += m.heading
@@ -163,88 +191,103 @@ func Analyse(p Page) *Doc {
 		if share != nil {
 			score *= share(t, a.inTitle)
 		}
-		d.Hits = append(d.Hits, Hit{Term: t, Score: uint8(min(max(math.Round(score), 1), maxScore)), InTitle: a.inTitle, Section: uint16(best)})
+		hits = append(hits, Hit{Term: t, Score: uint8(min(max(math.Round(score), 1), maxScore)), InTitle: a.inTitle, Section: uint16(best)})
 	}
-	slices.SortFunc(d.Hits, func(a, b Hit) int { return strings.Compare(a.Term, b.Term) })
-	return d
+	slices.SortFunc(hits, func(a, b Hit) int { return strings.Compare(a.Term, b.Term) })
+	return hits
 }
 
 // walkText calls fn with the text of each heading and of each run of body
 // text in src, skipping what is there for looks (block labels, hidden icons).
 func walkText(src []byte, fn func(text string, heading bool, id string)) {
 	z := html.NewTokenizer(bytes.NewReader(src))
-	var text strings.Builder
-	heading, id := 0, "" // the open heading's level, and its id
-	skip := 0            // depth inside skipped elements
-	var stack []bool     // for each open element: is it skipped?
-	flush := func() {
-		if text.Len() > 0 {
-			fn(text.String(), heading > 0, id)
-			text.Reset()
-		}
-	}
+	t := &textWalker{fn: fn}
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			flush()
+			t.flush()
 			return
 		case html.TextToken:
-			if skip == 0 {
-				text.Write(z.Text())
+			if t.skip == 0 {
+				t.text.Write(z.Text())
 			}
 		case html.StartTagToken:
-			name, hasAttr := z.TagName()
-			tag := string(name)
-			var class, hidden, elemID string
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				switch string(k) {
-				case "class":
-					class = string(v)
-				case "aria-hidden":
-					hidden = string(v)
-				case "id":
-					elemID = string(v)
-				}
-			}
-			if voidElements[tag] {
-				text.WriteByte(' ')
-				continue
-			}
-			skipped := hidden == "true" || tag == "script" || tag == "style" || tag == "template" ||
-				strings.Contains(" "+class+" ", " block-label ")
-			if skipped {
-				skip++
-			}
-			stack = append(stack, skipped)
-			if lvl := headingLevel(tag); lvl > 0 {
-				flush()
-				heading, id = lvl, elemID
-			} else if blockElements[tag] {
-				flush()
-			}
+			t.start(z)
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			tag := string(name)
-			if voidElements[tag] {
-				continue
-			}
-			if n := len(stack); n > 0 {
-				if stack[n-1] {
-					skip--
-				}
-				stack = stack[:n-1]
-			}
-			if headingLevel(tag) > 0 {
-				flush()
-				heading, id = 0, ""
-			} else if blockElements[tag] {
-				text.WriteByte(' ')
-			}
+			t.end(string(name))
 		case html.SelfClosingTagToken:
-			text.WriteByte(' ')
+			t.text.WriteByte(' ')
 		}
+	}
+}
+
+// textWalker is the state of walkText.
+type textWalker struct {
+	fn      func(text string, heading bool, id string)
+	text    strings.Builder
+	heading int    // the open heading's level
+	id      string // and its id
+	skip    int    // depth inside skipped elements
+	stack   []bool // for each open element: is it skipped?
+}
+
+func (t *textWalker) flush() {
+	if t.text.Len() > 0 {
+		t.fn(t.text.String(), t.heading > 0, t.id)
+		t.text.Reset()
+	}
+}
+
+func (t *textWalker) start(z *html.Tokenizer) {
+	name, hasAttr := z.TagName()
+	tag := string(name)
+	var class, hidden, elemID string
+	for hasAttr {
+		var k, v []byte
+		k, v, hasAttr = z.TagAttr()
+		switch string(k) {
+		case "class":
+			class = string(v)
+		case "aria-hidden":
+			hidden = string(v)
+		case "id":
+			elemID = string(v)
+		}
+	}
+	if voidElements[tag] {
+		t.text.WriteByte(' ')
+		return
+	}
+	skipped := hidden == "true" || tag == "script" || tag == "style" || tag == "template" ||
+		strings.Contains(" "+class+" ", " block-label ")
+	if skipped {
+		t.skip++
+	}
+	t.stack = append(t.stack, skipped)
+	if lvl := headingLevel(tag); lvl > 0 {
+		t.flush()
+		t.heading, t.id = lvl, elemID
+	} else if blockElements[tag] {
+		t.flush()
+	}
+}
+
+func (t *textWalker) end(tag string) {
+	if voidElements[tag] {
+		return
+	}
+	if n := len(t.stack); n > 0 {
+		if t.stack[n-1] {
+			t.skip--
+		}
+		t.stack = t.stack[:n-1]
+	}
+	if headingLevel(tag) > 0 {
+		t.flush()
+		t.heading, t.id = 0, ""
+	} else if blockElements[tag] {
+		t.text.WriteByte(' ')
 	}
 }
 

@@ -5,6 +5,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -34,7 +37,17 @@ type File struct {
 
 // Meta is meta.json: what the client needs before it fetches a shard.
 type Meta struct {
+	// Version 2 added the language and how to split and fold its words.
 	Version int `json:"v"`
+	// Lang is the language of the pages (Analyser.Lang). Stem says the
+	// client stems query words ("porter", English only); Apos that an
+	// apostrophe inside a word joins it rather than splitting it; Fold
+	// maps lower-case letters to how terms write them ("" leaves a
+	// letter out).
+	Lang string            `json:"lang"`
+	Stem string            `json:"stem,omitempty"`
+	Apos bool              `json:"apos,omitempty"`
+	Fold map[string]string `json:"fold,omitempty"`
 	// Docs is the number of pages, for weighing rare terms above common ones.
 	Docs int `json:"docs"`
 	// Chunk is how many pages each d<N>.json holds: page i is in d<i/Chunk>.
@@ -59,49 +72,46 @@ type Meta struct {
 	Ask []string `json:"ask"`
 }
 
-// Write lays out the index of docs. Pages are numbered in URL order;
-// the output is the same for the same docs in any order.
-func Write(docs []*Doc) []File {
-	docs = append([]*Doc(nil), docs...)
-	sort.Slice(docs, func(i, j int) bool { return docs[i].URL < docs[j].URL })
+// Write lays out the index of the pages of one language (a key or code,
+// as For takes it); docs of other languages are left out, so a caller
+// may pass every page of a site. Pages are numbered in URL order; the
+// output is the same for the same docs in any order. The files' paths
+// start with Dir: a site writes each language's index in its own folder
+// (search-index/ for the default language, ur/search-index/ for Urdu).
+func Write(lang string, docs []*Doc) []File {
+	a := For(lang)
+	docs = pagesOf(a, docs)
+	w := &indexWriter{sum: sha256.New()}
+	meta := newMeta(a, docs)
+	w.shards(&meta, docs)
+	w.chunks(docs)
+	meta.Hash = hex.EncodeToString(w.sum.Sum(nil))[:12]
+	data, _ := json.Marshal(meta)
+	files := append(w.files, File{Dir + "meta.json", data})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
+}
 
-	// Postings: for each term, the pages that have it, in page order.
-	type posting struct {
-		doc, packed int
-	}
-	postings := map[string][]posting{}
-	for id, d := range docs {
-		for _, h := range d.Hits {
-			sec := int(h.Section)
-			if sec >= 1<<sectionBits {
-				sec = 0
-			}
-			if h.InTitle {
-				sec |= titleBit
-			}
-			postings[h.Term] = append(postings[h.Term], posting{id, int(h.Score)<<(sectionBits+1) | sec})
+// pagesOf is the docs of a's language, in URL order.
+func pagesOf(a *Analyser, docs []*Doc) []*Doc {
+	var out []*Doc
+	for _, d := range docs {
+		if d.Lang == a.Lang || (d.Lang == "" && a.Lang == "en") {
+			out = append(out, d)
 		}
 	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
+	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	return out
+}
 
-	var files []File
-	sum := sha256.New()
-	add := func(name string, v any) {
-		data, err := json.Marshal(v)
-		if err != nil {
-			panic(err) // strings and numbers only
-		}
-		sum.Write([]byte(name))
-		sum.Write(data)
-		files = append(files, File{Dir + name, data})
+// newMeta is meta.json but for the shard bounds and the hash.
+func newMeta(a *Analyser, docs []*Doc) Meta {
+	meta := Meta{Version: 2, Lang: a.Lang, Apos: a.apostrophes, Fold: a.foldTable(),
+		Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(a.stop), Synonyms: a.stemmedSynonyms(),
+		Answers: []int{}, Ask: sortedSet(a.ask)}
+	if a.porter {
+		meta.Stem = "porter"
 	}
-
-	meta := Meta{Version: 1, Docs: len(docs), Chunk: chunkDocs, Bounds: []string{}, Stop: sortedSet(stopWords), Synonyms: stemmedSynonyms(),
-		Answers: []int{}, Ask: sortedSet(askWords)}
 	for _, kind := range []Answer{AnswerFirst, AnswerHub} {
 		for id, d := range docs {
 			if d.Answer == kind {
@@ -112,10 +122,57 @@ func Write(docs []*Doc) []File {
 			meta.First = len(meta.Answers)
 		}
 	}
+	return meta
+}
+
+// indexWriter collects the files of an index and their checksum.
+type indexWriter struct {
+	files []File
+	sum   hash.Hash
+}
+
+func (w *indexWriter) add(name string, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // strings and numbers only
+	}
+	w.sum.Write([]byte(name))
+	w.sum.Write(data)
+	w.files = append(w.files, File{Dir + name, data})
+}
+
+// posting is one page of a term: its number and packed score.
+type posting struct {
+	doc, packed int
+}
+
+// postings are, for each term, the pages that have it, in page order.
+func postings(docs []*Doc) map[string][]posting {
+	out := map[string][]posting{}
+	for id, d := range docs {
+		for _, h := range d.Hits {
+			sec := int(h.Section)
+			if sec >= 1<<sectionBits {
+				sec = 0
+			}
+			if h.InTitle {
+				sec |= titleBit
+			}
+			out[h.Term] = append(out[h.Term], posting{id, int(h.Score)<<(sectionBits+1) | sec})
+		}
+	}
+	return out
+}
+
+// shards writes the terms in sorted order, about shardBytes a shard, and
+// the lowest term of each in meta.Bounds.
+func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
+	byTerm := postings(docs)
+	terms := slices.Sorted(maps.Keys(byTerm))
 	shard, size, last := map[string]string{}, 0, ""
 	flush := func() {
 		if len(shard) > 0 {
-			add(fmt.Sprintf("t%d.json", len(meta.Bounds)-1), shard)
+			w.add(fmt.Sprintf("t%d.json", len(meta.Bounds)-1), shard)
 			shard, size = map[string]string{}, 0
 		}
 	}
@@ -123,7 +180,7 @@ func Write(docs []*Doc) []File {
 	for _, t := range terms {
 		enc.Reset()
 		prev := 0
-		for _, p := range postings[t] {
+		for _, p := range byTerm[t] {
 			putVarint(&enc, p.doc-prev)
 			putVarint(&enc, p.packed)
 			prev = p.doc
@@ -144,7 +201,11 @@ func Write(docs []*Doc) []File {
 		last = t
 	}
 	flush()
+}
 
+// chunks writes the pages' titles, URLs, descriptions and headings,
+// chunkDocs pages a file.
+func (w *indexWriter) chunks(docs []*Doc) {
 	for i := 0; i < len(docs); i += chunkDocs {
 		var chunk [][]any
 		for _, d := range docs[i:min(i+chunkDocs, len(docs))] {
@@ -154,13 +215,8 @@ func Write(docs []*Doc) []File {
 			}
 			chunk = append(chunk, []any{d.Title, d.URL, d.Description, hs})
 		}
-		add(fmt.Sprintf("d%d.json", i/chunkDocs), chunk)
+		w.add(fmt.Sprintf("d%d.json", i/chunkDocs), chunk)
 	}
-	meta.Hash = hex.EncodeToString(sum.Sum(nil))[:12]
-	data, _ := json.Marshal(meta)
-	files = append(files, File{Dir + "meta.json", data})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files
 }
 
 // boundary is the shortest start of next that sorts after prev: the

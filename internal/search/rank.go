@@ -82,9 +82,10 @@ func (p Page) share(stems *stems) func(term string, inTitle bool) float64 {
 		return nil
 	}
 	own := map[string]bool{} // the page's own country's names keep their score
+	words := wordSplitter{a: stems.a}
 	for region := range regions {
 		for _, name := range countryNames[region] {
-			eachWord(name, func(w []byte) {
+			words.each(name, func(w []byte) {
 				if t, ok := stems.term(w); ok {
 					own[t] = true
 				}

@@ -69,7 +69,7 @@ func TestShare(t *testing.T) {
 // says how many those are.
 func TestMetaAnswers(t *testing.T) {
 	doc := func(url string, a Answer) *Doc { return &Doc{URL: url, Title: url, Answer: a} }
-	files := Write([]*Doc{doc("/a/", AnswerHub), doc("/b/", AnswerNone), doc("/c/worried/", AnswerFirst), doc("/d/", AnswerHub)})
+	files := Write("en", []*Doc{doc("/a/", AnswerHub), doc("/b/", AnswerNone), doc("/c/worried/", AnswerFirst), doc("/d/", AnswerHub)})
 	var meta Meta
 	for _, f := range files {
 		if f.Path == Dir+"meta.json" {

@@ -128,8 +128,8 @@ func TestWriteIsDeterministic(t *testing.T) {
 	for _, u := range []string{"/b/", "/a/", "/c/"} {
 		docs = append(docs, Analyse(Page{URL: u, Title: "Page " + u, HTML: []byte("<p>Shared words and " + u + "</p>")}))
 	}
-	a := Write(docs)
-	b := Write([]*Doc{docs[2], docs[0], docs[1]})
+	a := Write("en", docs)
+	b := Write("en", []*Doc{docs[2], docs[0], docs[1]})
 	if !reflect.DeepEqual(a, b) {
 		t.Error("the index depends on the order of the pages")
 	}

@@ -43,9 +43,9 @@ var synonyms = map[string][]string{
 }
 
 // stemmedSynonyms maps a query term to the terms it also finds.
-func stemmedSynonyms() map[string][]string {
+func (a *Analyser) stemmedSynonyms() map[string][]string {
 	out := map[string][]string{}
-	for k, vs := range synonyms {
+	for k, vs := range a.synonyms {
 		key := Stem(k)
 		seen := map[string]bool{key: true}
 		for _, t := range out[key] {

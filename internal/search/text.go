@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxTermLen leaves out runs of characters too long to be words a reader
@@ -32,84 +34,161 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// Words splits text into lower-case words: runs of letters and digits,
-// with apostrophes inside a word dropped ("child's" → "childs", which
-// stems to "child"). assets/js/search.js splits queries the same way.
-func Words(text string) []string {
+// Words splits English text into lower-case words: runs of letters, marks
+// and digits, with apostrophes inside a word dropped ("child's" → "childs",
+// which stems to "child"). assets/js/search.js splits queries the same way.
+func Words(text string) []string { return For("en").Words(text) }
+
+// Words splits text into the words of the analyser's language, lower case
+// and folded, before stop words and stemming.
+func (a *Analyser) Words(text string) []string {
 	var out []string
-	eachWord(text, func(w []byte) { out = append(out, string(w)) })
+	s := wordSplitter{a: a}
+	s.each(text, func(w []byte) { out = append(out, string(w)) })
 	return out
 }
 
-// eachWord calls fn with each word of text; w is only valid during the call.
-func eachWord(text string, fn func(w []byte)) {
-	var s wordSplitter
-	s.each(text, fn)
-}
+// maxRawLen is how long a run of word characters may grow before it is
+// taken for something other than a word, whatever normalising would
+// leave of it (marks and joiners are dropped, so the run can be longer
+// than its term).
+const maxRawLen = 4 * maxTermLen
 
-// wordSplitter splits text into words in one buffer, reused from call to
-// call: a word handed to fn escapes, so a buffer made per call lands on the
-// heap, and a page's search text is split once per table cell (a
-// 20,000 × 200 table made 600 MB of garbage that way).
-type wordSplitter struct{ buf []byte }
+// wordSplitter splits text into words in buffers reused from call to call:
+// a word handed to fn escapes, so a buffer made per call lands on the heap,
+// and a page's search text is split once per table cell (a 20,000 × 200
+// table made 600 MB of garbage that way).
+type wordSplitter struct {
+	a        *Analyser
+	buf, out []byte
+}
 
 // each calls fn with each word of text; w is only valid during the call.
+// A word is a run of letters, marks (Urdu's vowel marks, Gurmukhi's vowel
+// signs and virama), digits and zero-width joiners; apostrophes join or
+// split words as the language writes them. ASCII words are lower-cased as
+// they are read; any other word is normalised (NFKC), lower-cased and
+// folded when it ends (see Analyser.term).
 func (s *wordSplitter) each(text string, fn func(w []byte)) {
 	if s.buf == nil {
-		s.buf = make([]byte, 0, maxTermLen+utf8.UTFMax)
+		s.buf = make([]byte, 0, maxRawLen*utf8.UTFMax)
 	}
-	w := s.buf[:0]
-	long := false
-	flush := func() {
-		if len(w) > 0 && !long {
-			fn(w)
-		}
-		w, long = s.buf[:0], false
+	if s.a == nil {
+		s.a = For("en")
 	}
+	w, runes, ascii := s.buf[:0], 0, true
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '\'':
-				continue
-			default:
-				flush()
-				continue
-			}
-			if len(w) < maxTermLen {
+		c, n, word := s.next(text, i)
+		switch {
+		case word && runes < maxRawLen:
+			if n == 1 {
 				w = append(w, c)
 			} else {
-				long = true
+				w, ascii = append(w, text[i:i+n]...), false
 			}
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			if r = unicode.ToLower(r); len(w)+utf8.RuneLen(r) <= maxTermLen {
-				w = utf8.AppendRune(w, r)
-			} else {
-				long = true
-			}
-		case r == '’':
+			runes++
+		case word:
+			runes++
+		case c == 0:
+			// an apostrophe inside a word, dropped
 		default:
-			flush()
+			s.emit(w, runes, ascii, fn)
+			w, runes, ascii = w[:0], 0, true
 		}
+		i += n
 	}
-	flush()
+	s.emit(w, runes, ascii, fn)
 }
 
-// Terms returns the index terms of text: its words without stop words,
-// stemmed.
-func Terms(text string) []string {
+// next reads the character at text[i] and its length: whether it is part
+// of a word, and the ASCII byte lower-cased; c is 0 for an apostrophe the
+// language drops, and 1 for a character that ends a word.
+func (s *wordSplitter) next(text string, i int) (c byte, n int, word bool) {
+	c = text[i]
+	if c >= utf8.RuneSelf {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case wordRune(r):
+			return 0, n, true
+		case r == '’' && s.a.apostrophes:
+			return 0, n, false
+		}
+		return 1, n, false
+	}
+	switch {
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		return c, 1, true
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A', 1, true
+	case c == '\'' && s.a.apostrophes:
+		return 0, 1, false
+	}
+	return 1, 1, false
+}
+
+// emit hands a word read by each to fn, normalised when it is not all
+// ASCII; runs too long to be words are left out.
+func (s *wordSplitter) emit(w []byte, runes int, ascii bool, fn func(w []byte)) {
+	switch {
+	case runes == 0 || runes > maxRawLen:
+	case ascii:
+		if len(w) <= maxTermLen {
+			fn(w)
+		}
+	default:
+		if t := s.normalise(w); len(t) > 0 {
+			fn(t)
+		}
+	}
+}
+
+// wordRune reports whether a rune beyond ASCII is part of a word.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r) || r == zwnj || r == zwj
+}
+
+// normalise makes a word beyond ASCII a term: NFKC (one form for letters
+// written precomposed or as a letter and marks, and for presentation
+// forms), lower case, folded, without joiners; nil when that leaves
+// nothing or more than maxTermLen characters.
+func (s *wordSplitter) normalise(w []byte) []byte {
+	if !norm.NFKC.IsNormal(w) {
+		s.out = norm.NFKC.Append(s.out[:0], w...)
+		w = append(s.buf[:0], s.out...)
+	}
+	out, n := s.out[:0], 0
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		i += size
+		r = unicode.ToLower(r)
+		if f, ok := s.a.fold[r]; ok {
+			out = append(out, f...)
+			n += utf8.RuneCountInString(f)
+			continue
+		}
+		if r == zwnj || r == zwj {
+			continue
+		}
+		out = utf8.AppendRune(out, r)
+		n++
+	}
+	s.out = out
+	if n > maxTermLen {
+		return nil
+	}
+	return out
+}
+
+// Terms returns the index terms of English text: its words without stop
+// words, stemmed.
+func Terms(text string) []string { return For("en").Terms(text) }
+
+// Terms returns the index terms of text in the analyser's language.
+func (a *Analyser) Terms(text string) []string {
 	var out []string
-	var s stems
-	eachWord(text, func(w []byte) {
+	s := stems{a: a}
+	sp := wordSplitter{a: a}
+	sp.each(text, func(w []byte) {
 		if t, ok := s.term(w); ok {
 			out = append(out, t)
 		}
@@ -118,8 +197,9 @@ func Terms(text string) []string {
 }
 
 // stems remembers the terms of the words of one page, most of which come
-// again and again; shared, when set, remembers them across pages.
+// again and again; shared, when set, remembers English stems across pages.
 type stems struct {
+	a      *Analyser
 	m      map[string]string
 	shared *Stemmer
 }
@@ -134,14 +214,18 @@ func (s *stems) term(w []byte) (string, bool) {
 	}
 	word := string(w)
 	t := ""
-	if !stopWords[word] {
+	switch {
+	case s.a.stop[word]:
+	case s.a.porter:
 		t = s.shared.Stem(word)
+	default:
+		t = word
 	}
 	s.m[word] = t
 	return t, t != ""
 }
 
-// Stemmer memoises Stem for one build: a site uses a few thousand words
+// Stemmer memoises Stem, the English stemmer, for one build: a site uses a few thousand words
 // across all its pages. It stops growing at maxCached words. It is safe
 // for concurrent use, and a nil Stemmer stems without remembering.
 type Stemmer struct {

@@ -137,6 +137,8 @@ type builder struct {
 	rnd      *render.Renderer
 	// convs are the markdown converters by language.
 	convs map[string]*markdown.Converter
+	// words are the theme's words in every language.
+	words *i18n.Catalogue
 	// stemmer remembers the search terms of words across this build's pages.
 	stemmer *search.Stemmer
 	// fileSet are the non-page files published (static, assets, bundle
@@ -209,6 +211,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	}
 	cat, probs := i18n.Load(b.site, b.opt.Theme, b.cfg)
 	b.probs.Add(probs...)
+	b.words = cat
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)

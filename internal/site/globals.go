@@ -32,7 +32,7 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	} else if p.Kind == content.KindSection && !minor {
 		answer = search.AnswerHub
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
+	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
 		Country: rank.Country, Minor: minor, Answer: answer})
 }
 
@@ -47,24 +47,33 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 	sums := map[string][32]byte{}
 	src := generated("the search index")
 	b.rec.release(func(rel string, s source) bool { return s == src })
-	for _, f := range search.Write(docs) {
-		sum := sha256.Sum256(f.Data)
-		sums[f.Path] = sum
-		if old, ok := b.indexSums[f.Path]; ok && old == sum {
-			// Unchanged since the last build: kept, not written again.
-			if _, err := b.rec.claim("/"+f.Path, src); err != nil {
-				b.problem(err)
-			}
-			continue
+	// One index per language: the default language's at /search-index/,
+	// each other's under its prefix (/ur/search-index/).
+	for _, l := range b.cfg.Langs {
+		prefix := "/"
+		if l.Prefix != "" {
+			prefix += l.Prefix + "/"
 		}
-		b.emit("/"+f.Path, src, f.Data, false)
+		for _, f := range search.Write(l.Key, docs) {
+			out := prefix + f.Path
+			sum := sha256.Sum256(f.Data)
+			sums[out] = sum
+			if old, ok := b.indexSums[out]; ok && old == sum {
+				// Unchanged since the last build: kept, not written again.
+				if _, err := b.rec.claim(out, src); err != nil {
+					b.problem(err)
+				}
+				continue
+			}
+			b.emit(out, src, f.Data, false)
+		}
 	}
 	b.indexSums = sums
 }
 
 // writeCatalogue writes resources.json and the updates feeds.
 func (b *builder) writeCatalogue() {
-	files, err := catalogue.Files(b.tree)
+	files, err := catalogue.Files(b.tree, b.words.T)
 	if err != nil {
 		b.problem(err)
 		return

@@ -1,0 +1,295 @@
+package site_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/signpost/signpost/internal/site"
+	"github.com/signpost/signpost/internal/sitetest"
+)
+
+// languagesConfig is a site in English (at the root), Welsh and Urdu
+// (right to left), the default theme's words translated in part.
+const languagesConfig = `
+-- signpost.toml --
+title = "Signpost"
+baseURL = "https://example.org/"
+languageCode = "en-GB"
+defaultContentLanguage = "en"
+[languages.en]
+name = "English"
+weight = 1
+[languages.cy]
+name = "Cymraeg"
+weight = 2
+title = "Arwyddbost"
+[languages.ur]
+name = "اردو"
+weight = 3
+direction = "rtl"
+title = "سائن پوسٹ"
+-- i18n/cy.toml --
+[exitThisPage]
+other = "Gadael y dudalen hon"
+[home]
+other = "Hafan"
+[blockWarning]
+other = "Rhybudd"
+[switcherNoTranslation]
+other = "Nid yw'r dudalen hon ar gael yn Gymraeg eto: mae'r ddolen hon yn mynd i'r hafan Gymraeg."
+[translationUnchecked]
+other = "Cyfieithiad heb ei wirio. <a href=\"{{ .URL }}\">Darllenwch y dudalen yn Saesneg</a>."
+[pagesCount]
+one = "{{ .Count }} dudalen"
+two = "{{ .Count }} dudalen"
+few = "{{ .Count }} tudalen"
+many = "{{ .Count }} thudalen"
+other = "{{ .Count }} tudalen"
+[month11]
+other = "Tachwedd"
+[misspelt]
+other = "x"
+-- i18n/ur.toml --
+[exitThisPage]
+other = "یہ صفحہ چھوڑیں"
+`
+
+// byName lays the translations out beside the English pages, by file name.
+const byName = `
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/_index.cy.md --
+---
+title: Hafan
+translation: {from: en, checked: true}
+---
+Croeso.
+-- content/report/_index.md --
+---
+title: Report
+---
+How to report.
+-- content/report/worried.md --
+---
+title: Worried right now
+reviewed: 2026-11-01
+topics: [reporting]
+---
+:::warning
+Call 999.
+:::
+-- content/report/worried.cy.md --
+---
+title: Pryderu nawr
+reviewed: 2026-11-01
+topics: [reporting]
+translation: {from: en, checked: false}
+---
+:::warning
+Ffoniwch 999.
+:::
+-- content/report/worried.ur.md --
+---
+title: ابھی فکر مند
+translation: {from: en, checked: false}
+---
+999 پر کال کریں۔
+-- content/report/other.md --
+---
+title: Only in English
+---
+English only.
+`
+
+func TestLanguagesByFileName(t *testing.T) {
+	s := sitetest.BuildOK(t, languagesConfig+byName, func(o *site.Options) { o.URLs = site.URLsKeep })
+	// Each language at its own prefix, with lang and dir.
+	s.AssertFile("report/worried/index.html", `<html lang="en-GB" dir="ltr">`, `Exit this page`)
+	s.AssertFile("cy/report/worried/index.html", `<html lang="cy" dir="ltr">`, `Gadael y dudalen hon`, `Rhybudd`, `Pryderu nawr`)
+	s.AssertFile("ur/report/worried/index.html", `<html lang="ur" dir="rtl">`, `یہ صفحہ چھوڑیں`,
+		// a message the Urdu file lacks falls back to English
+		`Skip to main content`)
+	// hreflang alternates, x-default the English page.
+	for _, p := range []string{"report/worried/index.html", "cy/report/worried/index.html", "ur/report/worried/index.html"} {
+		s.AssertFile(p,
+			`<link rel="alternate" hreflang="en-GB" href="https://example.org/report/worried/">`,
+			`<link rel="alternate" hreflang="cy" href="https://example.org/cy/report/worried/">`,
+			`<link rel="alternate" hreflang="ur" href="https://example.org/ur/report/worried/">`,
+			`<link rel="alternate" hreflang="x-default" href="https://example.org/report/worried/">`)
+	}
+	// A page with no translation has no alternates; its switcher leads to
+	// the other languages' homes, with a note in that language.
+	s.AssertFile("report/other/index.html", `! hreflang="cy" href="https://example.org/cy/report/other/"`,
+		`<a href="/cy/" lang="cy" hreflang="cy" dir="ltr">Cymraeg</a> <span class="language-note" lang="cy" dir="ltr">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto`,
+		// a note Urdu lacks is in English, and says so with lang
+		`<a href="/ur/" lang="ur" hreflang="ur" dir="rtl">اردو</a> <span class="language-note" lang="en-GB" dir="ltr">This page is not in اردو yet: this link goes to the اردو home page.</span>`)
+	// The switcher names each language in itself and marks the current one.
+	s.AssertFile("cy/report/worried/index.html", `<a href="/cy/report/worried/" lang="cy" hreflang="cy" dir="ltr" aria-current="true">Cymraeg</a>`,
+		`<a href="/report/worried/" lang="en-GB" hreflang="en-GB" dir="ltr">English</a>`)
+	// An unchecked translation says so in both languages, linking to the
+	// English page; a checked one does not.
+	s.AssertFile("cy/report/worried/index.html", `<div class="translation-notice" role="note">`,
+		`Cyfieithiad heb ei wirio. <a href="/report/worried/">Darllenwch y dudalen yn Saesneg</a>.`,
+		`<p lang="en-GB" dir="ltr">This page has been translated from English and has not yet been checked by a fluent speaker. If anything is unclear, <a href="/report/worried/" lang="en" hreflang="en">read the page in English</a>.</p>`)
+	s.AssertFile("cy/index.html", `! translation-notice`, `Croeso.`)
+	s.AssertFile("report/worried/index.html", `! translation-notice`)
+	// Breadcrumbs and dates in the page's language.
+	s.AssertFile("cy/report/worried/index.html", `<a href="/cy/">Hafan</a>`, `1 Tachwedd 2026`)
+	// Per-language taxonomies, with plurals of the language.
+	s.AssertFile("cy/topics/index.html", `(1 dudalen)`)
+	s.AssertFile("topics/index.html", `(1 page)`)
+	// A language without its own home page still has one.
+	s.AssertFile("ur/index.html", `<html lang="ur" dir="rtl">`, `سائن پوسٹ`)
+	// A translation's missing messages are one warning naming its file;
+	// a message the theme does not use, a warning at its line.
+	w := sitetest.BuildOK(t, languagesConfig+byName)
+	w.AssertProblem("i18n/cy.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
+	w.AssertProblem("i18n/ur.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
+	w.AssertProblem(`i18n/cy.toml:19: warning: message "misspelt" is not one the theme uses`)
+	// The sitemap lists each page with its alternates.
+	s.AssertFile("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
+		`<loc>https://example.org/ur/report/worried/</loc>
+    <xhtml:link rel="alternate" hreflang="en-GB" href="https://example.org/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="cy" href="https://example.org/cy/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="ur" href="https://example.org/ur/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/report/worried/"></xhtml:link>`)
+	// Feeds per language, with the language's pages only.
+	s.AssertFile("cy/feed.xml", `xml:lang="cy"`, `<title>Arwyddbost</title>`, `https://example.org/cy/report/worried/`, `! https://example.org/report/worried/`)
+	s.AssertFile("feed.xml", `xml:lang="en-GB"`, `https://example.org/report/worried/`, `! /cy/`)
+	s.AssertFile("cy/updates.xml", `xml:lang="cy"`, `Guidance updates – Arwyddbost`, `https://example.org/cy/report/worried/#reviewed-2026-11-01`)
+	s.AssertFile("cy/topics/reporting/updates.xml", `https://example.org/cy/report/worried/`)
+	s.AssertFile("updates.xml", `https://example.org/report/worried/`, `! /cy/`)
+	// resources.json: each page's language and translations.
+	s.AssertFile("resources.json", `"url": "https://example.org/cy/report/worried/",`, `"language": "cy",`,
+		`"translations": {
+        "en-GB": "https://example.org/report/worried/",
+        "ur": "https://example.org/ur/report/worried/"
+      }`)
+	// urls.txt covers every language.
+	urls := s.Read("../urls.txt")
+	for _, u := range []string{"/\n", "/cy/\n", "/ur/\n", "/cy/report/worried/\n", "/ur/report/worried/\n", "/report/other/\n"} {
+		if !strings.Contains(urls, u) {
+			t.Errorf("urls.txt lacks %q:\n%s", u, urls)
+		}
+	}
+}
+
+// byFolder keeps each language's pages in its own folder (contentDir);
+// a translation may have its own slug, and translationKey links pages at
+// different paths.
+const byFolder = `
+-- signpost.toml --
+title = "Signpost"
+baseURL = "https://example.org/"
+[languages.en]
+name = "English"
+weight = 1
+[languages.pl]
+name = "Polski"
+weight = 2
+contentDir = "content/pl"
+urlPrefix = "/polski/"
+-- content/_index.md --
+---
+title: Home
+---
+Welcome.
+-- content/report/worried.md --
+---
+title: Worried right now
+---
+English.
+-- content/report/keep.md --
+---
+title: Keep evidence
+translationKey: evidence
+---
+English.
+-- content/pl/_index.md --
+---
+title: Strona główna
+---
+Witamy.
+-- content/pl/report/worried.md --
+---
+title: Martwisz się teraz
+slug: martwisz-sie
+---
+Polski.
+-- content/pl/dowody/zachowaj.md --
+---
+title: Zachowaj dowody
+translationKey: evidence
+---
+Polski.
+`
+
+func TestLanguagesByFolder(t *testing.T) {
+	s := sitetest.BuildOK(t, byFolder)
+	s.AssertFile("polski/report/martwisz-sie/index.html", `<html lang="pl" dir="ltr">`, `Martwisz się teraz`,
+		`<link rel="alternate" hreflang="en" href="https://example.org/report/worried/">`,
+		`<link rel="alternate" hreflang="pl" href="https://example.org/polski/report/martwisz-sie/">`)
+	s.AssertFile("report/worried/index.html", `<a href="/polski/report/martwisz-sie/" lang="pl" hreflang="pl" dir="ltr">Polski</a>`)
+	// translationKey links pages at different paths.
+	s.AssertFile("report/keep/index.html", `<link rel="alternate" hreflang="pl" href="https://example.org/polski/dowody/zachowaj/">`)
+	s.AssertFile("polski/dowody/zachowaj/index.html", `<link rel="alternate" hreflang="en" href="https://example.org/report/keep/">`)
+	s.AssertFile("polski/index.html", `Witamy.`, `<link rel="alternate" hreflang="en" href="https://example.org/">`)
+	// The folder of Polish pages is not a section of the English site.
+	if s.Exists("pl/index.html") || s.Exists("pl/report/worried/index.html") {
+		t.Error("content/pl was published as English pages")
+	}
+}
+
+// Problems of translations name their file and line.
+func TestTranslationProblems(t *testing.T) {
+	s := sitetest.Build(t, languagesConfig+`
+-- content/_index.md --
+---
+title: Home
+---
+Hi.
+-- content/a.md --
+---
+title: A
+translationKey: same
+---
+A.
+-- content/b.md --
+---
+title: B
+translationKey: same
+---
+B.
+-- content/c.cy.md --
+---
+title: C
+translation: {from: fr, checked: false}
+---
+C.
+-- content/d.cy.md --
+---
+title: D
+translation: yes
+---
+D.
+`)
+	s.AssertProblem("content/b.md:3: error: content/a.md and content/b.md are both the English translation of one page", "another translationKey")
+	s.AssertProblem(`content/c.cy.md:3: error: translation from "fr", which is not one of the site's languages`, "(en, cy, ur)")
+	s.AssertProblem(`content/d.cy.md:3: error: front matter "translation" has the wrong type`, "translation: {from: en, checked: false}")
+}
+
+// A site without [languages] treats a name like page.en.md as any other
+// page (no language suffix), as it did before languages.
+func TestNoLanguagesNoSuffix(t *testing.T) {
+	s := sitetest.BuildOK(t, minimal+home+`
+-- content/notes.cy.md --
+---
+title: Notes
+---
+Hi.
+`)
+	s.AssertFile("notes.cy/index.html", `<html lang="en">`, `! dir=`, `! hreflang`, `! language-switcher`)
+}
