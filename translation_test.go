@@ -2,6 +2,7 @@ package signpost_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -222,13 +223,12 @@ func TestTranslationsUIStrings(t *testing.T) {
 		file := fmt.Sprintf("i18n/%s.toml", l.Key)
 		msgs := readMessages(t, l.Key)
 		for key, forms := range source {
-			want := placeholders(forms["other"])
 			if _, ok := msgs[key]; !ok {
 				t.Errorf("%s: no [%s]", file, key)
 			}
 			for form, text := range msgs[key] {
-				if got := placeholders(text); !slices.Equal(got, want) {
-					t.Errorf("%s: [%s] %s has %q, want %q (keep {{ }} and tags as they are)", file, key, form, got, want)
+				if msg := placeholderProblem(forms["other"], text); msg != "" {
+					t.Errorf("%s: [%s] %s: %s", file, key, form, msg)
 				}
 			}
 		}
@@ -268,8 +268,33 @@ func readMessages(t *testing.T, lang string) map[string]map[string]string {
 	return raw
 }
 
-func placeholders(s string) []string {
-	out := placeholder.FindAllString(s, -1)
-	sort.Strings(out)
-	return out
+// placeholderProblem says what is wrong with the template actions and
+// tags of a translation of source: its tags must be the same, and it may
+// use only the source's placeholders. It may leave one out where its
+// language does not need it: a one form written "one page", or the
+// language's own name written in the grammatical form the sentence needs
+// ("yn Gymraeg", not "yn {{ .Language }}").
+func placeholderProblem(source, translation string) string {
+	var srcTags, trTags []string
+	srcActions := map[string]bool{}
+	for _, p := range placeholder.FindAllString(source, -1) {
+		if strings.HasPrefix(p, "<") {
+			srcTags = append(srcTags, p)
+		} else {
+			srcActions[p] = true
+		}
+	}
+	for _, p := range placeholder.FindAllString(translation, -1) {
+		if strings.HasPrefix(p, "<") {
+			trTags = append(trTags, p)
+		} else if !srcActions[p] {
+			return fmt.Sprintf("%s is not in the English message: use only %q", p, slices.Sorted(maps.Keys(srcActions)))
+		}
+	}
+	sort.Strings(srcTags)
+	sort.Strings(trTags)
+	if !slices.Equal(srcTags, trTags) {
+		return fmt.Sprintf("tags %q, want %q: keep the tags, translate the words between them", trTags, srcTags)
+	}
+	return ""
 }
