@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
@@ -292,4 +293,45 @@ title: Notes
 Hi.
 `)
 	s.AssertFile("notes.cy/index.html", `<html lang="en">`, `! dir=`, `! hreflang`, `! language-switcher`)
+}
+
+// The "Who to call" sheets are made in each language whose i18n file
+// translates them, with the helplines' descriptions through
+// helpline-<id>-for keys (the English text when missing); names and
+// numbers stay as they are.
+func TestSheetsInLanguages(t *testing.T) {
+	s := sitetest.BuildOK(t, languagesConfig+byName+`
+-- i18n/ur.toml --
+[whoToCallIn]
+other = "{{ .Country }} میں کس کو کال کریں"
+[country-uk]
+other = "برطانیہ"
+[helpline-nspcc-for]
+other = "بچوں کے بارے میں فکر ہو تو بات کریں۔"
+[helplineCall]
+other = "کال کریں"
+[blockWarning]
+other = "انتباہ"
+-- data/helplines.yaml --
+uk-emergency:
+  name: Police, fire and ambulance (UK)
+  for: Call if a child is in danger right now.
+  phone: "999"
+  country: UK
+nspcc:
+  name: NSPCC helpline
+  for: Talk to the NSPCC about a worry.
+  phone: "0808 800 5000"
+  country: UK
+`, func(o *site.Options) { o.Extensions = blocks.FromData })
+	s.AssertFile("ur/who-to-call/uk/index.html", `<html lang="ur" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
+		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
+		`<p>Call if a child is in danger right now.</p>`, // not translated: English
+		`کال کریں <a href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
+	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
+		`<link rel="alternate" hreflang="ur" href="https://example.org/ur/who-to-call/uk/">`)
+	// Welsh does not translate the sheets: none in Welsh.
+	if s.Exists("cy/who-to-call/uk/index.html") {
+		t.Error("a Welsh sheet was made without Welsh words")
+	}
 }
