@@ -5,11 +5,14 @@
 package catalogue
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/feed"
 )
@@ -56,18 +59,62 @@ func Guidance(t *content.Tree) []*content.Page {
 
 // Resource is one page in resources.json.
 type Resource struct {
-	Title       string   `json:"title"`
-	URL         string   `json:"url"`
-	Description string   `json:"description"`
-	Topics      []string `json:"topics"`
-	Ages        []string `json:"ages"`
-	Apps        []string `json:"apps"`
-	Reviewed    string   `json:"reviewed,omitempty"`
-	ReviewBy    string   `json:"review_by,omitempty"`
+	Title       string
+	URL         string
+	Description string
+	// Terms are the page's terms in each taxonomy the site's config lists
+	// under [guidance] catalogue, in that order ([] when it has none).
+	Terms    []Terms
+	Reviewed string
+	ReviewBy string
 	// Language is the page's languageCode, on a site with more than one
 	// language; Translations are its translations' URLs by languageCode.
-	Language     string            `json:"language,omitempty"`
-	Translations map[string]string `json:"translations,omitempty"`
+	Language     string
+	Translations map[string]string
+}
+
+// Terms are a page's terms in one taxonomy.
+type Terms struct {
+	Taxonomy string
+	Terms    []string
+}
+
+// MarshalJSON writes the fields in a fixed order, each taxonomy's terms
+// as a field of its own between the description and the dates:
+// {"title", "url", "description", "topics": [], …, "reviewed", "review_by"}.
+func (r Resource) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	field := func(name string, v any) error {
+		if b.Len() == 0 {
+			b.WriteByte('{')
+		} else {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(name)
+		val, err := json.Marshal(v)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+		return err
+	}
+	errs := []error{field("title", r.Title), field("url", r.URL), field("description", r.Description)}
+	for _, t := range r.Terms {
+		errs = append(errs, field(t.Taxonomy, t.Terms))
+	}
+	if r.Reviewed != "" {
+		errs = append(errs, field("reviewed", r.Reviewed))
+	}
+	if r.ReviewBy != "" {
+		errs = append(errs, field("review_by", r.ReviewBy))
+	}
+	if r.Language != "" {
+		errs = append(errs, field("language", r.Language))
+	}
+	if len(r.Translations) > 0 {
+		errs = append(errs, field("translations", r.Translations))
+	}
+	b.WriteByte('}')
+	return b.Bytes(), errors.Join(errs...)
 }
 
 // Catalogue is resources.json.
@@ -79,16 +126,17 @@ type Catalogue struct {
 }
 
 // Resources returns resources.json: every guidance page with its title,
-// full URL, description, topics, ages, apps and review dates, sorted by
+// full URL, description, terms (topics, ages and apps on the bundled
+// site: [guidance] catalogue in the config) and review dates, sorted by
 // URL. Lists are [] when empty and dates are YYYY-MM-DD, left out when unset.
 func Resources(t *content.Tree) ([]byte, error) {
 	cfg := t.Config
 	c := Catalogue{Site: cfg.Title, URL: cfg.BaseURL, Language: cfg.LanguageCode, Pages: []Resource{}}
 	for _, p := range Guidance(t) {
-		r := Resource{
-			Title: p.Title, URL: p.Permalink, Description: p.Description,
-			Topics: terms(p, "topics"), Ages: terms(p, "ages"), Apps: terms(p, "apps"),
-			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy),
+		r := Resource{Title: p.Title, URL: p.Permalink, Description: p.Description,
+			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy)}
+		for _, tax := range cfg.Guidance.Catalogue {
+			r.Terms = append(r.Terms, Terms{tax, terms(p, tax)})
 		}
 		if cfg.Multilingual() {
 			r.Language = p.LanguageCode()
@@ -161,7 +209,7 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 			}
 			e := feed.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: feed.Link{Href: p.Permalink},
 				Updated: feed.Time(p.Reviewed), Summary: p.Description}
-			for _, tp := range p.Terms["topics"] {
+			for _, tp := range p.Terms[cfg.Guidance.Feeds] {
 				e.Categories = append(e.Categories, feed.Category{Term: tp})
 			}
 			f.Entries = append(f.Entries, e)
@@ -178,10 +226,10 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 	if err := write(home+FeedName, say("feedGuidanceUpdates", nil)+" – "+lt.Title, say("feedUpdatesSubtitle", nil), lt.Home, dated); err != nil {
 		return nil, err
 	}
-	for _, tp := range TopicPages(lt.Taxonomies) {
+	for _, tp := range FeedTerms(cfg, lt.Taxonomies) {
 		var pages []*content.Page
 		for _, p := range dated { // sections too, which term pages do not list
-			for _, term := range p.Terms["topics"] {
+			for _, term := range p.Terms[cfg.Guidance.Feeds] {
 				if content.Slugify(term) == content.Slugify(tp.Title) {
 					pages = append(pages, p)
 					break
@@ -197,11 +245,12 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 	return out, nil
 }
 
-// TopicPages are the term pages of the topics taxonomy among taxonomies
-// (a language's), if the site has it.
-func TopicPages(taxonomies []*content.Page) []*content.Page {
+// FeedTerms are the term pages, among taxonomies (a language's), of the
+// taxonomy whose terms have their own updates feeds ([guidance] feeds in
+// the config; topics on the bundled site), if the site has it.
+func FeedTerms(cfg *config.Config, taxonomies []*content.Page) []*content.Page {
 	for _, tax := range taxonomies {
-		if tax.Taxonomy == "topics" {
+		if tax.Taxonomy == cfg.Guidance.Feeds && tax.Taxonomy != "" {
 			return tax.Pages
 		}
 	}

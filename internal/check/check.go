@@ -140,22 +140,13 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	if p.File != "" && len(in.Content) > 0 {
 		pc.readability(prose(in.Content))
 	}
-	if draft(p) {
+	if p.InDraft() {
 		// A draft is not published: its problems are to-dos, not failures.
 		for i := range pc.probs {
 			pc.probs[i].Severity = diag.Warning
 		}
 	}
 	return pc.probs, pc.external
-}
-
-func draft(p *content.Page) bool {
-	for ; p != nil; p = p.Parent {
-		if p.Draft {
-			return true
-		}
-	}
-	return false
 }
 
 // lang is a page's language: its own, else the site's default language,

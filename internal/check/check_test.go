@@ -242,6 +242,19 @@ func TestFrontMatter(t *testing.T) {
 		{name: "toml", md: "+++\ntitle = \"A\"\ndescription = \"Plain.\"\n+++\n"},
 		{name: "folded description", md: "---\ntitle: A\ndescription: >-\n  One plain sentence.\n---\n"},
 		{name: "good", md: good},
+		// Keys a line-by-line search took for top-level ones.
+		{name: "toml key in a table", md: "+++\ntitle = \"A\"\n[params]\ndescription = \"Not the page's.\"\n+++\n",
+			want: []string{`content/a.md:1: error: page has no description`}},
+		{name: "toml key in a multi-line string", md: "+++\ntitle = \"A\"\nsummary = '''\ndescription = \"x\"\n'''\n+++\n",
+			want: []string{`content/a.md:1: error: page has no description`}},
+		{name: "yaml key in a multi-line string", md: "---\ntitle: A\nsummary: \"First,\ndescription: still the summary\"\n---\n",
+			want: []string{`content/a.md:1: error: page has no description`}},
+		{name: "yaml key in a nested map", md: "---\nparams:\n  description: x\ntitle: A\n---\n",
+			want: []string{`content/a.md:1: error: page has no description`}},
+		{name: "yaml quoted key", md: "---\n'title': A\n\"description\": " + long + "\n---\n",
+			want: []string{`content/a.md:3: warning: description is 169 characters, over 160`}},
+		{name: "key repeated in a comment", md: "---\n# description: " + long + "\ntitle: A\ndescription: " + long + "\n---\n",
+			want: []string{`content/a.md:4: warning: description is 169 characters, over 160`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
 	}
@@ -262,8 +275,34 @@ func TestReview(t *testing.T) {
 		// Every problem of a source is placed on the line its entry starts.
 		{name: "source without a date", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\nsources:\n  - title: NSPCC\n    url: https://www.nspcc.org.uk/\n---\n",
 			want: []string{`content/a.md:8: warning: source 1 (NSPCC) has no checked date`}},
+		// A source's bad address is placed on its own url line, read from
+		// the parser's tree: not the first place the text appears.
+		{name: "same bad url in two sources", md: "---\ntitle: A\ndescription: See /about/ for B.\nsources:\n  - title: One\n    url: /about/\n  - title: Two\n    checked: 2026-11-28\n    url: /about/\n---\n",
+			want: []string{
+				`content/a.md:6: error: source 1 (One) has url "/about/", which is not a web address`,
+				`content/a.md:9: error: source 2 (Two) has url "/about/", which is not a web address`,
+			}},
+		{name: "toml bad url", md: "+++\ntitle = \"A\"\ndescription = \"B.\"\nsources = [{title = \"One\", url = \"javascript:alert(1)\"}]\n+++\n",
+			want: []string{`content/a.md:4: error: source 1 (One) has url "javascript:alert(1)", which is not a web address`}},
+		{name: "toml source without a date", md: "+++\ntitle = \"A\"\ndescription = \"B.\"\ntopics = [\"Grooming\"]\nreviewed = 2026-11-28\nreview_by = 2027-11-28\n\n[[sources]]\ntitle = \"NSPCC\"\nurl = \"https://www.nspcc.org.uk/\"\nchecked = 2026-11-28\n\n[[sources]]\ntitle = \"Childline\"\nurl = \"https://www.childline.org.uk/\"\n+++\n",
+			want: []string{`content/a.md:13: warning: source 2 (Childline) has no checked date`}},
 		{name: "complete guidance", md: "---\ntitle: A\ndescription: B.\ntopics: [Grooming]\nreviewed: 2026-11-28\nreview_by: 2027-11-28\n" + sources + "---\n"},
 		{name: "not guidance", md: "---\ntitle: About us\ndescription: Who we are.\n---\n"},
+		// Which pages are guidance is the site's rule, in its config.
+		{name: "guidance taxonomy from config", md: "---\ntitle: A\ndescription: B.\nsubjects: [Maths]\n---\n",
+			cfg: "[taxonomies]\nsubject = \"subjects\"\n[guidance]\ntaxonomies = [\"subjects\"]\n",
+			want: []string{
+				`content/a.md:4: warning: guidance page has no reviewed date`,
+				`content/a.md:4: warning: guidance page has no sources`,
+			}},
+		{name: "own taxonomies, no guidance rule", md: "---\ntitle: A\ndescription: B.\nsubjects: [Maths]\n---\n",
+			cfg: "[taxonomies]\nsubject = \"subjects\"\n"},
+		{name: "topics not guidance by config", md: "---\ntitle: A\ndescription: B.\napps: [Roblox]\ntopics: [Games]\n---\n",
+			cfg: "[guidance]\ntaxonomies = [\"apps\"]\n",
+			want: []string{
+				`content/a.md:4: warning: guidance page has no reviewed date`,
+				`content/a.md:4: warning: guidance page has no sources`,
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t) })
 	}
@@ -329,23 +368,4 @@ func imagesOf(res *markdown.Result) []Image {
 		out = append(out, Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
 	}
 	return out
-}
-
-func TestKeyValue(t *testing.T) {
-	for _, tc := range []struct {
-		line, key, rest string
-		ok              bool
-	}{
-		{"description: Hello", "description", " Hello", true},
-		{`"description" = "x"`, "description", ` "x"`, true},
-		{"description:", "description", "", true},
-		{"descriptions: x", "description", "", false},
-		{"  description: nested", "description", "", false},
-		{"title: x", "description", "", false},
-	} {
-		rest, ok := keyValue(tc.line, tc.key)
-		if ok != tc.ok || rest != tc.rest {
-			t.Errorf("keyValue(%q, %q) = %q, %v; want %q, %v", tc.line, tc.key, rest, ok, tc.rest, tc.ok)
-		}
-	}
 }

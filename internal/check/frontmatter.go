@@ -12,54 +12,55 @@ import (
 // frontMatter checks what every page needs for search results, link cards
 // and the browser tab: a title and a short description.
 func (pc *pageCheck) frontMatter() {
-	p, src := pc.p, pc.src
+	p := pc.p
 	hasTitle, hasDesc := p.Title != "", p.Description != ""
-	if src.lines != nil {
-		hasTitle, hasDesc = src.hasKey("title") || p.TitleFromHeading(), src.hasKey("description")
+	if pc.src.lines != nil {
+		// Title and description have defaults (the file's name, the
+		// section's pages): what counts is what the editor wrote.
+		hasTitle, hasDesc = p.Sets("title") || p.TitleFromHeading(), p.Sets("description")
 	}
 	if !hasTitle {
-		pc.at(diag.Error, src.keyLine("title"), 0, `add title: "What this page helps with" to the front matter; it is the page's h1 and its name in the browser tab`,
+		pc.at(diag.Error, pc.keyLine("title"), 0, `add title: "What this page helps with" to the front matter; it is the page's h1 and its name in the browser tab`,
 			"page has no title")
 	}
 	if !hasDesc {
-		pc.at(diag.Error, src.keyLine("description"), 0, "add description: one plain sentence saying what the page helps with; search results and link cards show it",
+		pc.at(diag.Error, pc.keyLine("description"), 0, "add description: one plain sentence saying what the page helps with; search results and link cards show it",
 			"page has no description")
 	} else if n := len([]rune(p.Description)); n > MaxDescription {
-		pc.at(diag.Warning, src.keyLine("description"), 0, "search results cut descriptions at about 160 characters: say it in one shorter sentence",
+		pc.at(diag.Warning, pc.keyLine("description"), 0, "search results cut descriptions at about 160 characters: say it in one shorter sentence",
 			"description is %d characters, over %d", n, MaxDescription)
 	}
 }
 
-// review checks that a guidance page (one with topics) says where its
-// facts come from and when it was, and will be, checked.
+// review checks that a guidance page (one with a term in a taxonomy the
+// site's config names under [guidance], topics on the bundled site) says
+// where its facts come from and when it was, and will be, checked.
 func (pc *pageCheck) review() {
-	p, src := pc.p, pc.src
-	if len(p.Terms["topics"]) > 0 {
+	p := pc.p
+	if rule := pc.c.opt.Config.Guidance; rule.Is(p.Terms) {
+		tax := pc.guidanceKey(rule.Taxonomies)
 		if len(p.Sources) == 0 {
-			pc.at(diag.Warning, src.keyLine("topics"), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
+			pc.at(diag.Warning, pc.keyLine(tax), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
 				"guidance page has no sources")
 		}
 		// A reviewed date that is set but unreadable was reported where
 		// front matter was read: one problem per mistake.
 		if p.Reviewed.IsZero() && p.KeyLine("reviewed") == 0 {
-			pc.at(diag.Warning, src.keyLine("topics"), 0, "add reviewed: YYYY-MM-DD, the day the whole page was last checked",
+			pc.at(diag.Warning, pc.keyLine(tax), 0, "add reviewed: YYYY-MM-DD, the day the whole page was last checked",
 				"guidance page has no reviewed date")
 		}
 		if p.ReviewBy.IsZero() && !p.Reviewed.IsZero() && p.KeyLine("review_by") == 0 {
-			pc.at(diag.Warning, src.keyLine("reviewed"), 0, "add review_by: YYYY-MM-DD, at most 12 months after reviewed",
+			pc.at(diag.Warning, pc.keyLine("reviewed"), 0, "add review_by: YYYY-MM-DD, at most 12 months after reviewed",
 				"guidance page has no review_by date")
 		}
 	}
 	if !p.Reviewed.IsZero() && p.ReviewBy.After(p.Reviewed.AddDate(1, 0, 0)) {
-		pc.at(diag.Warning, src.keyLine("review_by"), 0, "check guidance at least once a year: set review_by at most 12 months after reviewed",
+		pc.at(diag.Warning, pc.keyLine("review_by"), 0, "check guidance at least once a year: set review_by at most 12 months after reviewed",
 			"review_by %s is more than 12 months after reviewed %s", p.ReviewBy.Format(time.DateOnly), p.Reviewed.Format(time.DateOnly))
 	}
 	for i, s := range p.Sources {
 		if s.URL != "" && !external(s.URL) {
-			line, _ := src.findRaw(s.URL)
-			if line == 0 || line > src.body {
-				line = src.keyLine("sources")
-			}
+			line := p.SourceKeyLine(i, "url")
 			why := "the page template drops it, so the link goes nowhere"
 			if sc := markdown.DangerousScheme(s.URL); sc != "" {
 				why = "a " + sc + ": address can run code or open files in the reader's browser, so it is never published"
@@ -90,4 +91,27 @@ func Reviews(pages []*content.Page, now time.Time) diag.List {
 		}
 	}
 	return probs
+}
+
+// keyLine is the line of a front matter key of the page, or its first line
+// when it does not set the key (1, or 0 for a page without a file).
+func (pc *pageCheck) keyLine(key string) int {
+	if l := pc.p.KeyLine(key); l > 0 {
+		return l
+	}
+	if len(pc.src.lines) == 0 {
+		return 0
+	}
+	return 1
+}
+
+// guidanceKey is the first of the guidance taxonomies the page sets, where
+// a missing source or date is reported.
+func (pc *pageCheck) guidanceKey(taxonomies []string) string {
+	for _, tax := range taxonomies {
+		if len(pc.p.Terms[tax]) > 0 {
+			return tax
+		}
+	}
+	return ""
 }

@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/signpost/signpost/internal/content"
-	"github.com/signpost/signpost/internal/diag"
 )
 
 // source is a page's file as lines, for placing problems found in its HTML
@@ -89,43 +88,6 @@ func words(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// frontMatter returns the front matter lines, delimiters included, so that
-// diag.KeyLine over them gives a line of the file.
-func (s *source) frontMatter() string {
-	return strings.Join(s.lines[:s.body], "\n")
-}
-
-// keyLine is the line of a top-level front matter key, or 1.
-func (s *source) keyLine(key string) int {
-	if l := diag.KeyLine([]byte(s.frontMatter()), key); l > 0 {
-		return l
-	}
-	if len(s.lines) == 0 {
-		return 0
-	}
-	return 1
-}
-
-// hasKey reports whether the front matter sets key to something not blank.
-func (s *source) hasKey(key string) bool {
-	for i, l := range s.lines[:s.body] {
-		rest, ok := keyValue(l, key)
-		if !ok {
-			continue
-		}
-		v := strings.TrimSpace(rest)
-		if v == `""` || v == `''` {
-			return false
-		}
-		if v == "" || v == "|" || v == ">" || v == "|-" || v == ">-" {
-			// A block scalar or a list: the value is on the next line.
-			return i+1 < s.body && strings.HasPrefix(s.lines[i+1], " ") && strings.TrimSpace(s.lines[i+1]) != ""
-		}
-		return true
-	}
-	return false
-}
-
 // findRaw is the line and column of the first occurrence of s in the file.
 func (s *source) findRaw(needle string) (line, col int) {
 	if needle == "" {
@@ -173,24 +135,4 @@ func (s *source) column(i int, word string) int {
 		return len([]rune(l[:m[2]])) + 1
 	}
 	return 1
-}
-
-// keyValue matches a top-level front matter line setting key (YAML
-// "key: v" or TOML "key = v", the key optionally quoted) and returns what
-// follows the separator. Runs for every page, so no regular expression.
-func keyValue(line, key string) (string, bool) {
-	l := line
-	q := ""
-	if strings.HasPrefix(l, `"`) || strings.HasPrefix(l, "'") {
-		q, l = l[:1], l[1:]
-	}
-	if !strings.HasPrefix(l, key) {
-		return "", false
-	}
-	l = strings.TrimPrefix(l[len(key):], q)
-	l = strings.TrimLeft(l, " \t")
-	if l == "" || (l[0] != ':' && l[0] != '=') {
-		return "", false
-	}
-	return l[1:], true
 }

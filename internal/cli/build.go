@@ -13,7 +13,6 @@ import (
 
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/diag"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 )
 
@@ -37,7 +36,7 @@ func (f *siteFlags) options(fs *flag.FlagSet) site.Options {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	opt := site.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme, Extensions: blocks.FromData,
+	opt := site.Options{Source: f.source, Dest: dest, Drafts: f.drafts, BaseURL: f.baseURL, Theme: signpost.Theme,
 		Check: true} // build and serve run internal/check too: errors fail, warnings print (issue 6)
 	fs.Visit(func(fl *flag.Flag) {
 		if fl.Name == "minify" {

@@ -14,7 +14,6 @@ import (
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/diag"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 )
 
@@ -56,7 +55,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	defer os.RemoveAll(tmp)
 	res, err := site.Build(ctx, site.Options{
 		Source: *source, Dest: filepath.Join(tmp, "public"), Drafts: *drafts,
-		Theme: signpost.Theme, Extensions: blocks.FromData, Check: true,
+		Theme: signpost.Theme, Check: true,
 	})
 	var le *diag.ListError
 	if err != nil && !errors.As(err, &le) {

@@ -39,6 +39,10 @@ type Config struct {
 	DisablePathToLower bool `toml:"disablePathToLower" yaml:"disablePathToLower"`
 	// Search tunes how the site's own search ranks its pages.
 	Search Search `toml:"search" yaml:"search"`
+	// Related weighs the taxonomies in related pages; Guidance says which
+	// pages are guidance and what the catalogue lists (rules.go).
+	Related  Related  `toml:"related" yaml:"related"`
+	Guidance Guidance `toml:"guidance" yaml:"guidance"`
 	// DefaultContentLanguage is the key of the language published at the
 	// site root ("en" unless set); Languages are the [languages.XX]
 	// tables, and Langs all the site's languages by weight (one, made
@@ -87,7 +91,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower", "defaultContentLanguage", "languages"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower", "related", "guidance", "defaultContentLanguage", "languages"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -121,7 +125,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Add(p)
 			return c, probs
 		}
-		unknownKeys(name, src, raw, &probs)
+		unknownKeys(name, ReadKeyLines(format, src), raw, &probs)
 		if p, ok := Decode(format, name, src, c); !ok {
 			probs.Add(p)
 			return c, probs
@@ -140,12 +144,12 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 // one way everywhere. One close to a known key the file does not set
 // (titel) is an error too: the setting it was meant to be would be
 // silently missing. Others are warnings: a theme may read them.
-func unknownKeys(name string, src []byte, raw map[string]any, probs *diag.List) {
+func unknownKeys(name string, keys KeyLines, raw map[string]any, probs *diag.List) {
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		if slices.Contains(topKeys, k) {
 			continue
 		}
-		line := diag.KeyLine(src, k)
+		line := keys.Line(k)
 		if i := slices.IndexFunc(topKeys, func(t string) bool { return strings.EqualFold(t, k) }); i >= 0 {
 			probs.Errorf(name, line, 0, fmt.Sprintf("write it %s, with those capitals", topKeys[i]),
 				"config key %q is spelt %q", k, topKeys[i])
@@ -166,13 +170,12 @@ func (c *Config) applyDefaults(probs *diag.List) {
 	if c.LanguageCode == "" {
 		c.LanguageCode = "en"
 	}
-	if len(c.Taxonomies) == 0 {
-		c.Taxonomies = map[string]string{}
-		for k, v := range DefaultTaxonomies {
-			c.Taxonomies[k] = v
-		}
+	defaultTaxonomies := len(c.Taxonomies) == 0
+	if defaultTaxonomies {
+		c.Taxonomies = maps.Clone(DefaultTaxonomies)
 	}
 	c.checkTaxonomies(probs)
+	c.rulesDefaults(defaultTaxonomies, probs)
 	if c.Params == nil {
 		c.Params = map[string]any{}
 	}

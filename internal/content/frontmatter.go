@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -73,69 +72,4 @@ func toTime(v any) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
-}
-
-// keyLines finds the line of each top-level key of YAML or TOML front
-// matter (fm starts on file line first) in one pass: "title: x",
-// "title = 'x'", quoted keys too. The first line setting a key wins.
-func keyLines(fm []byte, first int) map[string]int {
-	out := map[string]int{}
-	for i, line := range bytes.Split(fm, []byte("\n")) {
-		l := string(line)
-		if l == "" || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' || l[0] == '[' {
-			continue
-		}
-		key, ok := "", false
-		if q := l[0]; q == '"' || q == '\'' {
-			if end := strings.IndexByte(l[1:], q); end >= 0 {
-				key, l, ok = l[1:end+1], strings.TrimLeft(l[end+2:], " \t"), true
-			}
-		} else if j := strings.IndexAny(l, ":="); j > 0 {
-			key, l, ok = strings.TrimRight(l[:j], " \t"), l[j:], true
-		}
-		if !ok || key == "" || l == "" || (l[0] != ':' && l[0] != '=') {
-			continue
-		}
-		if _, seen := out[key]; !seen {
-			out[key] = first + i
-		}
-	}
-	return out
-}
-
-// itemLines finds the lines on which the items of a block-style list start
-// ("  - title: …" below "sources:"), given the line of its key; nil for a
-// list written on the key's line ([…]).
-func itemLines(fm []byte, first, keyLine int) []int {
-	if keyLine < first {
-		return nil
-	}
-	lines := bytes.Split(fm, []byte("\n"))
-	i := keyLine - first
-	if i >= len(lines) {
-		return nil
-	}
-	if _, v, _ := bytes.Cut(lines[i], []byte(":")); len(bytes.TrimSpace(v)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(v), []byte("#")) {
-		return nil
-	}
-	var out []int
-	indent := -1
-	for j := i + 1; j < len(lines); j++ {
-		l := string(lines[j])
-		t := strings.TrimLeft(l, " ")
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		n := len(l) - len(t)
-		if n == 0 && !strings.HasPrefix(t, "-") {
-			break // the next key
-		}
-		if strings.HasPrefix(t, "-") && (indent < 0 || n == indent) {
-			indent = n
-			out = append(out, first+j)
-		} else if n < indent {
-			break
-		}
-	}
-	return out
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -70,24 +71,38 @@ func TestGeneratedPagesJoinTheTree(t *testing.T) {
 	}
 }
 
+// TestKeyAndItemLines: a page's key and source lines are the file's lines,
+// as the parser reads them, in YAML and in TOML.
 func TestKeyAndItemLines(t *testing.T) {
-	fm := []byte("title: A\n\"quoted key\": b\nsources:\n  # a comment\n  - title: One\n    url: https://x/\n  -\n    url: https://y/\n  - {title: Three}\nflow: [a, b]\ntags:\n- x\n- y\nurl = 'toml'\n")
-	lines := keyLines(fm, 2)
-	for k, want := range map[string]int{"title": 2, "quoted key": 3, "sources": 4, "flow": 11, "tags": 12, "url": 15} {
-		if lines[k] != want {
-			t.Errorf("line of %q = %d, want %d", k, lines[k], want)
+	cfg, _ := config.Load(fstest.MapFS{})
+	fsys := fstest.MapFS{
+		"content/y.md": {Data: []byte("---\ntitle: A\n\"quoted key\": b\nsources:\n  # a comment\n  - title: One\n    url: https://x/\n  -\n    url: https://y/\n  - {title: Three}\nflow: [a, b]\ntags:\n- x\n- y\n---\n")},
+		"content/t.md": {Data: []byte("+++\ntitle = 'A'\n\n[params]\nflow = 1\n\n[[sources]]\ntitle = 'One'\n[[sources]]\ntitle = 'Two'\n+++\n")},
+	}
+	tree, _ := Load(context.Background(), fsys, cfg, Options{})
+	y, tm := tree.GetPage("y.md"), tree.GetPage("t.md")
+	for _, tc := range []struct {
+		p    *Page
+		key  string
+		want int
+	}{
+		{y, "title", 2}, {y, "quoted key", 3}, {y, "sources", 4}, {y, "flow", 11}, {y, "tags", 12}, {y, "url", 0},
+		{tm, "title", 2}, {tm, "params", 4}, {tm, "flow", 0}, {tm, "sources", 7},
+	} {
+		if got := tc.p.KeyLine(tc.key); got != tc.want {
+			t.Errorf("%s: line of %q = %d, want %d", tc.p.File, tc.key, got, tc.want)
 		}
 	}
-	if _, ok := lines["url"]; !ok || len(lines) != 6 {
-		t.Errorf("keys: %v", lines)
-	}
-	if got := itemLines(fm, 2, 4); len(got) != 3 || got[0] != 6 || got[1] != 8 || got[2] != 10 {
-		t.Errorf("source lines %v, want [6 8 10]", got)
-	}
-	if got := itemLines(fm, 2, 12); len(got) != 2 || got[0] != 13 {
-		t.Errorf("tag lines %v", got)
-	}
-	if got := itemLines(fm, 2, 11); got != nil {
-		t.Errorf("a flow list has no item lines: %v", got)
+	for _, tc := range []struct {
+		p    *Page
+		want []int
+	}{{y, []int{6, 8, 10}}, {tm, []int{7, 9}}} {
+		var got []int
+		for i := range tc.want {
+			got = append(got, tc.p.SourceLine(i))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: source lines %v, want %v", tc.p.File, got, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -284,21 +285,19 @@ func (t *Tree) getNeutral(ref string) *Page {
 	return nil
 }
 
-// decodeTranslation reads translationKey and translation: {from, checked}.
-func (d *metaDecoder) translation() {
-	d.p.TranslationKey = d.str("translationKey")
-	v, ok := d.m["translation"]
-	if !ok || v == nil {
-		return
+// translation reads translation: {from: en, checked: false}.
+func (d *metaDecoder) translation() *TranslationInfo {
+	v := d.m["translation"]
+	if v == nil {
+		return nil
 	}
 	m, isMap := v.(map[string]any)
 	if !isMap {
 		d.bad("translation", "translation: {from: en, checked: false}")
-		return
+		return nil
 	}
 	info := &TranslationInfo{}
-	from, _ := m["from"].(string)
-	info.From = from
+	info.From, _ = m["from"].(string)
 	if c, ok := m["checked"]; ok {
 		b, isBool := c.(bool)
 		if !isBool {
@@ -306,13 +305,13 @@ func (d *metaDecoder) translation() {
 		}
 		info.Checked = b
 	}
-	for k := range m {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if k != "from" && k != "checked" {
 			d.probs.Warnf(d.p.File, d.line("translation"), 0, "translation has two keys: from (the language translated from) and checked (true once a fluent speaker has checked it)",
 				"unknown key %q in translation", k)
 		}
 	}
-	d.p.Translated = info
+	return info
 }
 
 // checkTranslation reports a translation whose from names no language of

@@ -12,51 +12,112 @@ import (
 	"github.com/signpost/signpost/internal/diag"
 )
 
-// FrontMatterKeys are the keys every page may set; taxonomy names are added.
-var FrontMatterKeys = []string{
-	"title", "description", "date", "lastmod", "draft", "weight", "slug", "url",
-	"aliases", "summary", "layout", "toc", "reviewed", "review_by", "sources", "params",
-	"translationKey", "translation",
+// Meta is a page's front matter as Signpost reads it: every key it knows,
+// typed. Keys it does not know are kept in Params (with a warning), as is
+// everything under params:.
+type Meta struct {
+	Title, Description, Summary, Layout string
+	Slug, URL                           string
+	Aliases                             []string
+	Date, Lastmod, Reviewed, ReviewBy   time.Time
+	Draft                               bool
+	// TOC is false when the page sets toc: false.
+	TOC     bool
+	Weight  int
+	Sources []Source
+	Params  map[string]any
+	// Terms are the page's terms in each of the site's taxonomies (their
+	// plural names are keys too).
+	Terms map[string][]string
+	// TranslationKey links pages at different paths as translations of
+	// each other; Translation is translation: {from, checked} (nil when
+	// unset).
+	TranslationKey string
+	Translation    *TranslationInfo
+}
+
+// metaKey is one front matter key and how it is read into Meta.
+type metaKey struct {
+	name string
+	read func(d *metaDecoder, m *Meta)
+}
+
+// metaKeys is the one place that lists the front matter keys Signpost
+// reads, in the order they are read: a new key is a line here and a field
+// in Meta (then Page.applyMeta, if pages carry it). Taxonomy names are
+// added from the config.
+var metaKeys = []metaKey{
+	{"title", func(d *metaDecoder, m *Meta) { m.Title = d.str("title") }},
+	{"description", func(d *metaDecoder, m *Meta) { m.Description = d.str("description") }},
+	{"summary", func(d *metaDecoder, m *Meta) { m.Summary = d.str("summary") }},
+	{"layout", func(d *metaDecoder, m *Meta) { m.Layout = d.str("layout") }},
+	{"slug", func(d *metaDecoder, m *Meta) { m.Slug = d.str("slug") }},
+	{"url", func(d *metaDecoder, m *Meta) { m.URL = d.str("url") }},
+	{"aliases", func(d *metaDecoder, m *Meta) { m.Aliases = d.strs("aliases") }},
+	{"date", func(d *metaDecoder, m *Meta) { m.Date = d.date("date") }},
+	{"lastmod", func(d *metaDecoder, m *Meta) { m.Lastmod = d.date("lastmod") }},
+	{"reviewed", func(d *metaDecoder, m *Meta) { m.Reviewed = d.date("reviewed") }},
+	{"review_by", func(d *metaDecoder, m *Meta) { m.ReviewBy = d.date("review_by") }},
+	{"draft", func(d *metaDecoder, m *Meta) { m.Draft, _ = d.boolean("draft", "draft: true") }},
+	{"toc", func(d *metaDecoder, m *Meta) {
+		if b, set := d.boolean("toc", "toc: false"); set {
+			m.TOC = b
+		}
+	}},
+	{"weight", func(d *metaDecoder, m *Meta) { m.Weight = d.integer("weight") }},
+	{"params", func(d *metaDecoder, m *Meta) { d.params(m.Params) }},
+	{"sources", func(d *metaDecoder, m *Meta) { m.Sources = d.sources() }},
+	{"translationKey", func(d *metaDecoder, m *Meta) { m.TranslationKey = d.str("translationKey") }},
+	{"translation", func(d *metaDecoder, m *Meta) { m.Translation = d.translation() }},
+}
+
+// knownKeys are the names of metaKeys and the site's taxonomies.
+func knownKeys(cfg *config.Config) []string {
+	known := make([]string, 0, len(metaKeys))
+	for _, k := range metaKeys {
+		known = append(known, k.name)
+	}
+	return append(known, cfg.TaxonomyNames()...)
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
-// errors and unknown keys at the lines of fm (which starts on file line
-// fmLine).
-func decodeMeta(p *Page, m map[string]any, fm []byte, fmLine int, cfg *config.Config, probs *diag.List) {
-	p.keyLines = keyLines(fm, fmLine)
+// errors and unknown keys at the lines of its keys (keys, read from the
+// parser's tree; the front matter starts on file line fmLine).
+func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
+	p.keys = keys
+	p.filled = map[string]bool{}
+	for k, v := range m {
+		p.filled[k] = v != nil && v != ""
+	}
 	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
-	p.Title = d.str("title")
-	p.Description = d.str("description")
-	p.Summary = d.str("summary")
-	p.Layout = d.str("layout")
-	decodeURLs(p, d.str("slug"), d.str("url"), d.strs("aliases"), d.line, probs)
-	p.Date, p.Lastmod = d.date("date"), d.date("lastmod")
-	p.Reviewed, p.ReviewBy = d.date("reviewed"), d.date("review_by")
-	d.flags()
-	d.translation()
+	meta := Meta{TOC: true, Params: p.Params, Terms: p.Terms}
+	for _, k := range metaKeys {
+		if _, set := m[k.name]; set {
+			k.read(d, &meta)
+		}
+	}
 	for _, tax := range cfg.TaxonomyNames() {
 		if terms := d.strs(tax); len(terms) > 0 {
-			p.Terms[tax] = terms
+			meta.Terms[tax] = terms
 		}
 	}
-	if v, ok := m["params"]; ok {
-		if pm, isMap := v.(map[string]any); isMap {
-			for k, x := range pm {
-				p.Params[k] = x
-			}
-		} else {
-			d.bad("params", "params: {key: value}")
-		}
-	}
-	if v, ok := m["sources"]; ok {
-		p.sourceLines = itemLines(fm, fmLine, p.keyLines["sources"])
-		p.Sources = decodeSources(v, p, probs)
-	}
+	p.applyMeta(meta, d.line, probs)
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
 		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
 	}
-	d.unknown(append(append([]string{}, FrontMatterKeys...), cfg.TaxonomyNames()...))
+	d.unknown(knownKeys(cfg))
 	d.curlyQuotes()
+}
+
+// applyMeta sets the page's fields from its front matter; slug, url and
+// aliases are checked and normalised on the way.
+func (p *Page) applyMeta(m Meta, line func(string) int, probs *diag.List) {
+	p.Title, p.Description, p.Summary, p.Layout = m.Title, m.Description, m.Summary, m.Layout
+	decodeURLs(p, m.Slug, m.URL, m.Aliases, line, probs)
+	p.Date, p.Lastmod, p.Reviewed, p.ReviewBy = m.Date, m.Lastmod, m.Reviewed, m.ReviewBy
+	p.Draft, p.ShowTOC, p.Weight = m.Draft, m.TOC, m.Weight
+	p.Sources, p.Params, p.Terms = m.Sources, m.Params, m.Terms
+	p.TranslationKey, p.Translated = m.TranslationKey, m.Translation
 }
 
 // curlyQuotes warns about text wrapped in curly quotes (as word processors
@@ -86,7 +147,7 @@ type metaDecoder struct {
 
 // line is the line of a key, or the front matter's first.
 func (d *metaDecoder) line(key string) int {
-	if l := d.p.keyLines[key]; l > 0 {
+	if l := d.p.keys.Line(key); l > 0 {
 		return l
 	}
 	return d.fmLine
@@ -196,38 +257,47 @@ func validDate(y, m, d int) (time.Time, bool) {
 	return t, m >= 1 && m <= 12 && t.Day() == d && t.Month() == time.Month(m)
 }
 
-// flags reads draft, toc and weight.
-func (d *metaDecoder) flags() {
-	p, m := d.p, d.m
-	if v, ok := m["draft"]; ok {
-		b, isBool := v.(bool)
-		if !isBool {
-			d.bad("draft", "draft: true")
-		}
-		p.Draft = b
+// boolean is a true or false value, and whether the key is set.
+func (d *metaDecoder) boolean(key, example string) (b, set bool) {
+	v, ok := d.m[key]
+	if !ok {
+		return false, false
 	}
-	if v, ok := m["toc"]; ok {
-		b, isBool := v.(bool)
-		if !isBool {
-			d.bad("toc", "toc: false")
-		}
-		p.ShowTOC = b
+	b, isBool := v.(bool)
+	if !isBool {
+		d.bad(key, example)
 	}
-	if v, ok := m["weight"]; ok {
-		switch w := v.(type) {
-		case int:
-			p.Weight = w
-		case int64:
-			p.Weight = int(w)
-		case uint64:
-			p.Weight = int(w)
-		case float64:
-			p.Weight = int(w)
-		default:
-			d.bad("weight", "weight: 10")
-		}
-	}
+	return b, true
 }
+
+// integer is a whole number; a fraction is cut to its whole part.
+func (d *metaDecoder) integer(key string) int {
+	switch w := d.m[key].(type) {
+	case int:
+		return w
+	case int64:
+		return int(w)
+	case uint64:
+		return int(w)
+	case float64:
+		return int(w)
+	}
+	d.bad(key, key+": 10")
+	return 0
+}
+
+// params copies the params map into dst.
+func (d *metaDecoder) params(dst map[string]any) {
+	pm, isMap := d.m["params"].(map[string]any)
+	if !isMap {
+		d.bad("params", "params: {key: value}")
+		return
+	}
+	maps.Copy(dst, pm)
+}
+
+// sources reads the sources list.
+func (d *metaDecoder) sources() []Source { return decodeSources(d.m["sources"], d.p, d.probs) }
 
 // unknown warns about keys not in known, in sorted order, and keeps them
 // in .Params.

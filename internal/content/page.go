@@ -111,11 +111,11 @@ type Page struct {
 	Origin Pos
 	// bodyLines maps lines of Body (from 1) to lines of Origin.Path.
 	bodyLines []int
-	// keyLines are the lines of File on which front matter keys are set.
-	keyLines map[string]int
-	// sourceLines are the lines of File on which the entries of sources
-	// start (nil when they are written on one line).
-	sourceLines []int
+	// keys are the lines of File on which front matter keys, and the
+	// entries of lists such as sources, are set.
+	keys config.KeyLines
+	// filled are the front matter keys set to something not blank.
+	filled map[string]bool
 	// titleLine is the line of File of a leading "# heading" that gave
 	// the page its title, and titleLines the body lines it takes (with
 	// blank lines before it), left out when the body is read again.
@@ -162,7 +162,7 @@ func (p *Page) TitleLine() int {
 	if p.titleLine > 0 {
 		return p.titleLine
 	}
-	return p.keyLines["title"]
+	return p.keys.Line("title")
 }
 
 // URLPos is where the page's address is decided: its url or slug key, or
@@ -182,15 +182,30 @@ func (p *Page) URLPos() Pos {
 // 0) is written: its own line, or the sources key's when the list is
 // written on one line; 1 when the page has no sources key.
 func (p *Page) SourceLine(i int) int {
-	if i >= 0 && i < len(p.sourceLines) {
-		return p.sourceLines[i]
+	if items := p.keys.Items("sources"); i >= 0 && i < len(items) {
+		return items[i]
 	}
 	return max(p.KeyLine("sources"), 1)
 }
 
+// SourceKeyLine is the line on which sources entry i sets key ("url"), or
+// the entry's line when that cannot be told.
+func (p *Page) SourceKeyLine(i int, key string) int {
+	if l := p.keys.ItemKey("sources", i, key); l > 0 {
+		return l
+	}
+	return p.SourceLine(i)
+}
+
 // KeyLine is the line of the page's file on which front matter sets key,
-// or 0 when it does not.
-func (p *Page) KeyLine(key string) int { return p.keyLines[key] }
+// or 0 when it does not. It is the one answer to "on which line is key K"
+// for every stage: content, check and the site's output recorder.
+func (p *Page) KeyLine(key string) int { return p.keys.Line(key) }
+
+// Sets reports whether the page's front matter sets key to something not
+// blank ("", a block scalar with no lines, null): what the editor wrote,
+// where the page's field may hold a default.
+func (p *Page) Sets(key string) bool { return p.filled[key] }
 
 // Place says where an editor fixes a problem found at line of the page's
 // source (its file's line, or for a generated page its body's line): for a
@@ -261,6 +276,18 @@ func SameMeta(a, b *Page) bool {
 }
 
 // IsHome, IsSection and IsPage are for templates.
+// InDraft reports whether the page or a section above it is a draft:
+// what leaves it out of a build without drafts, makes its problems
+// warnings, and puts the draft banner on it in serve.
+func (p *Page) InDraft() bool {
+	for ; p != nil; p = p.Parent {
+		if p.Draft {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *Page) IsHome() bool    { return p.Kind == KindHome }
 func (p *Page) IsSection() bool { return p.Kind == KindSection }
 func (p *Page) IsPage() bool    { return p.Kind == KindPage }

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
 )
@@ -325,25 +327,18 @@ func (l *Loader) loadPages(ctx context.Context, fsys fs.FS, cfg *config.Config, 
 		}
 	}
 	l.mu.Unlock()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages[i] = loadPage(fsys, files[i], cfg, &pageProbs[i])
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, i := range todo {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- i
+		g.Go(func() error {
+			pages[i] = loadPage(fsys, files[i], cfg, &pageProbs[i])
+			return nil // a page's problems are in pageProbs
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait()
 	if ctx.Err() != nil {
 		return nil
 	}
@@ -484,15 +479,18 @@ func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options)
 		p.Parent.Pages = append(p.Parent.Pages, p)
 		t.Regular = append(t.Regular, p)
 	}
-	for _, dir := range slices.Sorted(maps.Keys(sections)) {
+	dirs := slices.Sorted(maps.Keys(sections))
+	hidden := map[*Page]bool{} // each section's ancestry is walked once
+	for _, dir := range dirs {
 		s := sections[dir]
-		if s.Parent != nil && !hiddenByDraft(s, opt) {
+		hidden[s] = hiddenByDraft(s, opt)
+		if s.Parent != nil && !hidden[s] {
 			s.Parent.Sections = append(s.Parent.Sections, s)
 		}
 	}
-	for _, dir := range slices.Sorted(maps.Keys(sections)) {
+	for _, dir := range dirs {
 		s := sections[dir]
-		if hiddenByDraft(s, opt) {
+		if hidden[s] {
 			if s.File != "" && !s.Draft {
 				t.Drafts = append(t.Drafts, s.File)
 			}
@@ -569,11 +567,11 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		// A blank first line stands for the opening delimiter, so that
 		// lines in errors and their source excerpts are the file's lines.
 		doc := append([]byte("\n"), fm...)
-		if pr, ok := config.Decode(format, f.path, doc, &m); !ok {
+		if keys, pr, ok := config.DecodeLines(format, f.path, doc, &m); !ok {
 			probs.Add(pr)
 			p.Broken = true
 		} else {
-			decodeMeta(p, m, fm, 2, cfg, probs)
+			decodeMeta(p, m, keys, 2, cfg, probs)
 			checkTranslation(p, cfg, probs)
 		}
 	}
@@ -698,15 +696,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 }
 
 func hiddenByDraft(p *Page, opt Options) bool {
-	if opt.Drafts {
-		return false
-	}
-	for ; p != nil; p = p.Parent {
-		if p.Draft {
-			return true
-		}
-	}
-	return false
+	return !opt.Drafts && p.InDraft()
 }
 
 func inBundle(bundles map[string]bool, dir string) string {

@@ -53,7 +53,7 @@ func CheckOutputRel(rel string) error {
 	for _, seg := range strings.Split(rel, "/") {
 		switch seg {
 		case "..":
-			return fmt.Errorf("output path %q climbs out of the output folder with ..", rel)
+			return fmt.Errorf("output path %q has a .. segment, which would climb out of the output folder", rel)
 		case ".", "":
 			return fmt.Errorf("output path %q has an empty or . segment", rel)
 		}

@@ -54,16 +54,10 @@ func TestListSortAndErr(t *testing.T) {
 	}
 }
 
-func TestLineColAndKeyLine(t *testing.T) {
+func TestLineCol(t *testing.T) {
 	src := []byte("a: 1\nbb: 2\ntitle = \"x\"\n")
 	if l, c := LineCol(src, 6); l != 2 || c != 2 {
 		t.Errorf("LineCol = %d:%d", l, c)
-	}
-	if got := KeyLine(src, "title"); got != 3 {
-		t.Errorf("KeyLine = %d", got)
-	}
-	if got := KeyLine(src, "b"); got != 0 {
-		t.Errorf("KeyLine(b) = %d, want 0", got)
 	}
 }
 

@@ -1,7 +1,6 @@
 package diag
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -44,7 +43,7 @@ func DidYouMean(word string, candidates []string) string {
 	if c := Closest(word, candidates); c != "" {
 		return "did you mean " + quote(c) + "?"
 	}
-	if len(candidates) == 0 || len(candidates) > 12 {
+	if len(candidates) == 0 || len(candidates) > 16 {
 		return ""
 	}
 	qs := make([]string, len(candidates))
@@ -85,19 +84,6 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-// KeyLine finds the 1-based line on which a top-level key of a YAML or TOML
-// document is set, or 0. Decoders into maps lose positions; this recovers
-// them for messages about keys.
-func KeyLine(src []byte, key string) int {
-	re := regexp.MustCompile(`^["']?` + regexp.QuoteMeta(key) + `["']?\s*[:=]`)
-	for i, line := range strings.Split(string(src), "\n") {
-		if re.MatchString(line) {
-			return i + 1
-		}
-	}
-	return 0
 }
 
 // LineCol converts a byte offset in src to a 1-based line and column.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/signpost/signpost/internal/hosting"
 )
 
@@ -72,8 +74,8 @@ func golden(t *testing.T, name, got string) {
 	if err != nil {
 		t.Fatalf("%v (run go test -update)", err)
 	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test ./internal/hosting -update rewrites it):\n%s", p, got)
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got; go test ./internal/hosting -update rewrites it):\n%s", p, diff)
 	}
 }
 

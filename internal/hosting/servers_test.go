@@ -19,7 +19,6 @@ import (
 
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/hosting"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 )
 
@@ -149,7 +148,7 @@ func buildBundled(t *testing.T, public string) *hosting.Site {
 		t.Fatalf("%s: expected YAML front matter without aliases, to add test aliases", aliasPage)
 	}
 	fsys := overlay{os.DirFS(root), fstest.MapFS{aliasPage: {Data: append([]byte("---\n"+aliasLine+"\n"), fm...)}}}
-	opt := site.Options{Site: fsys, Dest: public, Theme: signpost.Theme, Extensions: blocks.FromData, Compress: true}
+	opt := site.Options{Site: fsys, Dest: public, Theme: signpost.Theme, Compress: true}
 	if res, err := site.Build(context.Background(), opt); err != nil {
 		t.Fatalf("building the bundled site: %v\n%v", err, res.Problems)
 	}

@@ -31,6 +31,10 @@ type Options struct {
 	// FileExists reports whether a site-relative URL path ("/img/a.png")
 	// is a file the build publishes, for links that are not pages.
 	FileExists func(urlPath string) bool
+	// ImageSize gives the width and height in pixels of the image an
+	// image's resolved address names, when it is a file of the site, so
+	// that the page says its size and does not jump as it loads.
+	ImageSize func(src string) (width, height int, ok bool)
 	// Extensions are added after the built-in ones (guidance blocks).
 	Extensions []goldmark.Extender
 	// PageAnchors leaves links to anchors on the same page in

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
 	"github.com/signpost/signpost/internal/content"
@@ -65,8 +66,8 @@ func TestGolden(t *testing.T) {
 				if !ok {
 					continue
 				}
-				if g != string(want) {
-					t.Errorf("%s mismatch\n--- got ---\n%s\n--- want ---\n%s", name, g, want)
+				if diff := cmp.Diff(string(want), g); diff != "" {
+					t.Errorf("%s differs (-want +got; run with -update to accept)\n%s", name, diff)
 				}
 			}
 		})

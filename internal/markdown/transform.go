@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -137,6 +138,12 @@ func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]
 	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
 	img.Src = string(util.URLEscape(n.Destination, true))
 	st.res.Images = append(st.res.Images, img)
+	if size := t.c.opt.ImageSize; size != nil {
+		if w, h, ok := size(string(n.Destination)); ok {
+			n.SetAttributeString("width", []byte(strconv.Itoa(w)))
+			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
+		}
+	}
 	// ![decorative](x.png) says on purpose that the image needs no
 	// description: it is published with alt="", which screen readers
 	// skip. An empty ![](x.png) is an oversight (checked).

@@ -12,11 +12,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 )
 
-// funcs are the template functions documented in the README.
+// funcs are the template functions documented in the README, in groups:
+// addresses and assets, pages of the site, and plain values.
 func (r *Renderer) funcs() template.FuncMap {
+	fm := r.siteFuncs()
+	maps.Copy(fm, r.pageFuncs())
+	maps.Copy(fm, valueFuncs())
+	return fm
+}
+
+// siteFuncs make addresses and assets of the site.
+func (r *Renderer) siteFuncs() template.FuncMap {
 	cfg := r.opt.Tree.Config
 	return template.FuncMap{
 		// relURL "css/x.css" → "/base/css/x.css"
@@ -31,6 +41,50 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return a, nil
 		},
+		// partial "name.html" data → the rendered partial layouts/partials/name.html
+		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
+		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
+		"linksTo": func(h template.HTML, url string) bool {
+			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
+		},
+		// leadBlock "emergency" .Content → {Block, Rest}: the first block of
+		// that kind before the content's first heading, and the content
+		// without it
+		"leadBlock": leadBlock,
+	}
+}
+
+// pageFuncs find, rank, order and group the site's pages.
+func (r *Renderer) pageFuncs() template.FuncMap {
+	cfg := r.opt.Tree.Config
+	return template.FuncMap{
+		// getPage "settings/snapchat.md" → the page, or nil
+		"getPage": func(ref string) *content.Page {
+			r.looked.Store(ref, true)
+			return r.opt.Tree.GetPage(ref)
+		},
+		// related .Page 5 → up to n pages sharing the most terms with it,
+		// weighed by the config's [related] weights
+		"related": func(p *content.Page, n int) []*content.Page { return related(p, n, cfg.Related) },
+		"first": func(n int, ps []*content.Page) []*content.Page {
+			if n < len(ps) {
+				return ps[:n]
+			}
+			return ps
+		},
+		// writtenOrder .Pages → term pages in the order editors write the
+		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
+		"writtenOrder": writtenOrder,
+		// bySection .Pages → the pages grouped under the site's top-level
+		// sections, in the site's order; pages in none come last with a
+		// nil .Section
+		"bySection": func(pages []*content.Page) []PageGroup { return bySection(r.site.Sections, pages) },
+	}
+}
+
+// valueFuncs work on plain values: dates, text, numbers, lists and maps.
+func valueFuncs() template.FuncMap {
+	return template.FuncMap{
 		// date "2 January 2006" .Reviewed; empty for a zero time
 		"date": func(layout string, t time.Time) string {
 			if t.IsZero() {
@@ -44,17 +98,8 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return t.Format("2006-01-02")
 		},
-		// getPage "settings/snapchat.md" → the page, or nil
-		"getPage": func(ref string) *content.Page {
-			r.looked.Store(ref, true)
-			return r.opt.Tree.GetPage(ref)
-		},
-		// partial "name.html" data → the rendered partial layouts/partials/name.html
-		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
-		// related .Page 5 → up to n pages sharing the most terms with it
-		"related": related,
-		"dict":    dict,
-		"list":    func(xs ...any) []any { return xs },
+		"dict": dict,
+		"list": func(xs ...any) []any { return xs },
 		"default": func(def, v any) any {
 			if isEmpty(v) {
 				return def
@@ -64,40 +109,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		"lower": strings.ToLower,
 		"upper": strings.ToUpper,
 		"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
-		"first": func(n int, ps []*content.Page) []*content.Page {
-			if n < len(ps) {
-				return ps[:n]
-			}
-			return ps
-		},
-		"add":  func(a, b int) int { return a + b },
-		"slug": content.Slugify,
+		"add":   func(a, b int) int { return a + b },
+		"slug":  content.Slugify,
 		// append (list) "x" → the list with "x" added at the end
 		"append": func(xs []any, x any) []any { return append(xs[:len(xs):len(xs)], x) },
 		// has (list "a" "b") "b" → true when the list holds the value
-		"has": func(xs []any, x any) bool {
-			for _, v := range xs {
-				if v == x {
-					return true
-				}
-			}
-			return false
-		},
-		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
-		"linksTo": func(h template.HTML, url string) bool {
-			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
-		},
-		// writtenOrder .Pages → term pages in the order editors write the
-		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
-		"writtenOrder": writtenOrder,
-		// bySection .Pages → the pages grouped under the site's top-level
-		// sections, in the site's order; pages in none come last with a
-		// nil .Section
-		"bySection": func(pages []*content.Page) []PageGroup { return bySection(r.site.Sections, pages) },
-		// leadBlock "emergency" .Content → {Block, Rest}: the first block of
-		// that kind before the content's first heading, and the content
-		// without it
-		"leadBlock": leadBlock,
+		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
 	}
 }
 
@@ -224,18 +241,19 @@ func isEmpty(v any) bool {
 	return rv.IsZero()
 }
 
-// related ranks pages by how many terms they share with p (apps count
-// double: same app is the strongest signal), then by URL. Terms shared by
+// related ranks pages by the terms they share with p, each counting its
+// taxonomy's weight in the site's config (on the bundled site a shared app
+// counts double: it is the strongest signal), then by URL. Terms shared by
 // very many pages say little and would make this quadratic on big sites,
 // so they only count when nothing narrower relates.
-func related(p *content.Page, n int) []*content.Page {
+func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	const broad = 100
 	score := map[*content.Page]int{}
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
-			w := 1
-			if tax == "apps" {
-				w = 2
+			w := rules.Weight(tax)
+			if w == 0 {
+				continue
 			}
 			for _, tm := range p.TermPages[tax] {
 				if (len(tm.Pages) > broad) != onlyBroad {

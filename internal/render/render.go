@@ -90,6 +90,9 @@ type Site struct {
 	Sections     []*content.Page
 	Taxonomies   []*content.Page
 	Data         map[string]any
+	// Guidance is the config's [guidance]: templates link the updates
+	// feed of a term of .Site.Guidance.Feeds.
+	Guidance config.Guidance
 	// Language is this .Site's language; Languages all the site's, in
 	// order; IsMultilingual says there is more than one.
 	Language       *config.Language
@@ -142,7 +145,8 @@ func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
 	opt, cfg := r.opt, r.opt.Tree.Config
 	s := &Site{
 		Title: lt.Title, BaseURL: cfg.BaseURL, LanguageCode: lt.LanguageCode, Description: cfg.Description,
-		Params: lt.Params, Menus: map[string][]MenuItem{}, Home: lt.Home, Taxonomies: lt.Taxonomies, Data: opt.Data, tree: opt.Tree,
+		Params: lt.Params, Menus: map[string][]MenuItem{}, Home: lt.Home, Taxonomies: lt.Taxonomies, Data: opt.Data,
+		Guidance: cfg.Guidance, tree: opt.Tree,
 		Language: lt.Language, Languages: cfg.Langs, IsMultilingual: cfg.Multilingual(), I18n: opt.I18n,
 	}
 	if s.Params == nil {
@@ -220,7 +224,7 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmp
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
-		return nil, tmpl, templateProblem(err, p)
+		return nil, tmpl, r.templateProblem(err, p)
 	}
 	return buf.Bytes(), tmpl, nil
 }
@@ -358,19 +362,49 @@ func parseProblem(err error, origin string) error {
 }
 
 // templateProblem positions an execution error in the template file and
-// names the page being rendered.
-func templateProblem(err error, page *content.Page) error {
+// names the page being rendered. An error inside a partial is wrapped by
+// the call's: the innermost position is the fault's, the outer ones where
+// it was called from.
+func (r *Renderer) templateProblem(err error, page *content.Page) error {
 	p := diag.Problem{Path: path.Join(LayoutsDir, "?"), Severity: diag.Error, Message: err.Error()}
-	if m := tmplPos.FindStringSubmatch(err.Error()); m != nil {
-		p.Path = path.Join(LayoutsDir, m[1])
-		p.Line, _ = strconv.Atoi(m[2])
-		p.Col, _ = strconv.Atoi(m[3])
-		p.Message = m[4]
+	msg := err.Error()
+	ms := tmplAt.FindAllStringSubmatchIndex(msg, -1)
+	var calls []string
+	for i, m := range ms {
+		at := r.origin(msg[m[2]:m[3]]) + ":" + msg[m[4]:m[5]]
+		if i < len(ms)-1 {
+			calls = append(calls, at)
+			continue
+		}
+		p.Path = r.origin(msg[m[2]:m[3]])
+		p.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
+		if m[6] >= 0 {
+			p.Col, _ = strconv.Atoi(msg[m[6]:m[7]])
+		}
+		p.Message = msg[m[1]:]
 	}
 	where := page.File
 	if where == "" {
 		where = page.URL
 	}
 	p.Hint = "while rendering " + where
+	for i := len(calls) - 1; i >= 0; i-- {
+		p.Hint += ", called from " + calls[i]
+	}
+	return p
+}
+
+// tmplAt matches a position in a template error, "template: name:3:14: ".
+var tmplAt = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
+
+// origin is the path of a template for messages: layouts/name in the
+// site, theme:layouts/name when the theme's is the one used.
+func (r *Renderer) origin(name string) string {
+	p := path.Join(LayoutsDir, name)
+	if _, err := fs.Stat(r.opt.Site, p); err != nil && r.opt.Theme != nil {
+		if _, err := fs.Stat(r.opt.Theme, p); err == nil {
+			return "theme:" + p
+		}
+	}
 	return p
 }

@@ -28,11 +28,7 @@ func pagesOf(t *content.Tree) map[string]pageInfo {
 		return out
 	}
 	for _, p := range t.All {
-		info := pageInfo{File: p.File, Title: p.Title, URL: p.RelPermalink}
-		for a := p; a != nil; a = a.Parent {
-			info.Draft = info.Draft || a.Draft
-		}
-		out[p.OutputPath()] = info
+		out[p.OutputPath()] = pageInfo{File: p.File, Title: p.Title, URL: p.RelPermalink, Draft: p.InDraft()}
 	}
 	return out
 }

@@ -271,7 +271,7 @@ func (s *Server) logDrafts(drafts, changed []string) {
 
 func onlyCSS(changed []string) bool {
 	for _, c := range changed {
-		if !strings.HasPrefix(c, "assets/") || !strings.HasSuffix(c, ".css") {
+		if site.Classify(c) != site.ChangeAsset || path.Ext(c) != ".css" {
 			return false
 		}
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/site"
 )
@@ -262,20 +261,20 @@ func (w *Watcher) relevant(name string) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	top, _, _ := strings.Cut(rel, "/")
-	if slices.Contains(site.InputDirs, top) {
+	switch site.Classify(rel) {
+	case site.ChangeOther:
+		return rel, false
+	case site.ChangeStatic, site.ChangeConfig:
 		// static/ is published as it is, dot-files included, so every file
 		// in it is an input; elsewhere editors' files are not.
-		if top != site.StaticDir {
-			for _, part := range strings.Split(rel, "/") {
-				if content.Ignored(part) {
-					return "", false
-				}
-			}
-		}
 		return rel, true
 	}
-	return rel, rel == top && slices.Contains(config.Names, rel)
+	for _, part := range strings.Split(rel, "/") {
+		if content.Ignored(part) {
+			return "", false
+		}
+	}
+	return rel, true
 }
 
 // Close stops watching.

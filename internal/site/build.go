@@ -1,10 +1,12 @@
-// Package build runs the pipeline: load the config and content, process
+// Package site runs the pipeline: load the config and content, process
 // assets, render every page on a bounded worker pool, write the lists,
 // feeds, sitemap and redirects, check cross-page anchors, and swap the new
 // output into place only when nothing failed.
 package site
 
 import (
+	"github.com/yuin/goldmark"
+
 	"context"
 	"fmt"
 	"html/template"
@@ -15,7 +17,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/signpost/signpost/internal/check"
 	"github.com/signpost/signpost/internal/config"
@@ -23,6 +25,7 @@ import (
 	"github.com/signpost/signpost/internal/diag"
 	"github.com/signpost/signpost/internal/i18n"
 	"github.com/signpost/signpost/internal/markdown"
+	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/render"
 	"github.com/signpost/signpost/internal/search"
 )
@@ -48,9 +51,6 @@ type Options struct {
 	Now time.Time
 	// Inject is HTML added to every page by serve (live reload).
 	Inject template.HTML
-	// Extensions add goldmark extensions (the guidance blocks) built from
-	// the loaded site: they need its data/.
-	Extensions func(data map[string]any) []goldmark.Extender
 	// StableAssetNames publishes CSS and JS under their own names, without
 	// a content hash or SRI, so that serve can swap a stylesheet without
 	// rendering every page again. Never for publishing.
@@ -90,10 +90,15 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	return NewSession(opt).Build(ctx, nil)
 }
 
-func (r *Result) fail(start time.Time) (*Result, error) {
+// finish sorts the problems, drops repeats and times the build.
+func (r *Result) finish(start time.Time) {
 	r.Problems.Sort()
 	r.Problems = r.Problems.Compact()
 	r.Elapsed = time.Since(start)
+}
+
+func (r *Result) fail(start time.Time) (*Result, error) {
+	r.finish(start)
 	return r, r.Problems.Err()
 }
 
@@ -215,6 +220,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)
+	sizes := (&imageSizes{site: b.site, basePath: b.cfg.BasePath()}).size
 	// One converter per language: the guidance blocks' labels are words
 	// of the page's language.
 	b.convs = map[string]*markdown.Converter{}
@@ -222,6 +228,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 		b.convs[l.Key] = markdown.New(markdown.Options{
 			Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: b.extensions(cat, l.Key), PageAnchors: true,
 			FileExists: func(u string) bool { return exists[u] },
+			ImageSize:  sizes,
 		})
 	}
 	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject, I18n: cat})
@@ -230,21 +237,14 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	return b.convs[b.cfg.DefaultLanguage().Key], rnd
 }
 
-// localizable is an extension with words to show (the guidance blocks'
-// labels): Localized returns it speaking another language.
-type localizable interface {
-	Localized(words func(id string, data map[string]any) string) goldmark.Extender
-}
-
-// extensions are the site's goldmark extensions, speaking lang.
+// extensions are the site's goldmark extensions, speaking lang: the
+// guidance blocks are part of every site's markdown, built from its own
+// data/ (helpline cards), with their labels in the page's language.
 func (b *builder) extensions(cat *i18n.Catalogue, lang string) []goldmark.Extender {
-	if b.opt.Extensions == nil {
-		return nil
-	}
-	exts := b.opt.Extensions(b.data)
+	exts := blocks.FromData(b.data)
 	for i, e := range exts {
-		if l, ok := e.(localizable); ok {
-			exts[i] = l.Localized(func(id string, data map[string]any) string { return cat.T(lang, id, data) })
+		if x, ok := e.(*blocks.Extension); ok {
+			exts[i] = x.Localized(func(id string, data map[string]any) string { return cat.T(lang, id, data) })
 		}
 	}
 	return exts
@@ -272,29 +272,22 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 			pages = append(pages, p)
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan *content.Page)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range next {
-				rec := b.renderPage(conv, rnd, p)
-				rec.probs = p.Relocate(rec.probs)
-				b.mu.Lock()
-				b.records[p.Key()] = rec
-				b.mu.Unlock()
-			}
-		}()
-	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range pages {
 		if b.ctx.Err() != nil {
 			break
 		}
-		next <- p
+		g.Go(func() error {
+			rec := b.renderPage(conv, rnd, p)
+			rec.probs = p.Relocate(rec.probs)
+			b.mu.Lock()
+			b.records[p.Key()] = rec
+			b.mu.Unlock()
+			return nil // a page's problems are in its record
+		})
 	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait()
 }
 
 // pageRecord is what rendering a page leaves for checks across pages and
@@ -313,6 +306,20 @@ type pageRecord struct {
 type anchorRec struct {
 	target, anchor string
 	line, col      int
+}
+
+// pageProblems adds to res the problems of the build and of every page's
+// record (rendered now or, in an incremental build, before), and of the
+// anchors across pages: with touched, only of links from or to those
+// pages. The pages' links to other sites go in res.External.
+func (b *builder) pageProblems(res *Result, records map[string]*pageRecord, touched map[string]bool) {
+	res.Problems.Add(b.probs...)
+	for _, key := range slices.Sorted(maps.Keys(records)) {
+		res.Problems.Add(records[key].probs...)
+		b.external = append(b.external, records[key].external...)
+	}
+	res.Problems.Add(checkAnchors(b.tree, records, touched)...)
+	res.External = check.SortLinks(b.external)
 }
 
 // checkAnchors reports links to anchors that do not exist, on other pages

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
@@ -323,7 +322,7 @@ nspcc:
   for: Talk to the NSPCC about a worry.
   phone: "0808 800 5000"
   country: UK
-`, func(o *site.Options) { o.Extensions = blocks.FromData })
+`)
 	s.AssertFile("ur/who-to-call/uk/index.html", `<html lang="ur" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
 		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
 		`<p>Call if a child is in danger right now.</p>`, // not translated: English

@@ -255,10 +255,10 @@ func aliasSource(p *content.Page, alias string) source {
 }
 
 func fileSource(file string) source {
-	if strings.HasPrefix(file, "static/") {
+	switch Classify(file) {
+	case ChangeStatic:
 		return source{kind: srcStatic, file: file}
-	}
-	if strings.HasPrefix(file, "assets/") {
+	case ChangeAsset:
 		return source{kind: srcAsset, file: file}
 	}
 	return source{kind: srcContent, file: file}

@@ -94,10 +94,10 @@ func TestSearchIndexIsWrittenAndSharded(t *testing.T) {
 }
 
 func TestSearchIndexFollowsEdits(t *testing.T) {
-	dir, _, edit := newSession(t, rebuildSite)
+	r := sitetest.Run(t, rebuildSite)
 	read := func() string {
 		var all strings.Builder
-		files, _ := filepath.Glob(filepath.Join(dir, "public", search.Dir, "t*.json"))
+		files, _ := filepath.Glob(filepath.Join(r.Out, search.Dir, "t*.json"))
 		for _, f := range files {
 			b, _ := os.ReadFile(f)
 			all.Write(b)
@@ -105,15 +105,12 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 		return all.String()
 	}
 	// A body edit renders one page and writes the index again; a clean
-	// build gives the same index (edit compares).
-	res := edit("content/talk/c.md", "---\ntitle: Charlie\nweight: 3\n---\nNow about zeppelins.\n")
-	if res.Pages != 1 {
-		t.Errorf("rendered %d pages, want 1", res.Pages)
-	}
+	// build gives the same index (Build compares).
+	r.EditFile("content/talk/c.md", "---\ntitle: Charlie\nweight: 3\n---\nNow about zeppelins.\n").Build().AssertRendered(1)
 	if !strings.Contains(read(), `"zeppelin"`) {
 		t.Error("the new word is not in the index")
 	}
-	edit("content/talk/c.md", "")
+	r.RemoveFile("content/talk/c.md").Build()
 	if strings.Contains(read(), `"zeppelin"`) {
 		t.Error("a deleted page's words stay in the index")
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -92,7 +91,7 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 	why := "first build"
 	if s.good != nil {
 		if why = s.needsFull(); why == "" {
-			res, err, full := s.incremental(ctx)
+			res, full, err := s.incremental(ctx)
 			if full == "" {
 				return res, err
 			}
@@ -107,34 +106,43 @@ func (s *Session) Build(ctx context.Context, changed []string) (*Result, error) 
 // needsFull says why the pending changes need a full build, or "".
 func (s *Session) needsFull() string {
 	for p := range s.pending {
-		switch {
-		case strings.HasPrefix(p, "layouts/"), strings.HasPrefix(p, "archetypes/"):
-		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
-		case strings.HasPrefix(p, "assets/"):
+		switch Classify(p) {
+		case ChangeLayout, ChangeArchetype, ChangeContent:
+		case ChangeAsset:
 			if !s.opt.StableAssetNames {
 				return "every page names the asset's hash"
 			}
-			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+			if s.addedOrRemoved(p) {
 				return "an asset was added or removed"
 			}
-		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
+		case ChangeStatic, ChangeResource:
 			// A changed file is copied again; one that appears or goes
 			// can make links valid or broken anywhere.
-			if !s.good.files["/"+publishedPath(p)] || !exists(s.site, p) {
+			if s.addedOrRemoved(p) {
 				return "a file was added or removed"
 			}
-		default: // config, data, anything else at the root
+			if sizedImage(p) {
+				return "an image changed, whose size the pages showing it say"
+			}
+		default: // config, data, i18n, anything else at the root
 			return p + " changed"
 		}
 	}
 	return ""
 }
 
+// addedOrRemoved reports whether p, a file published as it is, was not
+// in the last good build or is gone now.
+func (s *Session) addedOrRemoved(p string) bool {
+	return !s.good.files["/"+publishedPath(p)] || !exists(s.site, p)
+}
+
+// publishedPath is where a file published as it is lands: its path
+// without the input folder.
 func publishedPath(p string) string {
-	for _, d := range []string{"static/", "content/", "assets/"} {
-		if rest, ok := strings.CutPrefix(p, d); ok {
-			return rest
-		}
+	if Classify(p).publishes() {
+		_, rest, _ := strings.Cut(p, "/")
+		return rest
 	}
 	return p
 }
@@ -216,13 +224,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		}
 	}
 	b.run()
-	res.Problems.Add(b.probs...)
-	for _, key := range slices.Sorted(maps.Keys(b.records)) {
-		res.Problems.Add(b.records[key].probs...)
-		b.external = append(b.external, b.records[key].external...)
-	}
-	res.Problems.Add(checkAnchors(tree, b.records, nil)...)
-	res.External = check.SortLinks(b.external)
+	b.pageProblems(res, b.records, nil)
 	res.Pages, res.Files, res.Drafts = b.pages, b.files, len(tree.Drafts)
 	if ctx.Err() != nil {
 		out.discard()
@@ -241,9 +243,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
 		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
-	res.Problems.Sort()
-	res.Problems = res.Problems.Compact()
-	res.Elapsed = time.Since(start)
+	res.finish(start)
 	return res, nil
 }
 
@@ -263,266 +263,6 @@ func (s *Session) needsFullReload() bool {
 		}
 	}
 	return false
-}
-
-// incremental renders only the pages that depend on what changed. ok is
-// false when the change turns out to reach too far, for a full build.
-func (s *Session) incremental(ctx context.Context) (res *Result, err error, full string) {
-	start := time.Now()
-	res = &Result{Incremental: true}
-	cfg, probs := s.loadConfig()
-	res.Problems = probs
-	var changedMD, changedLayouts, changedFiles []string
-	assetsChanged := false
-	for _, p := range slices.Sorted(maps.Keys(s.pending)) {
-		switch {
-		case strings.HasPrefix(p, "content/") && strings.HasSuffix(p, ".md"):
-			changedMD = append(changedMD, p)
-		case strings.HasPrefix(p, "layouts/"):
-			changedLayouts = append(changedLayouts, strings.TrimPrefix(p, "layouts/"))
-		case strings.HasPrefix(p, "assets/"):
-			assetsChanged = true
-		case strings.HasPrefix(p, "static/"), strings.HasPrefix(p, "content/"):
-			changedFiles = append(changedFiles, p)
-		}
-	}
-	old := s.good
-	var tree *content.Tree
-	var loadProbs diag.List
-	var dirty map[*content.Page]bool
-	var metaChanged bool
-	if pages, probs, ok := s.bodyEdits(old, cfg, changedMD); ok {
-		// Only bodies changed: the old tree stands, with new digests.
-		tree, dirty = old.tree, map[*content.Page]bool{}
-		changedSet := map[string]bool{}
-		for _, np := range pages {
-			op := tree.ByFile(np.File)
-			op.Digest, op.BodyLine = np.Digest, np.BodyLine
-			dirty[op] = true
-			changedSet[np.File] = true
-		}
-		for _, p := range old.loadProbs {
-			if !changedSet[p.Path] {
-				loadProbs = append(loadProbs, p)
-			}
-		}
-		loadProbs = append(loadProbs, probs...)
-	} else {
-		tree, loadProbs = s.loader.Load(ctx, s.site, cfg, s.loadOptions())
-		if err := ctx.Err(); err != nil {
-			return res, err, ""
-		}
-		var why string
-		dirty, metaChanged, why = s.dirtyPages(old, tree, changedMD)
-		if why != "" {
-			return nil, nil, why
-		}
-	}
-	res.Problems.Add(loadProbs...)
-	res.Problems.Add(check.Reviews(tree.All, s.opt.Now)...)
-	urls, probs := s.checkURLs(tree)
-	res.Problems.Add(probs...)
-	data, probs := loadData(s.site)
-	res.Problems.Add(probs...)
-	b := s.newBuilder(ctx, cfg, tree, data)
-	b.buffered = map[string][]byte{}
-	b.indexSums = old.index
-	b.assets = old.assets
-	b.fileSet = old.files
-	for f := range old.files {
-		b.published[f] = true
-	}
-	// Pages and aliases are claimed again from the new tree, and assets
-	// when they changed; the files of static/ and content keep their
-	// claims.
-	b.rec = old.rec.clone()
-	b.rec.release(func(_ string, s source) bool {
-		return s.kind == srcPage || s.kind == srcAlias || (assetsChanged && s.kind == srcAsset)
-	})
-	if assetsChanged {
-		b.processAssets()
-	}
-	for _, f := range changedFiles {
-		b.copyFile(f)
-	}
-	b.claimPages()
-	conv, rnd := b.prepare()
-	if len(changedLayouts) > 0 {
-		for _, l := range changedLayouts {
-			if !strings.HasSuffix(l, ".html") || strings.HasPrefix(l, "partials/") || l == "_default/baseof.html" {
-				return nil, nil, "a template every page uses changed"
-			}
-		}
-		for _, p := range tree.All {
-			name, _, _ := rnd.Resolve(p)
-			rec := old.records[p.Key()]
-			if rec == nil || rec.template != name || slices.Contains(changedLayouts, name) {
-				dirty[p] = true
-			}
-		}
-	}
-	if float64(len(dirty)) > float64(len(tree.All))*s.fullShare+8 {
-		return nil, nil, fmt.Sprintf("%d of %d pages depend on the change", len(dirty), len(tree.All))
-	}
-	b.only = dirty
-	b.renderPages(conv, rnd)
-
-	// Merge: new records over the old ones of pages that still exist.
-	records := map[string]*pageRecord{}
-	for _, p := range tree.All {
-		if rec := b.records[p.Key()]; rec != nil {
-			records[p.Key()] = rec
-		} else if rec := old.records[p.Key()]; rec != nil {
-			records[p.Key()] = rec
-		}
-	}
-	writeGlobals := metaChanged || slices.Contains(changedLayouts, "404.html")
-	if writeGlobals {
-		b.rec.release(func(_ string, s source) bool { return s.kind == srcGenerated })
-		b.render404(rnd)
-		b.writeGlobals(records)
-	} else if len(b.records) > 0 {
-		b.writeSearch(records) // a page's text changed
-	}
-	res.Problems.Add(b.probs...)
-	for _, key := range slices.Sorted(maps.Keys(records)) {
-		res.Problems.Add(records[key].probs...)
-		b.external = append(b.external, records[key].external...)
-	}
-	// Anchors can only have broken where a rendered page links or is linked.
-	touched := map[string]bool{}
-	for key := range b.records {
-		touched[key] = true
-	}
-	res.Problems.Add(checkAnchors(tree, records, touched)...)
-	res.External = check.SortLinks(b.external)
-	res.Pages, res.Files, res.Drafts = b.pages, len(b.buffered), len(tree.Drafts)
-	if err := ctx.Err(); err != nil {
-		return res, err, ""
-	}
-	if res.Problems.HasErrors() {
-		res, err = res.fail(start)
-		return res, err, ""
-	}
-
-	// Success: write, remove what no longer exists, remember.
-	for _, rel := range slices.Sorted(maps.Keys(b.buffered)) {
-		if err := writeInPlace(s.opt.Dest, rel, b.buffered[rel]); err != nil {
-			return res, err, ""
-		}
-	}
-	// Whatever the last build wrote and nothing claims now is stale.
-	for rel := range old.rec.claims {
-		if _, ok := b.rec.claims[rel]; !ok {
-			if err := removeOutput(s.opt.Dest, rel); err != nil {
-				return res, err, ""
-			}
-		}
-	}
-	if err := s.writeManifest(urls); err != nil {
-		return res, err, ""
-	}
-	s.good = &snapshot{tree: tree, records: records, assets: b.assets, files: old.files, rec: b.rec, index: b.indexSums,
-		looked: mergeSorted(old.looked, rnd.LookedUp()), skeleton: old.skeleton, loadProbs: loadProbs}
-	s.pending = map[string]bool{}
-	res.Problems.Sort()
-	res.Problems = res.Problems.Compact()
-	res.Elapsed = time.Since(start)
-	return res, nil, ""
-}
-
-// bodyEdits reloads the changed content files and reports whether only
-// their bodies changed (no front matter, no file created or deleted),
-// returning the reloaded pages and their problems.
-func (s *Session) bodyEdits(old *snapshot, cfg *config.Config, changed []string) ([]*content.Page, diag.List, bool) {
-	var pages []*content.Page
-	var probs diag.List
-	ok := true
-	for _, f := range changed {
-		np, pr := s.loader.Reload(s.site, cfg, f)
-		op := old.tree.ByFile(f)
-		if np == nil || op == nil || np.Broken || op.Broken || !content.SameMeta(op, np) {
-			ok = false
-			continue
-		}
-		pages = append(pages, np)
-		probs = append(probs, pr...)
-	}
-	return pages, probs, ok && len(pages) > 0
-}
-
-// dirtyPages finds the pages to render again after the content files in
-// changed were edited, created or deleted. A body edit affects only its
-// page; a front matter change also affects the pages that show it: its
-// section and ancestors, its neighbours, its terms and the pages sharing
-// them (related guidance), the pages linking to it, and the home page.
-func (s *Session) dirtyPages(old *snapshot, tree *content.Tree, changed []string) (dirty map[*content.Page]bool, metaChanged bool, full string) {
-	dirtyKeys := map[string]bool{}
-	for _, f := range changed {
-		op, np := old.tree.ByFile(f), tree.ByFile(f)
-		switch {
-		case op == nil && np == nil:
-			continue
-		case op != nil && np != nil && content.SameMeta(op, np):
-			if op.Digest != np.Digest || op.Broken != np.Broken {
-				dirtyKeys[f] = true
-			}
-			continue
-		}
-		metaChanged = true
-		for _, p := range []*content.Page{op, np} {
-			if p == nil {
-				continue
-			}
-			if p.Kind != content.KindPage {
-				return nil, false, "a section's front matter changed" // its title shows on every page below
-			}
-			dirtyKeys[p.Key()] = true
-			for a := p.Parent; a != nil; a = a.Parent {
-				dirtyKeys[a.Key()] = true
-			}
-			for _, n := range []*content.Page{p.Prev, p.Next} {
-				if n != nil {
-					dirtyKeys[n.Key()] = true
-				}
-			}
-			for _, terms := range p.TermPages {
-				for _, tm := range terms {
-					dirtyKeys[tm.Key()] = true
-					dirtyKeys[tm.Parent.Key()] = true
-					for _, q := range tm.Pages {
-						dirtyKeys[q.Key()] = true
-					}
-				}
-			}
-		}
-		for key, rec := range old.records {
-			if slices.Contains(rec.targets, f) {
-				dirtyKeys[key] = true
-			}
-		}
-		for _, ref := range old.looked {
-			if g := tree.GetPage(ref); g != nil && g.Key() == f {
-				return nil, false, "a page the templates show everywhere changed"
-			}
-			if g := old.tree.GetPage(ref); g != nil && g.Key() == f {
-				return nil, false, "a page the templates show everywhere changed"
-			}
-		}
-	}
-	if metaChanged {
-		if skeleton(tree) != old.skeleton {
-			return nil, false, "sections or terms came or went"
-		}
-		dirtyKeys[tree.Home.Key()] = true
-	}
-	dirty = map[*content.Page]bool{}
-	for _, p := range tree.All {
-		if dirtyKeys[p.Key()] {
-			dirty[p] = true
-		}
-	}
-	return dirty, metaChanged, ""
 }
 
 // skeleton describes the sections and terms of a site: what menus,

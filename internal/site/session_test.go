@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -66,153 +65,71 @@ title: Echo
 Echo body, no terms.
 `
 
-// session builds a fixture with serve's options and returns it with a
-// helper that edits a file and rebuilds incrementally.
-func newSession(t *testing.T, files string) (dir string, s *site.Session, edit func(name, data string) *site.Result) {
-	t.Helper()
-	dir = sitetest.Write(t, files)
-	opt := serveOptions(dir, filepath.Join(dir, "public"))
-	s = site.NewSession(opt)
-	if res, err := s.Build(context.Background(), nil); err != nil {
-		t.Fatalf("%v\n%v", err, res.Problems)
-	}
-	edit = func(name, data string) *site.Result {
-		t.Helper()
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if data == "" {
-			os.Remove(p)
-		} else {
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		res, err := s.Build(context.Background(), []string{name})
-		if err != nil {
-			t.Fatalf("rebuild after %s: %v\n%v", name, err, res.Problems)
-		}
-		assertSameAsClean(t, dir)
-		return res
-	}
-	return dir, s, edit
-}
-
-func serveOptions(dir, dest string) site.Options {
-	o := sitetest.Options(dir, sitetest.Minify)
-	o.Dest = dest
-	o.StableAssetNames = true
-	return o
-}
-
-// assertSameAsClean builds the site from scratch elsewhere and compares.
-func assertSameAsClean(t *testing.T, dir string) {
-	t.Helper()
-	clean := filepath.Join(t.TempDir(), "clean")
-	if res, err := site.Build(context.Background(), serveOptions(dir, clean)); err != nil {
-		t.Fatalf("clean build: %v\n%v", err, res.Problems)
-	}
-	if diff := diffTrees(t, filepath.Join(dir, "public"), clean); diff != "" {
-		t.Fatalf("incremental output differs from a clean build:\n%s", diff)
-	}
-}
-
-func diffTrees(t *testing.T, a, b string) string {
-	t.Helper()
-	fa, fb := snapshot(t, a), snapshot(t, b)
-	var out []string
-	for name, data := range fa {
-		if other, ok := fb[name]; !ok {
-			out = append(out, "only in incremental: "+name)
-		} else if !bytes.Equal(data, other) {
-			out = append(out, "differs: "+name)
-		}
-	}
-	for name := range fb {
-		if _, ok := fa[name]; !ok {
-			out = append(out, "only in clean: "+name)
-		}
-	}
-	sort.Strings(out)
-	return strings.Join(out, "\n")
-}
-
 func TestIncrementalBodyEditRendersOnePage(t *testing.T) {
-	dir, _, edit := newSession(t, rebuildSite)
-	res := edit("content/talk/c.md", "---\ntitle: Charlie\nweight: 3\n---\nNew words for Charlie.\n")
-	if res.Pages != 1 {
-		t.Errorf("rendered %d pages, want 1", res.Pages)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "public/talk/c/index.html")); !bytes.Contains(b, []byte("New words for Charlie.")) {
-		t.Error("edit not in output")
-	}
+	sitetest.Run(t, rebuildSite).
+		EditFile("content/talk/c.md", "---\ntitle: Charlie\nweight: 3\n---\nNew words for Charlie.\n").Build().
+		AssertRendered(1).
+		AssertFile("talk/c/index.html", "New words for Charlie.")
 }
 
 func TestIncrementalTitleEditRendersDependents(t *testing.T) {
-	_, _, edit := newSession(t, rebuildSite)
-	// Bravo shows on: itself, talk/ (section), home, Alpha (prev/next and a
-	// link to it), Charlie (prev), its term pages and their taxonomy, and
-	// the pages sharing its terms (Alpha, Delta) for related guidance.
-	res := edit("content/talk/b.md", "---\ntitle: Bravo renamed\nweight: 2\ntopics: [Talking, Reporting]\n---\n## Details\nBravo body.\n")
-	if res.Pages < 5 || res.Pages > 10 {
-		t.Errorf("rendered %d pages, want the page and its dependents only", res.Pages)
-	}
+	// Bravo shows on 9 pages: itself, talk/ (its section), home, Alpha
+	// (its neighbour, linking to it), Charlie (its neighbour), its two
+	// term pages and the taxonomy listing them, and Delta, which shares
+	// the term Reporting (related guidance). Echo, with no terms, and
+	// report/ are not rendered again.
+	sitetest.Run(t, rebuildSite).
+		EditFileReplaceAll("content/talk/b.md", "title: Bravo", "title: Bravo renamed").Build().
+		AssertRendered(9).
+		AssertFile("talk/index.html", "Bravo renamed").
+		AssertFile("topics/reporting/index.html", "Bravo renamed")
 }
 
 func TestIncrementalTemplateEditRendersItsPages(t *testing.T) {
-	_, _, edit := newSession(t, rebuildSite)
-	res := edit("layouts/_default/term.html", `{{define "main"}}<h1>Term: {{.Title}}</h1>{{end}}`)
-	if res.Pages != 2 { // talking, reporting
-		t.Errorf("rendered %d pages, want the 2 term pages", res.Pages)
-	}
+	sitetest.Run(t, rebuildSite).
+		EditFile("layouts/_default/term.html", `{{define "main"}}<h1>Term: {{.Title}}</h1>{{end}}`).Build().
+		AssertRendered(2) // talking, reporting
 }
 
 func TestIncrementalCSSEditRendersNoPage(t *testing.T) {
-	dir, _, edit := newSession(t, rebuildSite)
-	res := edit("assets/css/site.css", "body { color: navy; }")
-	if res.Pages != 0 {
-		t.Errorf("rendered %d pages, want 0", res.Pages)
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "public/css/site.css")); !bytes.Contains(b, []byte("navy")) {
-		t.Errorf("css not rebuilt: %s", b)
-	}
+	sitetest.Run(t, rebuildSite).
+		EditFile("assets/css/site.css", "body { color: navy; }").Build().
+		AssertRendered(0).
+		AssertFile("css/site.css", "navy")
 }
 
 func TestIncrementalCreateDeleteRename(t *testing.T) {
-	dir, _, edit := newSession(t, rebuildSite)
-	edit("content/talk/f.md", "---\ntitle: Foxtrot\ntopics: [Talking]\n---\nNew page.\n")
-	edit("content/report/e.md", "")
-	if _, err := os.Stat(filepath.Join(dir, "public/report/e/index.html")); err == nil {
+	r := sitetest.Run(t, rebuildSite)
+	r.EditFile("content/talk/f.md", "---\ntitle: Foxtrot\ntopics: [Talking]\n---\nNew page.\n").Build()
+	r.RemoveFile("content/report/e.md").Build()
+	if r.Exists("report/e/index.html") {
 		t.Error("deleted page's output remains")
 	}
-	edit("content/report/d.md", "")
-	edit("content/report/delta.md", "---\ntitle: Delta\ntopics: [Reporting]\n---\nDelta body.\n")
+	r.RenameFile("content/report/d.md", "content/report/delta.md").Build()
 }
 
 func TestIncrementalConfigEditRebuildsAll(t *testing.T) {
-	_, _, edit := newSession(t, rebuildSite)
-	res := edit("signpost.toml", "title = \"Renamed site\"\nbaseURL = \"https://example.org/\"\n")
-	if res.Pages < 10 {
-		t.Errorf("rendered %d pages, want all", res.Pages)
-	}
+	r := sitetest.Run(t, rebuildSite)
+	// Every page of the site: home, talk/ and report/, the five pages,
+	// the topics taxonomy and its two terms.
+	r.AssertRendered(11)
+	r.EditFile("signpost.toml", "title = \"Renamed site\"\nbaseURL = \"https://example.org/\"\n").Build().
+		AssertFull("signpost.toml changed").
+		AssertRendered(11)
 }
 
 func TestIncrementalErrorKeepsOutputThenRecovers(t *testing.T) {
-	dir, s, _ := newSession(t, rebuildSite)
-	before, _ := os.ReadFile(filepath.Join(dir, "public/talk/a/index.html"))
-	os.WriteFile(filepath.Join(dir, "content/talk/a.md"), []byte("---\ntitle: Alpha\nweight: 1\n---\n[x](nope.md)\n"), 0o644)
-	res, err := s.Build(context.Background(), []string{"content/talk/a.md"})
-	if err == nil || !strings.Contains(fmt.Sprint(res.Problems), "content/talk/a.md:5:1: error: link to nope.md") {
-		t.Fatalf("want broken link error, got %v", err)
+	r := sitetest.Run(t, rebuildSite)
+	before, _ := os.ReadFile(filepath.Join(r.Out, "talk/a/index.html"))
+	r.EditFile("content/talk/a.md", "---\ntitle: Alpha\nweight: 1\n---\n[x](nope.md)\n").BuildE()
+	if r.Err == nil || !strings.Contains(fmt.Sprint(r.Result.Problems), "content/talk/a.md:5:1: error: link to nope.md") {
+		t.Fatalf("want broken link error, got %v", r.Err)
 	}
-	after, _ := os.ReadFile(filepath.Join(dir, "public/talk/a/index.html"))
+	after, _ := os.ReadFile(filepath.Join(r.Out, "talk/a/index.html"))
 	if !bytes.Equal(before, after) {
 		t.Error("failed rebuild changed the output")
 	}
-	os.WriteFile(filepath.Join(dir, "content/talk/a.md"), []byte("---\ntitle: Alpha\nweight: 1\ntopics: [Talking]\n---\nFixed.\n"), 0o644)
-	if res, err := s.Build(context.Background(), []string{"content/talk/a.md"}); err != nil {
-		t.Fatalf("%v %v", err, res.Problems)
-	}
-	assertSameAsClean(t, dir)
+	r.EditFile("content/talk/a.md", "---\ntitle: Alpha\nweight: 1\ntopics: [Talking]\n---\nFixed.\n").Build()
 }
 
 var (
@@ -237,9 +154,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	if *long {
 		steps = 300
 	}
-	dir, s, _ := newSession(t, rebuildSite)
-	site.SetFullShare(s, 2) // never fall back for size: test the narrow path
-	e := &editor{dir: dir, rng: rand.New(rand.NewSource(*seed))}
+	r := sitetest.Run(t, rebuildSite)
+	site.SetFullShare(r.Session, 2) // never fall back for size: test the narrow path
+	e := &editor{dir: r.Dir, rng: rand.New(rand.NewSource(*seed))}
 	incremental, changes := 0, 0
 	whys := map[string]int{}
 	start := time.Now()
@@ -247,28 +164,23 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		t.Logf("%d steps (%d changes), %d built incrementally, in %s; full builds: %v", steps, changes, incremental, time.Since(start).Round(time.Millisecond), whys)
 	}()
 	for i := 0; i < steps; i++ {
-		var changed, ops []string
+		var ops []string
 		for k := e.rng.Intn(3); k >= 0; k-- {
 			c, op := e.change(i*10 + k)
-			changed, ops = append(changed, c...), append(ops, op)
+			r.Changed(c...)
+			ops = append(ops, op)
 			changes++
 		}
-		res, err := s.Build(context.Background(), changed)
-		clean := filepath.Join(t.TempDir(), "clean")
-		cres, cerr := site.Build(context.Background(), serveOptions(dir, clean))
-		if (err == nil) != (cerr == nil) {
-			t.Fatalf("step %d %v: incremental err %v, clean err %v\n%v\n%v", i, ops, err, cerr, res.Problems, cres.Problems)
+		if r.BuildE(); r.Err != nil {
+			t.Fatalf("step %d %v: %v\n%v", i, ops, r.Err, r.Result.Problems)
 		}
-		if err != nil {
-			t.Fatalf("step %d %v: %v\n%v", i, ops, err, res.Problems)
-		}
-		if res.Incremental {
+		if r.Result.Incremental {
 			incremental++
 		} else {
-			whys[res.Why]++
+			whys[r.Result.Why]++
 		}
-		if diff := diffTrees(t, filepath.Join(dir, "public"), clean); diff != "" {
-			t.Fatalf("step %d %v: incremental differs from clean:\n%s", i, ops, diff)
+		if diff := r.DiffClean(); diff != "" {
+			t.Fatalf("step %d %v: incremental differs from clean (-clean +incremental):\n%s", i, ops, diff)
 		}
 	}
 }

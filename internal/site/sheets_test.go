@@ -99,55 +99,22 @@ first:
 // serve's session makes the sheets again when the data changes, and a
 // site's own file at a sheet's path wins, also when it comes and goes.
 func TestSheetsRebuildWhenDataChanges(t *testing.T) {
-	dir := sitetest.Write(t, minimal+home+`
+	r := sitetest.Run(t, minimal+home+`
 -- data/helplines.yaml --
 a:
   name: Alpha line
   phone: "1"
   country: Narnia
 `)
-	opt := serveOptions(dir, filepath.Join(dir, "public"))
-	sess := site.NewSession(opt)
-	ctx := context.Background()
-	read := func(rel string) string {
-		b, _ := os.ReadFile(filepath.Join(opt.Dest, filepath.FromSlash(rel)))
-		return string(b)
-	}
-	if _, err := sess.Build(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(read("who-to-call/narnia/index.html"), "Alpha line") {
-		t.Fatal("no Narnia sheet")
-	}
-	write := func(rel, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("data/helplines.yaml", "a:\n  name: Alpha line\n  phone: \"1\"\n  country: Narnia\nb:\n  name: Beta line\n  phone: \"2\"\n  country: \"Archenland: North\"\n")
-	if res, err := sess.Build(ctx, []string{"data/helplines.yaml"}); err != nil || res.Incremental {
-		t.Fatalf("rebuild after a data change: %v %+v", err, res)
-	}
-	if got := read("who-to-call/archenland-north/index.html"); !strings.Contains(got, "<h1>Who to call in Archenland: North</h1>") || !strings.Contains(got, "Beta line") {
-		t.Errorf("new country's sheet:\n%s", got)
-	}
-	write("content/who-to-call/narnia.md", "---\ntitle: Our Narnia sheet\n---\nOurs.\n")
-	if _, err := sess.Build(ctx, []string{"content/who-to-call/narnia.md"}); err != nil {
-		t.Fatal(err)
-	}
-	if got := read("who-to-call/narnia/index.html"); !strings.Contains(got, "Our Narnia sheet") || strings.Contains(got, "Alpha line") {
-		t.Errorf("the site's own file should win:\n%s", got)
-	}
-	os.Remove(filepath.Join(dir, "content/who-to-call/narnia.md"))
-	if _, err := sess.Build(ctx, []string{"content/who-to-call/narnia.md"}); err != nil {
-		t.Fatal(err)
-	}
-	if got := read("who-to-call/narnia/index.html"); !strings.Contains(got, "Alpha line") {
-		t.Errorf("with the site's file gone, the generated sheet is back:\n%s", got)
-	}
-	assertSameAsClean(t, dir)
+	r.AssertFile("who-to-call/narnia/index.html", "Alpha line")
+	r.EditFile("data/helplines.yaml", "a:\n  name: Alpha line\n  phone: \"1\"\n  country: Narnia\nb:\n  name: Beta line\n  phone: \"2\"\n  country: \"Archenland: North\"\n").Build().
+		AssertFull("data/helplines.yaml changed").
+		AssertFile("who-to-call/archenland-north/index.html", "<h1>Who to call in Archenland: North</h1>", "Beta line")
+	r.EditFile("content/who-to-call/narnia.md", "---\ntitle: Our Narnia sheet\n---\nOurs.\n").Build().
+		AssertFile("who-to-call/narnia/index.html", "Our Narnia sheet", "! Alpha line")
+	// With the site's file gone, the generated sheet is back.
+	r.RemoveFile("content/who-to-call/narnia.md").Build().
+		AssertFile("who-to-call/narnia/index.html", "Alpha line")
 }
 
 // A sheet's address that goes away (its country renamed) is caught by

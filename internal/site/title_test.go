@@ -1,13 +1,9 @@
 package site_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -117,7 +113,7 @@ description: An empty title is no title.
 // serve: editing the heading that names a page renames it everywhere it
 // is listed, as an edited title in front matter would.
 func TestLeadingHeadingEditRebuilds(t *testing.T) {
-	dir := sitetest.Write(t, minimal+`
+	r := sitetest.Run(t, minimal+`
 -- content/_index.md --
 ---
 title: Home
@@ -127,21 +123,8 @@ title: Home
 
 Archives.
 `)
-	opt := serveOptions(dir, filepath.Join(dir, "public"))
-	sess := site.NewSession(opt)
-	ctx := context.Background()
-	if _, err := sess.Build(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
 	for _, body := range []string{"# tar command\n\nArchives.\n", "\n\n# tar command\n\nArchives more.\n", "No heading now.\n"} {
-		os.WriteFile(filepath.Join(dir, "content/cmd/tar.md"), []byte(body), 0o644)
-		if _, err := sess.Build(ctx, []string{"content/cmd/tar.md"}); err != nil {
-			t.Fatal(err)
-		}
-		assertSameAsClean(t, dir)
+		r.EditFile("content/cmd/tar.md", body).Build() // and compares with a clean build
 	}
-	b, _ := os.ReadFile(filepath.Join(opt.Dest, "cmd/tar/index.html"))
-	if !strings.Contains(string(b), "<h1>Tar</h1>") || !strings.Contains(string(b), "No heading now.") {
-		t.Errorf("last edit:\n%s", b)
-	}
+	r.AssertFile("cmd/tar/index.html", "<h1>Tar</h1>", "No heading now.")
 }

@@ -16,7 +16,6 @@ import (
 
 	signpost "github.com/signpost/signpost"
 	"github.com/signpost/signpost/internal/diag"
-	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/site"
 )
 
@@ -42,18 +41,18 @@ func Drafts(o *site.Options) { o.Drafts = true }
 // NoTheme builds without the built-in theme.
 func NoTheme(o *site.Options) { o.Theme = nil }
 
-// Write writes a txtar archive of files into a new temporary site folder.
+// Write writes a txtar archive of files into a new temporary site folder,
+// through txtar.FS: a name that is not a valid path, or one written twice,
+// fails the test instead of quietly overwriting.
 func Write(t testing.TB, files string) string {
 	t.Helper()
+	fsys, err := txtar.FS(txtar.Parse([]byte(files)))
+	if err != nil {
+		t.Fatalf("fixture: %v", err)
+	}
 	dir := t.TempDir()
-	for _, f := range txtar.Parse([]byte(files)).Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
@@ -63,7 +62,7 @@ func Options(dir string, opts ...Option) site.Options {
 	off := false
 	o := site.Options{
 		Source: dir, Dest: filepath.Join(dir, "public"), Theme: signpost.Theme, Minify: &off,
-		Extensions: blocks.FromData, Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
+		Now: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 	}
 	for _, f := range opts {
 		f(&o)

@@ -59,8 +59,8 @@ func (e *Extension) word(id, english string, data map[string]any) string {
 	return english
 }
 
-// FromData builds the extension from the site's decoded data/ folder; it
-// has the signature site.Options.Extensions expects.
+// FromData builds the extension from the site's decoded data/ folder
+// (data/helplines.yaml); internal/site calls it for every build.
 func FromData(data map[string]any) []goldmark.Extender {
 	hl := map[string]Helpline{}
 	if m, ok := data["helplines"].(map[string]any); ok {

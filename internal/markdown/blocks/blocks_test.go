@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
 	"github.com/signpost/signpost/internal/content"
@@ -73,11 +74,11 @@ func TestGolden(t *testing.T) {
 			}
 			wantHTML, _ := section(ar, "want.html")
 			wantErr, _ := section(ar, "want.err")
-			if gotHTML != wantHTML {
-				t.Errorf("HTML differs (run with -update to accept)\n--- got\n%s--- want\n%s", gotHTML, wantHTML)
+			if diff := cmp.Diff(wantHTML, gotHTML); diff != "" {
+				t.Errorf("HTML differs (-want +got; run with -update to accept)\n%s", diff)
 			}
-			if gotErr != wantErr {
-				t.Errorf("problems differ (run with -update to accept)\n--- got\n%s--- want\n%s", gotErr, wantErr)
+			if diff := cmp.Diff(wantErr, gotErr); diff != "" {
+				t.Errorf("problems differ (-want +got; run with -update to accept)\n%s", diff)
 			}
 		})
 	}
