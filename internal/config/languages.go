@@ -37,6 +37,9 @@ type Language struct {
 	// URLPrefix is where its pages are published: "" for the default
 	// language, "/XX/" for the others unless set.
 	URLPrefix *string `toml:"urlPrefix" yaml:"urlPrefix"`
+	// Menus replace the site's menus of the same name on this
+	// language's pages ([[languages.ur.menus.main]]).
+	Menus map[string][]MenuEntry `toml:"menus" yaml:"menus"`
 
 	// Prefix is the resolved URL prefix without slashes ("ur"; "" for
 	// the site root).
@@ -60,7 +63,7 @@ func (l *Language) Tag() language.Tag {
 }
 
 // languageKeys are the keys a [languages.XX] table may set.
-var languageKeys = []string{"name", "weight", "languageCode", "direction", "title", "params", "contentDir", "urlPrefix"}
+var languageKeys = []string{"name", "weight", "languageCode", "direction", "title", "params", "contentDir", "urlPrefix", "menus"}
 
 // langKey is what a language key may be: it ends file names (page.ur.md)
 // and starts URLs, so lower-case letters with an optional region or script.

@@ -211,6 +211,7 @@ func (t *Tree) sectionTitles(cfg *config.Config) {
 		for _, o := range p.Translations {
 			if o.Lang == def {
 				p.Title, p.Description = o.Title, o.Description
+				p.titleLang = o.Language
 			}
 		}
 	}
@@ -240,6 +241,16 @@ func (p *Page) AllTranslations() []*Page {
 		}
 	}
 	return out
+}
+
+// TitleLanguage is the language the page's title is written in: its own,
+// or for a section of a translation without _index.XX.md, named after the
+// default language's, that one.
+func (p *Page) TitleLanguage() *config.Language {
+	if p.titleLang != nil {
+		return p.titleLang
+	}
+	return p.Language
 }
 
 // IsTranslation reports whether the page is in another language than the

@@ -132,6 +132,8 @@ type Page struct {
 	termSlug string
 	// group is the page's translation group, in the languages' order.
 	group []*Page
+	// titleLang is the language of a title taken from a translation.
+	titleLang *config.Language
 }
 
 // Pos is a place in a file of the site; Line 0 means the whole file.
@@ -305,9 +307,16 @@ func (p *Page) Ancestors() []*Page {
 	return out
 }
 
-// Section returns the first path segment of a page's URL ("settings"), or "".
+// Section returns the first path segment of a page's URL ("settings"),
+// or "", after its language's prefix (/ur/settings/ is in "settings").
 func (p *Page) Section() string {
 	s := strings.Trim(p.URL, "/")
+	if p.Language != nil && p.Language.Prefix != "" {
+		if s == p.Language.Prefix {
+			return ""
+		}
+		s = strings.TrimPrefix(s, p.Language.Prefix+"/")
+	}
 	first, _, _ := strings.Cut(s, "/")
 	return first
 }

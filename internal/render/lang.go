@@ -120,6 +120,18 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 			}
 			return template.HTMLAttr(b.String())
 		},
+		// langAttrs .Page → ` lang="en-GB" hreflang="en-GB" dir="ltr"` for a
+		// link to a page whose title is in another language than this
+		// site's (an untranslated page, or a section named after the
+		// default language's); nothing otherwise
+		"langAttrs": func(p *content.Page) template.HTMLAttr {
+			l := p.TitleLanguage()
+			if l == nil || l.Key == lang {
+				return ""
+			}
+			code := html.EscapeString(l.LanguageCode)
+			return template.HTMLAttr(` lang="` + code + `" hreflang="` + code + `" dir="` + html.EscapeString(l.Direction) + `"`)
+		},
 		// languageLinks .Page → one link per language, for the switcher
 		"languageLinks": func(p *content.Page) []LanguageLink { return r.languageLinks(p) },
 		// alternates .Page → the page in each language it is in, with

@@ -155,21 +155,26 @@ func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
 	if lt.Home != nil {
 		s.Sections = lt.Home.Sections
 	}
-	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
-		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
+	menus := maps.Clone(cfg.Menus)
+	if menus == nil {
+		menus = map[string][]config.MenuEntry{}
+	}
+	maps.Copy(menus, lt.Menus) // a language's own menus replace the site's
+	for _, name := range slices.Sorted(maps.Keys(menus)) {
+		entries := append([]config.MenuEntry(nil), menus[name]...)
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
 		for _, e := range entries {
 			item := MenuItem{Name: e.Name, URL: e.URL}
 			if e.PageRef != "" {
 				p := opt.Tree.GetPageIn(lt.Key, e.PageRef)
 				if p == nil {
-					if lt.Default {
+					if lt.Default || lt.Menus[name] != nil {
 						probs.Errorf(cfg.File, cfg.Line("pageRef", e.PageRef), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
 					}
 					continue
 				}
 				item.Page, item.URL = p, p.RelPermalink
-				if item.Name == "" || (!lt.Default && p.Lang == lt.Key) {
+				if item.Name == "" || (!lt.Default && p.TitleLanguage() == lt.Language) {
 					// A translated page names its entry in its language.
 					item.Name = p.Title
 				}

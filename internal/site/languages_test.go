@@ -341,3 +341,27 @@ nspcc:
 		t.Error("a Welsh sheet was made without Welsh words")
 	}
 }
+
+// A translation is in its section like the page it translates (the
+// reporting pages' exit note shows in Urdu too); links to a page whose
+// title is in another language say so with lang; a language's own menus
+// replace the site's.
+func TestTranslationsInSections(t *testing.T) {
+	s := sitetest.BuildOK(t, strings.Replace(languagesConfig, "[languages.fa]", `[[menus.main]]
+name = "Report"
+pageRef = "report/_index.md"
+[[menus.main]]
+name = "Other"
+pageRef = "report/other.md"
+[[languages.gd.menus.main]]
+name = "Adrodd"
+pageRef = "report/_index.md"
+[languages.fa]`, 1)+byName)
+	s.AssertFile("fa/report/worried/index.html", `<div class="exit-note">`,
+		// the section has no Persian _index: its English title, marked English
+		`<li><a href="/fa/report/" lang="en-GB" hreflang="en-GB" dir="ltr">Report</a></li>`,
+		// the site's menus: an untranslated page is the English one, marked
+		`<li><a href="/report/other/" lang="en-GB" hreflang="en-GB" dir="ltr" aria-current="true">Other</a></li>`)
+	s.AssertFile("report/worried/index.html", `<div class="exit-note">`, `<li><a href="/report/">Report</a></li>`, `<li><a href="/report/other/" aria-current="true">Other</a></li>`)
+	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`)
+}
