@@ -3,6 +3,7 @@ package render
 import (
 	"html"
 	"html/template"
+	"maps"
 	"strconv"
 	"strings"
 	"time"
@@ -47,13 +48,22 @@ func (s *Site) localDate(t time.Time) string {
 // langFuncs are the template functions that answer in the language of
 // the site s: they replace those of funcs with the same name.
 func (r *Renderer) langFuncs(s *Site) template.FuncMap {
-	lang := s.Language.Key
-	data := func(args []map[string]any) map[string]any {
-		if len(args) > 0 {
-			return args[0]
-		}
-		return nil
+	fm := wordFuncs(s)
+	maps.Copy(fm, r.pageLangFuncs(s))
+	return fm
+}
+
+// data is a template function's optional data argument.
+func data(args []map[string]any) map[string]any {
+	if len(args) > 0 {
+		return args[0]
 	}
+	return nil
+}
+
+// wordFuncs give the theme's words in the language of s.
+func wordFuncs(s *Site) template.FuncMap {
+	lang := s.Language.Key
 	return template.FuncMap{
 		// T "exitThisPage" → the message in the page's language, falling
 		// back to the default language, then the key; T "pagesCount"
@@ -81,6 +91,14 @@ func (r *Renderer) langFuncs(s *Site) template.FuncMap {
 			}
 			return s.I18n.TH(other, id, data(args))
 		},
+	}
+}
+
+// pageLangFuncs find and link the pages of the language of s and their
+// translations.
+func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
+	lang := s.Language.Key
+	return template.FuncMap{
 		// getPage "report/uk.md" → that page in this language when it is
 		// translated, else the page itself
 		"getPage": func(ref string) *content.Page {
