@@ -83,7 +83,11 @@ func (t *pageTransformer) link(st *state, n *ast.Link, src []byte) bool {
 	l, c := st.pos(n.Pos())
 	// As the renderer writes it in href, for the checks to match.
 	dest := string(util.URLEscape(n.Destination, true))
-	st.res.Links = append(st.res.Links, Link{Dest: dest, Text: plainText(n, src), Line: l, Col: c})
+	text := plainText(n, src)
+	if leftToRight(text) {
+		n.SetAttributeString("dir", []byte("ltr"))
+	}
+	st.res.Links = append(st.res.Links, Link{Dest: dest, Text: text, Line: l, Col: c})
 	return true
 }
 
@@ -95,6 +99,8 @@ func (t *pageTransformer) autoLink(st *state, n *ast.AutoLink, src []byte) bool 
 	if n.AutoLinkType == ast.AutoLinkURL {
 		n.SetAttributeString("rel", []byte("noopener"))
 	}
+	// Its text is the address itself; see leftToRight.
+	n.SetAttributeString("dir", []byte("ltr"))
 	dest := n.URL(src)
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(string(dest)), "mailto:") {
 		dest = append([]byte("mailto:"), dest...)

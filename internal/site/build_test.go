@@ -294,7 +294,7 @@ title: B
 ---
 `)
 	s.AssertFile("a/index.html", `href="/guide/b/"`, `href="/guide/sub/"`, `href="/guide/sub/c/#call-now"`, `href="/guide/sub/c/"`,
-		`href="#top-part"`, `<a href="https://www.nspcc.org.uk/" rel="noopener">`, `<a href="https://www.childline.org.uk/" rel="noopener">`)
+		`href="#top-part"`, `<a href="https://www.nspcc.org.uk/" rel="noopener">`, `<a href="https://www.childline.org.uk/" rel="noopener" dir="ltr">`)
 	s.AssertFile("sub/c/index.html", `href="/guide/a/"`)
 }
 

@@ -104,13 +104,18 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	if what := r.ext.word("helpline-"+h.ID+"-for", h.For, nil); what != "" {
 		b.WriteString("<p>" + esc(what) + "</p>\n")
 	}
+	// Numbers are marked dir="ltr": inside right-to-left text "0808 800
+	// 5000" would otherwise show its groups in reverse order. The attribute
+	// also isolates them (the HTML user agent style), and unlike a CSS rule
+	// it holds where the page's stylesheet does not reach (feed readers,
+	// reader views, a copy pasted into a message).
 	if number, rest := splitPhone(h.Phone); number != "" {
-		b.WriteString("<p class=\"helpline-phone\">" + esc(r.ext.word("helplineCall", "Call", nil)) + " <a href=\"tel:" + esc(telNumber(number)) + "\">" + esc(number) + "</a>")
+		b.WriteString("<p class=\"helpline-phone\">" + esc(r.ext.word("helplineCall", "Call", nil)) + " <a dir=\"ltr\" href=\"tel:" + esc(telNumber(number)) + "\">" + esc(number) + "</a>")
 		if dial := keypad(number); dial != number {
-			b.WriteString(" (" + esc(dial) + ")")
+			b.WriteString(" (<span dir=\"ltr\">" + esc(dial) + "</span>)")
 		}
 		if rest != "" {
-			b.WriteString(" " + esc(rest))
+			b.WriteString(" <span dir=\"ltr\">" + esc(rest) + "</span>")
 		}
 		b.WriteString("</p>\n")
 	}
