@@ -333,7 +333,7 @@ nspcc:
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
 		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
 		`<p>Call if a child is in danger right now.</p>`, // not translated: English
-		`کال کریں <a href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
+		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
 		`<link rel="alternate" hreflang="fa" href="https://example.org/fa/who-to-call/uk/">`)
 	// Welsh does not translate the sheets: none in Welsh.
