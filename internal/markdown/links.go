@@ -68,7 +68,9 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 	isMD := strings.HasSuffix(u.Path, ".md")
 	var target *content.Page
 	if isMD {
-		target = tree.GetPage(ref)
+		// A translation's link to a page goes to that page's translation
+		// into its language when there is one.
+		target = tree.GetPageIn(p.Lang, ref)
 	} else if strings.HasPrefix(u.Path, "/") {
 		target = tree.ByURL(withSlash(ref))
 	}

@@ -365,3 +365,16 @@ pageRef = "report/_index.md"
 	s.AssertFile("report/worried/index.html", `<div class="exit-note">`, `<li><a href="/report/">Report</a></li>`, `<li><a href="/report/other/" aria-current="true">Other</a></li>`)
 	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`)
 }
+
+// A translation's links to pages go to their translations into its
+// language when there are some, else to the default language's page.
+func TestTranslationLinks(t *testing.T) {
+	s := sitetest.BuildOK(t, languagesConfig+byName+`
+-- content/report/links.gd.md --
+---
+title: Dolenni
+---
+[Pryderu](worried.md), [other](other.md).
+`)
+	s.AssertFile("gd/report/links/index.html", `<a href="/gd/report/worried/">Pryderu</a>`, `<a href="/report/other/">other</a>`)
+}
