@@ -318,6 +318,15 @@ func (s *Session) dirtyPages(old *snapshot, tree *content.Tree, changed []string
 			return nil, false, full
 		}
 		keys.addLinking(old, f)
+		// A translation's pages link to the page it translates until it
+		// exists, and to it once it does: they link to it now, or did.
+		for _, p := range []*content.Page{op, np} {
+			if p != nil {
+				for _, tr := range p.Translations {
+					keys.addLinking(old, tr.Key())
+				}
+			}
+		}
 		if shownEverywhere(old, tree, f) {
 			return nil, false, "a page the templates show everywhere changed"
 		}

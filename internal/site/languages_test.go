@@ -378,3 +378,32 @@ title: Dolenni
 `)
 	s.AssertFile("gd/report/links/index.html", `<a href="/gd/report/worried/">Pryderu</a>`, `<a href="/report/other/">other</a>`)
 }
+
+// Editing translations rebuilds the right pages: a new translation is
+// linked from its language's pages that linked to the page it
+// translates, from that page (switcher) and from its other translations;
+// an i18n file's change rebuilds everything.
+func TestRebuildTranslations(t *testing.T) {
+	r := sitetest.Run(t, languagesConfig+urBasic+byName+`
+-- content/talk/links.gd.md --
+---
+title: Dolenni
+---
+[Other](/report/other.md).
+-- content/talk/more.gd.md --
+---
+title: Mwy
+---
+More.
+`)
+	r.EditFile("content/report/other.gd.md", "---\ntitle: Arall\n---\nArall.\n").Build()
+	r.AssertFile("gd/talk/links/index.html", `<a href="/gd/report/other/">Other</a>`)
+	r.AssertFile("report/other/index.html", `<a href="/gd/report/other/" lang="gd" hreflang="gd" dir="ltr">Cymraeg</a>`)
+	if !r.Result.Incremental {
+		t.Errorf("a new translation in an existing section built everything: %s", r.Result.Why)
+	}
+	r.EditFile("content/report/worried.fa.md", "---\ntitle: نگران\ntranslation: {from: en, checked: true}\n---\nمتن.\n").Build()
+	r.AssertFile("fa/report/worried/index.html", `! translation-notice`)
+	r.EditFile("i18n/gd.toml", "[exitThisPage]\nother = \"Gadael\"\n").Build().AssertFull("i18n/gd.toml changed")
+	r.AssertFile("gd/index.html", `>Gadael<`)
+}

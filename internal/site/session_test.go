@@ -386,7 +386,8 @@ func (e *editor) translate(n int, pages []string) (changed []string, op string) 
 	case r < 3:
 		f := strings.TrimSuffix(e.pick(english), ".md") + ".cy.md"
 		checked := e.rng.Intn(2) == 0
-		e.write(f, fmt.Sprintf("---\ntitle: Tudalen %d\ntranslation: {from: en, checked: %v}\n---\nCorff %d.\n", n, checked, e.rng.Int()))
+		link := e.pick([]string{"talk/a.md", "talk/b.md", "report/d.md", "talk/_index.md"})
+		e.write(f, fmt.Sprintf("---\ntitle: Tudalen %d\ntranslation: {from: en, checked: %v}\n---\nCorff %d, [dolen](/%s).\n", n, checked, e.rng.Int(), link))
 		return []string{f}, "translate " + f
 	case r < 4 && len(welsh) > 0:
 		f := e.pick(welsh)
