@@ -128,9 +128,9 @@ func TestLanguagesByFileName(t *testing.T) {
 	// A page with no translation has no alternates; its switcher leads to
 	// the other languages' homes, with a note in that language.
 	s.AssertFile("report/other/index.html", `! hreflang="gd" href="https://example.org/gd/report/other/"`,
-		`<a href="/gd/" lang="gd" hreflang="gd" dir="ltr">Cymraeg</a> <span class="language-note" lang="gd" dir="ltr">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto`,
-		// a note Urdu lacks is in English, and says so with lang
-		`<a href="/fa/" lang="fa" hreflang="fa" dir="rtl">اردو</a> <span class="language-note" lang="en-GB" dir="ltr">This page is not in اردو yet: this link goes to the اردو home page.</span>`)
+		`<a href="/gd/" lang="gd" hreflang="gd" dir="ltr">Cymraeg<span class="visually-hidden language-note" lang="gd" dir="ltr">: Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto`,
+		// a note the Persian file lacks is in English, and says so with lang
+		`<a href="/fa/" lang="fa" hreflang="fa" dir="rtl">اردو<span class="visually-hidden language-note" lang="en-GB" dir="ltr">: This page is not in اردو yet: this link goes to the اردو home page.</span></a>`)
 	// The switcher names each language in itself and marks the current one.
 	s.AssertFile("gd/report/worried/index.html", `<a href="/gd/report/worried/" lang="gd" hreflang="gd" dir="ltr" aria-current="true">Cymraeg</a>`,
 		`<a href="/report/worried/" lang="en-GB" hreflang="en-GB" dir="ltr">English</a>`)
