@@ -19,6 +19,14 @@
   var list = d.querySelector("[data-search-results]");
   var more = d.querySelector("[data-search-more]");
   var say = status.dataset, files = {}, meta, results, shown, query, engine;
+  // plural is the plural form of n in the page's language ("one", "few"…).
+  function plural(n) {
+    try {
+      return new Intl.PluralRules(d.documentElement.lang || undefined).select(n);
+    } catch (e) {
+      return "other";
+    }
+  }
   // text fills a sentence of the page's with a count and the query.
   function text(s, n, q) {
     return s.replace("{n}", n).replace("{q}", q);
@@ -72,11 +80,22 @@
       return fn(a[0]);
     });
   }
-  // ranked ranks the pages for q.
+  // ranked ranks the pages for q, once for the same query in a row (typing
+  // stopped, then Search).
+  var last = {};
   function ranked(q) {
-    return ready(function (e) {
-      return e.rank(q, meta, load);
+    if (last.q !== q)
+      last = {
+        q: q,
+        r: ready(function (e) {
+          return e.rank(q, meta, load);
+        }),
+      };
+    var r = last.r;
+    r.catch(function () {
+      if (last.r == r) last = {};
     });
+    return r;
   }
   // chunk is the file of a result's title, address and headings.
   function chunk(r) {
@@ -128,11 +147,11 @@
     ranked(q)
       .then(function (r) {
         if (q != query) return;
-        results = r;
+        results = r.slice(); // this search's own: a newer one replaces it
         shown = 0;
         return show().then(function () {
-          var n = results.length, c = n && new Intl.PluralRules(d.documentElement.lang).select(n);
-          status.textContent = text(n ? say[c] || say.other : say.none, n, q);
+          var n = results.length;
+          status.textContent = text(n ? say[plural(n)] || say.other : say.none, n, q);
         });
       })
       .catch(function () {
@@ -141,15 +160,16 @@
   }
   form.hidden = false;
   form.addEventListener("focusin", rank);
-  // While a reader types, what the query needs is fetched: at once the
-  // shards of its words, and when typing stops for a moment the first
-  // results' pages, so that Search shows them at once.
+  // While a reader types, what the query needs is fetched: the shards of
+  // the words typed (not of the word being typed: each of its beginnings
+  // would fetch a shard), and when typing stops for a moment the last
+  // word's and the first results' pages, so that Search shows them at once.
   var typing;
   input.addEventListener("input", function () {
     var q = input.value;
     clearTimeout(typing);
     ready(function (e) {
-      e.prefetch(q, meta, load);
+      e.prefetch(q.replace(/\S*$/, ""), meta, load);
     }).catch(function () {});
     typing = setTimeout(function () {
       ranked(q)
@@ -163,6 +183,7 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    clearTimeout(typing);
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
     search(input.value);
   });

@@ -23,6 +23,9 @@ test("parents' questions find the right page first", { timeout: 300_000 }, async
   const context = await newContext(browser, site);
   const page = await context.newPage();
   await page.goto(site.url("/search/"));
+  // The ranking code is fetched only when a reader starts a search.
+  const engine = () => page.evaluate(() => [...document.scripts].some((s) => /search-engine\./.test(s.src)));
+  assert.equal(await engine(), false, "the ranking code was loaded before anyone searched");
   const failed = [];
   for (const { q, first, above = [] } of queries) {
     const input = page.locator("#search_q");
@@ -34,6 +37,7 @@ test("parents' questions find the right page first", { timeout: 300_000 }, async
       return s.includes(`“${q}”`);
     }, q, { timeout: 10_000 });
     const got = await page.$$eval("[data-search-results] .search-title a", (as) => as.map((a) => new URL(a.href).pathname));
+    assert.ok(await engine(), "searching loads the ranking code");
     const want = [first].flat();
     const problems = [];
     if (!want.includes(got[0])) problems.push(`first is ${got[0] ?? "nothing"}, want ${want.join(" or ")}`);
@@ -46,4 +50,31 @@ test("parents' questions find the right page first", { timeout: 300_000 }, async
   }
   await context.close();
   assert.equal(failed.length, 0, `queries ranked wrong:\n${failed.join("\n")}`);
+});
+
+test("the status speaks the page's language, in its plural forms", async () => {
+  const context = await newContext(browser, site);
+  const page = await context.newPage();
+  await page.goto(site.url("/search/"));
+  // The sentences are the page's (a translated search page sets them from
+  // i18n/); here the page is made Polish, which has one, few, many, other.
+  await page.evaluate(() => {
+    document.documentElement.lang = "pl";
+    Object.assign(document.querySelector("[data-search-status]").dataset, { one: "one {n} {q}", few: "few {n} {q}", many: "many {n} {q}", other: "other {n} {q}", none: "none {q}" });
+  });
+  for (const q of ["snapchat", "xylophone"]) {
+    await page.locator("#search_q").fill(q);
+    await page.locator("#search_q").press("Enter");
+    await page.waitForFunction((q) => document.querySelector("[data-search-status]").textContent.endsWith(` ${q}`), q);
+    const n = await page.$$eval("[data-search-results] li", (ls) => ls.length);
+    const more = await page.isVisible("[data-search-more]");
+    const status = await page.textContent("[data-search-status]");
+    if (!n) assert.equal(status, `none ${q}`);
+    else {
+      const total = Number(status.split(" ")[1]);
+      assert.ok(more ? total > n : total === n, `status ${status} with ${n} results shown`);
+      assert.equal(status, `${new Intl.PluralRules("pl").select(total)} ${total} ${q}`);
+    }
+  }
+  await context.close();
 });

@@ -87,11 +87,8 @@ type Input struct {
 	HTML []byte
 	// Source is the page's file as the build read it; nil reads it again.
 	Source []byte
-	// Images are the images the markdown body has, as its converter saw
-	// them (the body is not parsed again here).
-	Images []Image
 	// Markdown is what the converter found in the body: its headings,
-	// links and ids with the line and column of each, from goldmark's
+	// images, links and ids with the line and column of each, from goldmark's
 	// syntax tree. Problems found in the HTML are placed by it; nil for
 	// generated pages.
 	Markdown *markdown.Result
@@ -105,12 +102,6 @@ type Input struct {
 type Layout struct {
 	Path string
 	Text []byte
-}
-
-// Image is one image written in markdown, with its alt text as written.
-type Image struct {
-	Dest, Alt string
-	Line, Col int
 }
 
 // Link is a link to another site and where it is written.
@@ -130,7 +121,7 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 	if p.File != "" && !p.IsGenerated() {
 		pc.frontMatter()
 		pc.review()
-		pc.images(in.Images)
+		pc.images(in.Markdown)
 	}
 	pg := scanPage(in.HTML)
 	pc.ids(pg)

@@ -74,7 +74,7 @@ func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	}
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
 	res := convert(t, p, fsys)
-	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Images: imagesOf(res), Markdown: res})
+	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Markdown: res})
 	probs.Sort()
 	var got []string
 	for _, pr := range probs {
@@ -360,12 +360,4 @@ func convert(t *testing.T, p *content.Page, fsys fstest.MapFS) *markdown.Result 
 		t.Fatal(err)
 	}
 	return res
-}
-
-func imagesOf(res *markdown.Result) []Image {
-	var out []Image
-	for _, img := range res.Images {
-		out = append(out, Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
-	}
-	return out
 }

@@ -6,15 +6,19 @@ import (
 	"strings"
 
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // images checks the images written in the markdown body: each needs alt
 // text, or says it is decorative on purpose with ![decorative](file.png).
 // ![](file.png) is an error because it cannot tell a forgotten description
 // from a deliberate empty one.
-func (pc *pageCheck) images(imgs []Image) {
+func (pc *pageCheck) images(res *markdown.Result) {
 	pc.mdImages = map[string]bool{}
-	for _, img := range imgs {
+	if res == nil {
+		return
+	}
+	for _, img := range res.Images {
 		if external(img.Dest) {
 			pc.mdImages[img.Dest] = true
 			pc.externalImage(img.Dest, img.Line, img.Col)

@@ -53,11 +53,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	compress := fs.Bool("compress", false, "write a .br and a .gz beside every HTML, CSS, JS, JSON, XML and SVG file they make smaller, for servers that send them precompressed")
 	allowRemoved := fs.Bool("allow-removed", false, "record published URLs that no page or alias has any more as removed on purpose in urls.txt, instead of failing")
-	if code := parseNoArgs(e, fs, args); code >= 0 {
+	if code := parseSiteArgs(e, fs, args, &f.source); code >= 0 {
 		return code
-	}
-	if notASite(e, "build", f.source) {
-		return ExitProblems
 	}
 	opt := f.options(fs)
 	opt.URLs, opt.AllowRemoved, opt.Compress = site.URLsKeep, *allowRemoved, *compress
@@ -66,6 +63,14 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	_, statErr := os.Stat(opt.Dest)
 	res, err := site.Build(ctx, opt)
 	return report(e, res, err, f.json, statErr == nil)
+}
+
+// buildReport is what build prints with --json.
+type buildReport struct {
+	OK       bool           `json:"ok"`
+	Pages    int            `json:"pages"`
+	Files    int            `json:"files"`
+	Problems []diag.Problem `json:"problems"`
 }
 
 // report prints a build's problems and summary and returns the exit code;
@@ -77,18 +82,7 @@ func report(e *env, res *site.Result, err error, asJSON, hadOutput bool) int {
 		return ExitProblems
 	}
 	if asJSON {
-		out := struct {
-			OK       bool           `json:"ok"`
-			Pages    int            `json:"pages"`
-			Files    int            `json:"files"`
-			Problems []diag.Problem `json:"problems"`
-		}{err == nil, res.Pages, res.Files, res.Problems}
-		if out.Problems == nil {
-			out.Problems = []diag.Problem{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		_ = enc.Encode(out)
+		writeJSON(e.stdout, buildReport{err == nil, res.Pages, res.Files, problemsJSON(res.Problems)})
 	} else {
 		printProblems(e.stderr, res.Problems, isTerminal(e.stderr))
 		errs, warns := res.Problems.Count()
@@ -97,11 +91,11 @@ func report(e *env, res *site.Result, err error, asJSON, hadOutput bool) int {
 			if hadOutput {
 				left = "The previous output was left as it was."
 			}
-			fmt.Fprintf(e.stderr, "Build failed: %s, %s. %s\n", plural(errs, "error"), plural(warns, "warning"), left)
+			fmt.Fprintf(e.stderr, "Build failed: %s, %s. %s\n", diag.Plural(errs, "error", "errors"), diag.Plural(warns, "warning", "warnings"), left)
 		} else {
-			fmt.Fprintf(e.stdout, "Built %s (%s) in %s; %s.\n", plural(res.Pages, "page"), plural(res.Files, "file"), res.Elapsed.Round(time.Millisecond), plural(warns, "warning"))
+			fmt.Fprintf(e.stdout, "Built %s (%s) in %s; %s.\n", diag.Plural(res.Pages, "page", "pages"), diag.Plural(res.Files, "file", "files"), res.Elapsed.Round(time.Millisecond), diag.Plural(warns, "warning", "warnings"))
 			if res.Drafts > 0 {
-				fmt.Fprintf(e.stdout, "Left out %s marked draft: true; build with --drafts to include them, or remove draft: true to publish.\n", plural(res.Drafts, "draft page"))
+				fmt.Fprintf(e.stdout, "Left out %s marked draft: true; build with --drafts to include them, or remove draft: true to publish.\n", diag.Plural(res.Drafts, "draft page", "draft pages"))
 			}
 		}
 	}
@@ -109,6 +103,22 @@ func report(e *env, res *site.Result, err error, asJSON, hadOutput bool) int {
 		return ExitProblems
 	}
 	return ExitOK
+}
+
+// writeJSON prints v as indented JSON, the form of every --json output.
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// problemsJSON is probs for --json: none is [], not null, so a script
+// can count them without a special case.
+func problemsJSON(probs diag.List) []diag.Problem {
+	if probs == nil {
+		return []diag.Problem{}
+	}
+	return probs
 }
 
 func printProblems(w io.Writer, probs diag.List, colour bool) {
@@ -126,11 +136,4 @@ func printProblems(w io.Writer, probs diag.List, colour bool) {
 			fmt.Fprintf(w, "  hint: %s\n", p.Hint)
 		}
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

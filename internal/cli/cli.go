@@ -147,6 +147,19 @@ func parseNoArgs(e *env, fs *flag.FlagSet, args []string) int {
 	return -1
 }
 
+// parseSiteArgs is parseNoArgs for a command that works on the site in
+// the folder *source names (read after parsing): it fails with a hint
+// when that folder holds no site.
+func parseSiteArgs(e *env, fs *flag.FlagSet, args []string, source *string) int {
+	if code := parseNoArgs(e, fs, args); code >= 0 {
+		return code
+	}
+	if notASite(e, fs.Name(), *source) {
+		return ExitProblems
+	}
+	return -1
+}
+
 // isTerminal reports whether w is a character device, for colour.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)

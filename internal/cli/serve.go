@@ -22,11 +22,8 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 makes the preview visible to your network")
 	toDisk := fs.Bool("render-to-disk", false, "serve from --dest (default SOURCE/public) instead of a private folder; the pages there carry the live-reload script")
-	if code := parseNoArgs(e, fs, args); code >= 0 {
+	if code := parseSiteArgs(e, fs, args, &f.source); code >= 0 {
 		return code
-	}
-	if notASite(e, "serve", f.source) {
-		return ExitProblems
 	}
 	opt := f.options(fs)
 	opt.URLs = site.URLsWarn // urls.txt is checked, and written only by build

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/signpost/signpost/internal/diag"
@@ -233,12 +232,7 @@ func (c *Config) checkTaxonomies(probs *diag.List) {
 
 // TaxonomyNames returns the plural taxonomy names, sorted.
 func (c *Config) TaxonomyNames() []string {
-	var out []string
-	for _, p := range c.Taxonomies {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return slices.Compact(out)
+	return slices.Compact(slices.Sorted(maps.Values(c.Taxonomies)))
 }
 
 // BasePath is the path part of BaseURL, always ending in "/": "/" for a

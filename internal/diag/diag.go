@@ -120,7 +120,7 @@ func (e *ListError) Error() string {
 	if errs == 1 {
 		return first
 	}
-	return fmt.Sprintf("%s (and %d more errors)", first, errs-1)
+	return fmt.Sprintf("%s (and %s)", first, Plural(errs-1, "more error", "more errors"))
 }
 
 // Problems extracts the problems from an error made by List.Err, or wraps a
@@ -144,4 +144,14 @@ func Problems(err error) List {
 // by every page that uses it), keeping the first; sort first.
 func (l List) Compact() List {
 	return slices.CompactFunc(l, func(a, b Problem) bool { return a == b })
+}
+
+// Plural is a count with its noun, as people write it in a summary:
+// "1 page", "3 pages", "0 errors". The plural is given, not made, so
+// "address" can be "addresses".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

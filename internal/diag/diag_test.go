@@ -72,3 +72,36 @@ func TestCompact(t *testing.T) {
 		t.Errorf("Compact kept %d problems: %v", len(got), got)
 	}
 }
+
+func TestPlural(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 addresses"}, {1, "1 address"}, {2, "2 addresses"}, {12, "12 addresses"}} {
+		if got := Plural(tc.n, "address", "addresses"); got != tc.want {
+			t.Errorf("Plural(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
+
+// A failed build's error names its first error and counts the rest in
+// words that agree with the count.
+func TestListErrorCountsTheRest(t *testing.T) {
+	for _, tc := range []struct {
+		errs int
+		want string
+	}{
+		{1, "a.md:1:1: error: bad 0"},
+		{2, "a.md:1:1: error: bad 0 (and 1 more error)"},
+		{3, "a.md:1:1: error: bad 0 (and 2 more errors)"},
+	} {
+		var l List
+		l.Warnf("a.md", 1, 1, "", "only a warning")
+		for i := range tc.errs {
+			l.Errorf("a.md", 1, 1, "", "bad %d", i)
+		}
+		if got := l.Err().Error(); got != tc.want {
+			t.Errorf("%d errors: %q, want %q", tc.errs, got, tc.want)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func apache(s *Site, o Options) string {
 }
 
 func apacheVhost(b *strings.Builder, s *Site, o Options, vhost string) {
-	w := func(format string, args ...any) { fmt.Fprintf(b, format+"\n", args...) }
+	w := lineWriter(b, "")
 	w("<VirtualHost %s>", vhost)
 	if h := s.Host(); h != "" {
 		w("    ServerName %s", h)

@@ -28,7 +28,7 @@ func caddy(s *Site, o Options) string {
 		}
 	}
 	addr := caddyAddress(s, o)
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w := lineWriter(&b, "")
 	w("%s {", addr)
 	w("\troot * %s", caddyQuote(o.Root))
 	w("")

@@ -242,3 +242,15 @@ func comment(s *Site, server, run string) string {
 	return fmt.Sprintf("# %s config for %s (%s),\n# printed by \"signpost hosting %s\" (docs/hosting.md). %s\n",
 		server, strings.ReplaceAll(s.Title, "\n", " "), s.BaseURL, strings.ToLower(server), run)
 }
+
+// lineWriter returns a printf for the server configs that writes one
+// line to b, indented by in; an empty line is not indented, so no line
+// ends in spaces.
+func lineWriter(b *strings.Builder, in string) func(format string, args ...any) {
+	return func(format string, args ...any) {
+		if format != "" {
+			b.WriteString(in)
+		}
+		fmt.Fprintf(b, format+"\n", args...)
+	}
+}

@@ -43,12 +43,7 @@ func nginx(s *Site, o Options) string {
 }
 
 func nginxServer(b *strings.Builder, s *Site, o Options, in string) {
-	w := func(format string, args ...any) {
-		if format != "" {
-			b.WriteString(in)
-		}
-		fmt.Fprintf(b, format+"\n", args...)
-	}
+	w := lineWriter(b, in)
 	listen := o.Listen
 	if listen == "" {
 		listen = "80"

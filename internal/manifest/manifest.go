@@ -8,8 +8,9 @@ package manifest
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/signpost/signpost/internal/content"
@@ -63,12 +64,12 @@ func Parse(src []byte) (*Manifest, diag.List) {
 func Format(live, removed []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	for _, u := range sorted(live) {
+	for _, u := range slices.Sorted(slices.Values(live)) {
 		b.WriteString(u + "\n")
 	}
 	if len(removed) > 0 {
 		b.WriteString("\n" + removedHeader + "\n")
-		for _, u := range sorted(removed) {
+		for _, u := range slices.Sorted(slices.Values(removed)) {
 			b.WriteString(removedPrefix + u + "\n")
 		}
 	}
@@ -110,7 +111,7 @@ func Check(src []byte, t *content.Tree, opt Options) ([]byte, diag.List) {
 			removed[u] = true
 		}
 	}
-	for _, u := range sortedKeys(m.Live) {
+	for _, u := range slices.Sorted(maps.Keys(m.Live)) {
 		if published[u] != nil {
 			continue
 		}
@@ -125,8 +126,8 @@ func Check(src []byte, t *content.Tree, opt Options) ([]byte, diag.List) {
 			Message: fmt.Sprintf("%s was published before but no page or alias has that URL now", u),
 			Hint:    hint(u, t, m)})
 	}
-	live := sortedKeys(published)
-	out := Format(live, sortedKeys(removed))
+	live := slices.Sorted(maps.Keys(published))
+	out := Format(live, slices.Sorted(maps.Keys(removed)))
 	if src != nil && bytes.Equal(out, src) {
 		return nil, probs
 	}
@@ -157,19 +158,4 @@ func hint(u string, t *content.Tree, m *Manifest) string {
 		fix = fmt.Sprintf("if it moved to %s, add this to the front matter of %s: aliases: [%s]", moved.URL, moved.File, u)
 	}
 	return fix + `; if it was removed on purpose, run "signpost build --allow-removed" to record that in ` + File
-}
-
-func sorted(xs []string) []string {
-	out := append([]string(nil), xs...)
-	sort.Strings(out)
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

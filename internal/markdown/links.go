@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,93 +32,113 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 		}
 		return dest
 	}
-	p := st.page
-	frag := u.Fragment
-	// The query and fragment as written are kept on the resolved address:
-	// search.md?q=a+b is /search/?q=a+b.
-	tail := ""
-	if u.RawQuery != "" {
-		tail = "?" + u.RawQuery
-	}
-	if frag != "" {
-		tail += "#" + u.EscapedFragment()
-	}
 	if u.Path == "" {
-		if frag != "" {
-			l, col := st.pos(off)
-			st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: p, Anchor: frag, Line: l, Col: col})
-		}
+		st.anchor(st.page, u.Fragment, off)
 		return dest
 	}
 	tree := c.opt.Tree
 	if tree == nil {
 		return dest
 	}
-
-	// A path from the content root, or relative to the file's folder.
-	var ref string
+	ref := refPath(st.page, u.Path)
+	if strings.HasSuffix(u.Path, ".md") {
+		return c.resolvePage(st, u, ref, off, dest)
+	}
 	if strings.HasPrefix(u.Path, "/") {
-		ref = path.Clean(u.Path)
-	} else {
-		dir := path.Dir(strings.TrimPrefix(p.File, content.Dir+"/"))
-		if p.File == "" {
-			dir = strings.Trim(p.URL, "/")
+		if target := tree.ByURL(withSlash(ref)); target != nil {
+			return st.linkTo(target, u, off)
 		}
-		ref = "/" + path.Join(dir, u.Path)
-	}
-	isMD := strings.HasSuffix(u.Path, ".md")
-	var target *content.Page
-	if isMD {
-		// A translation's link to a page goes to that page's translation
-		// into its language when there is one.
-		target = tree.GetPageIn(p.Lang, ref)
-	} else if strings.HasPrefix(u.Path, "/") {
-		target = tree.ByURL(withSlash(ref))
-	}
-	if target != nil {
-		st.res.Targets = append(st.res.Targets, target.Key())
-		if frag != "" {
-			l, col := st.pos(off)
-			st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: target, Anchor: frag, Line: l, Col: col})
-		}
-		return target.RelPermalink + tail
-	}
-	if isMD {
-		hint := "check the file name; paths are relative to this file, or to content/ when they start with /"
-		if near := nearestPage(tree, ref); near != "" {
-			hint = "did you mean " + near + "?"
-		}
-		st.errorf(off, hint, "link to %s, but there is no such page", u.Path)
-		return dest
 	}
 	// A page written without .md, as "contact" or "../contact": the page
 	// is found, but an editor meant its file, which is checked and follows
 	// the page when its address changes.
 	if path.Ext(u.Path) == "" {
 		if pg := tree.ByURL(withSlash(ref)); pg != nil && pg.File != "" {
-			st.warnf(off, "write "+relFile(p, pg)+tail+", the page's file, so the link keeps working if the page's address changes",
+			st.warnf(off, "write "+relFile(st.page, pg)+tail(u)+", the page's file, so the link keeps working if the page's address changes",
 				"link to %s leaves out .md", u.Path)
-			st.res.Targets = append(st.res.Targets, pg.Key())
-			if frag != "" {
-				l, col := st.pos(off)
-				st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: pg, Anchor: frag, Line: l, Col: col})
-			}
-			return pg.RelPermalink + tail
+			return st.linkTo(pg, u, off)
 		}
 	}
-	// A file: a bundle resource or loose content file, or a static file.
-	urlPath := ref
-	if c.opt.FileExists != nil && !c.opt.FileExists(urlPath) && !c.opt.FileExists(withSlash(urlPath)) {
+	return c.resolveFile(st, u, ref, off, dest)
+}
+
+// resolvePage resolves a link to a page's file (.md), at ref from the
+// content root.
+func (c *Converter) resolvePage(st *state, u *url.URL, ref string, off int, dest string) string {
+	tree := c.opt.Tree
+	// A translation's link to a page goes to that page's translation into
+	// its language when there is one.
+	if target := tree.GetPageIn(st.page.Lang, ref); target != nil {
+		return st.linkTo(target, u, off)
+	}
+	hint := "check the file name; paths are relative to this file, or to content/ when they start with /"
+	if near := nearestPage(tree, ref); near != "" {
+		hint = "did you mean " + near + "?"
+	}
+	st.errorf(off, hint, "link to %s, but there is no such page", u.Path)
+	return dest
+}
+
+// resolveFile resolves a link to a file, not a page: a bundle resource,
+// a loose content file or a static file, at ref from the content root.
+func (c *Converter) resolveFile(st *state, u *url.URL, ref string, off int, dest string) string {
+	tree := c.opt.Tree
+	if c.opt.FileExists != nil && !c.opt.FileExists(ref) && !c.opt.FileExists(withSlash(ref)) {
 		hint := "put the file in static/, assets/ or beside the page, or link to a page's .md file"
 		if path.Ext(u.Path) == "" {
 			if near := tree.GetPage(sameNamePage(tree, ref+".md")); near != nil {
-				hint = "did you mean " + relFile(p, near) + "? Pages are linked by their file, with .md"
+				hint = "did you mean " + relFile(st.page, near) + "? Pages are linked by their file, with .md"
 			}
 		}
 		st.errorf(off, hint, "link to %s, but the site has no such page or file", u.Path)
 		return dest
 	}
-	return tree.Config.BasePath() + strings.TrimPrefix(urlPath, "/") + tail
+	return tree.Config.BasePath() + strings.TrimPrefix(ref, "/") + tail(u)
+}
+
+// refPath is a link's path from the content root: as written when it
+// starts with /, else relative to the folder of page p's file (or, for a
+// page with no file, its address).
+func refPath(p *content.Page, linkPath string) string {
+	if strings.HasPrefix(linkPath, "/") {
+		return path.Clean(linkPath)
+	}
+	dir := path.Dir(strings.TrimPrefix(p.File, content.Dir+"/"))
+	if p.File == "" {
+		dir = strings.Trim(p.URL, "/")
+	}
+	return "/" + path.Join(dir, linkPath)
+}
+
+// tail is the query and fragment as written, kept on the resolved
+// address: search.md?q=a+b is /search/?q=a+b.
+func tail(u *url.URL) string {
+	t := ""
+	if u.RawQuery != "" {
+		t = "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		t += "#" + u.EscapedFragment()
+	}
+	return t
+}
+
+// linkTo records a link from this page to target and returns the
+// address to publish.
+func (st *state) linkTo(target *content.Page, u *url.URL, off int) string {
+	st.res.Targets = append(st.res.Targets, target.Key())
+	st.anchor(target, u.Fragment, off)
+	return target.RelPermalink + tail(u)
+}
+
+// anchor records a link to #frag on target, checked once every page's
+// ids are known; an empty frag records nothing.
+func (st *state) anchor(target *content.Page, frag string, off int) {
+	if frag == "" {
+		return
+	}
+	l, col := st.pos(off)
+	st.res.Anchors = append(st.res.Anchors, AnchorRef{Target: target, Anchor: frag, Line: l, Col: col})
 }
 
 // dangerousIn is DangerousScheme for an attribute's value: in a srcset
@@ -153,11 +174,8 @@ func DangerousScheme(addr string) string {
 			break
 		}
 	}
-	scheme := b.String()
-	for _, d := range dangerousSchemes {
-		if scheme == d {
-			return strings.TrimSuffix(d, ":")
-		}
+	if scheme := b.String(); slices.Contains(dangerousSchemes, scheme) {
+		return strings.TrimSuffix(scheme, ":")
 	}
 	return ""
 }

@@ -48,7 +48,7 @@ type Options struct {
 	// I18n is the theme's words in every language; nil gives each
 	// message's key (tests that do not need words).
 	I18n *i18n.Catalogue
-	// Head is extra HTML put before </body> (the live-reload script of
+	// Inject is extra HTML put before </body> (the live-reload script of
 	// serve); never set by build.
 	Inject template.HTML
 }

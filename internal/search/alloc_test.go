@@ -15,11 +15,13 @@ func TestWordSplitterReusesItsBuffer(t *testing.T) {
 		"a",
 		"Child's phone: Café ÉCOLE naïve 12 months",
 		"it’s " + strings.Repeat("x", maxTermLen+3) + " ok " + strings.Repeat("é", maxTermLen),
+		// normalised and folded: decomposed letters, presentation forms
+		"cafe\u0301 ﬁle ŹRÓDŁO بَچّے كي ﻻ \u0a59ਤਰੇ ੯੯੯",
 	} {
-		var s wordSplitter
+		s := wordSplitter{a: For("ur")}
 		var got []string
 		s.each(text, func(w []byte) { got = append(got, string(w)) })
-		if want := Words(text); !slices.Equal(got, want) {
+		if want := For("ur").Words(text); !slices.Equal(got, want) {
 			t.Errorf("%q: split %q, Words gives %q", text, got, want)
 		}
 		n := 0

@@ -8,7 +8,6 @@ import (
 	"hash"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -88,7 +87,7 @@ func Write(lang string, docs []*Doc) []File {
 	meta.Hash = hex.EncodeToString(w.sum.Sum(nil))[:12]
 	data, _ := json.Marshal(meta)
 	files := append(w.files, File{Dir + "meta.json", data})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files
 }
 
@@ -100,7 +99,7 @@ func pagesOf(a *Analyser, docs []*Doc) []*Doc {
 			out = append(out, d)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].URL < out[j].URL })
+	slices.SortFunc(out, func(a, b *Doc) int { return strings.Compare(a.URL, b.URL) })
 	return out
 }
 
@@ -261,11 +260,7 @@ func readVarints(s string) []int {
 	return out
 }
 
+// sortedSet is a set's members in order, never nil (JSON [] for none).
 func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	return append([]string{}, slices.Sorted(maps.Keys(m))...)
 }

@@ -1,6 +1,6 @@
 package search
 
-import "sort"
+import "slices"
 
 // synonyms are the words parents type and the words the guidance uses for
 // the same thing. A query word also finds pages with its synonyms, ranked a
@@ -59,7 +59,7 @@ func (a *Analyser) stemmedSynonyms() map[string][]string {
 		}
 	}
 	for k := range out {
-		sort.Strings(out[k])
+		slices.Sort(out[k])
 		if len(out[k]) == 0 {
 			delete(out, k)
 		}

@@ -36,7 +36,8 @@ func setOf(words string) map[string]bool {
 
 // Words splits English text into lower-case words: runs of letters, marks
 // and digits, with apostrophes inside a word dropped ("child's" → "childs",
-// which stems to "child"). assets/js/search.js splits queries the same way.
+// which stems to "child"). assets/js/search-engine.js splits queries the
+// same way.
 func Words(text string) []string { return For("en").Words(text) }
 
 // Words splits text into the words of the analyser's language, lower case
@@ -61,6 +62,7 @@ const maxRawLen = 4 * maxTermLen
 type wordSplitter struct {
 	a        *Analyser
 	buf, out []byte
+	nfkc     norm.Iter // reused: norm.NFKC.Append allocates on each call
 }
 
 // each calls fn with each word of text; w is only valid during the call.
@@ -152,9 +154,12 @@ func wordRune(r rune) bool {
 // forms), lower case, folded, without joiners; nil when that leaves
 // nothing or more than maxTermLen characters.
 func (s *wordSplitter) normalise(w []byte) []byte {
-	if !norm.NFKC.IsNormal(w) {
-		s.out = norm.NFKC.Append(s.out[:0], w...)
-		w = append(s.buf[:0], s.out...)
+	if norm.NFKC.QuickSpan(w) < len(w) {
+		out := s.out[:0]
+		for s.nfkc.Init(norm.NFKC, w); !s.nfkc.Done(); {
+			out = append(out, s.nfkc.Next()...)
+		}
+		w, s.out = append(s.buf[:0], out...), out
 	}
 	out, n := s.out[:0], 0
 	for i := 0; i < len(w); {

@@ -236,11 +236,7 @@ func (s *Server) log(res *site.Result, err error, changed []string) {
 	var le *diag.ListError
 	switch {
 	case err == nil && res.Incremental:
-		pages := fmt.Sprintf("%d pages", res.Pages)
-		if res.Pages == 1 {
-			pages = "1 page"
-		}
-		fmt.Fprintf(w, "%s %s: rendered %s again in %s\n", now, strings.Join(changed, ", "), pages, res.Elapsed.Round(time.Millisecond))
+		fmt.Fprintf(w, "%s %s: rendered %s again in %s\n", now, strings.Join(changed, ", "), diag.Plural(res.Pages, "page", "pages"), res.Elapsed.Round(time.Millisecond))
 	case err == nil:
 		fmt.Fprintf(w, "%s built %d pages in %s (%s)\n", now, res.Pages, res.Elapsed.Round(time.Millisecond), res.Why)
 	case errors.As(err, &le):

@@ -162,14 +162,19 @@ func (w *Watcher) ignored(p string) bool {
 	return false
 }
 
+// batch is the changed inputs seen since the last batch was sent.
+type batch struct {
+	pending    map[string]bool
+	structural bool // something was created, removed or renamed
+}
+
 func (w *Watcher) loop(debounce time.Duration) {
 	// A batch ends when events pause for a moment (an editor's save is a
 	// burst of a few events within a millisecond or two) or, during a long
 	// burst (a checkout), when debounce has passed since its first event.
 	quiet := max(debounce/10, 5*time.Millisecond)
 	var maxWait <-chan time.Time
-	pending := map[string]bool{}
-	structural := false // something was created, removed or renamed
+	b := &batch{pending: map[string]bool{}}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	for {
@@ -183,36 +188,16 @@ func (w *Watcher) loop(debounce time.Duration) {
 			if !ok {
 				return
 			}
-			rel, ok := w.relevant(ev.Name)
-			if !ok {
+			if !w.note(b, ev) {
 				continue
 			}
-			if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
-				structural = true
-			}
-			pending[rel] = true
 			if maxWait == nil {
 				maxWait = time.After(debounce)
 			}
 			timer.Reset(quiet)
 		case <-timer.C:
 			maxWait = nil
-			if structural {
-				// Until a walk finds nothing new: a folder made inside a
-				// new folder before its watch was added raised no event.
-				structural = false
-				for added := w.resync(); len(added) > 0; added = w.resync() {
-					w.addFilesOf(added, pending)
-				}
-			}
-			if len(pending) == 0 {
-				continue
-			}
-			batch := slices.Sorted(maps.Keys(pending))
-			pending = map[string]bool{}
-			select {
-			case w.Changes <- batch:
-			case <-w.done:
+			if !w.send(b) {
 				return
 			}
 		case err, ok := <-w.fw.Errors:
@@ -221,11 +206,49 @@ func (w *Watcher) loop(debounce time.Duration) {
 			}
 			if err == fsnotify.ErrEventOverflow {
 				// Events were lost: look at everything again.
-				structural = true
-				pending["content"] = true
+				b.structural = true
+				b.pending["content"] = true
 				timer.Reset(quiet)
 			}
 		}
+	}
+}
+
+// note adds the input an event is about to b; false when it is about
+// no input.
+func (w *Watcher) note(b *batch, ev fsnotify.Event) bool {
+	rel, ok := w.relevant(ev.Name)
+	if !ok {
+		return false
+	}
+	if ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		b.structural = true
+	}
+	b.pending[rel] = true
+	return true
+}
+
+// send ends a batch and sends its inputs, sorted, on Changes, unless
+// there are none; false when the watcher was closed first.
+func (w *Watcher) send(b *batch) bool {
+	if b.structural {
+		// Until a walk finds nothing new: a folder made inside a
+		// new folder before its watch was added raised no event.
+		b.structural = false
+		for added := w.resync(); len(added) > 0; added = w.resync() {
+			w.addFilesOf(added, b.pending)
+		}
+	}
+	if len(b.pending) == 0 {
+		return true
+	}
+	changed := slices.Sorted(maps.Keys(b.pending))
+	b.pending = map[string]bool{}
+	select {
+	case w.Changes <- changed:
+		return true
+	case <-w.done:
+		return false
 	}
 }
 

@@ -456,9 +456,6 @@ func (b *builder) check(in check.Input, res *markdown.Result, probs diag.List) (
 	if res != nil {
 		in.Content = res.HTML
 		in.Markdown = res
-		for _, img := range res.Images {
-			in.Images = append(in.Images, check.Image{Dest: img.Dest, Alt: img.Alt, Line: img.Line, Col: img.Col})
-		}
 	}
 	more, links := b.chk.Page(in)
 	return append(probs, more...), links

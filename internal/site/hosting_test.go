@@ -266,7 +266,7 @@ func TestBrotliModuleIsGoMods(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(mod), "\t"+site.BrotliModule+"\n") {
-		t.Errorf("go.mod does not require %s: update build.BrotliModule with the brotli in go.mod", site.BrotliModule)
+		t.Errorf("go.mod does not require %s: update site.BrotliModule with the brotli in go.mod", site.BrotliModule)
 	}
 }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"html/template"
 	"sort"
@@ -122,7 +123,7 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 			latest = u
 		}
 		f.Entries = append(f.Entries, feed.Entry{Title: p.Title, ID: p.Permalink, Link: feed.Link{Href: p.Permalink},
-			Updated: feed.Time(u), Summary: firstNonEmpty(p.Description, p.Summary)})
+			Updated: feed.Time(u), Summary: cmp.Or(p.Description, p.Summary)})
 	}
 	f.Updated = feed.Time(latest)
 	out, err := f.Marshal()
@@ -199,13 +200,4 @@ func (b *builder) writeRobots() {
 		s += "Sitemap: " + b.cfg.BaseURL + "sitemap.xml\n"
 	}
 	b.emit("/robots.txt", generated("robots.txt"), []byte(s), false)
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
