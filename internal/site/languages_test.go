@@ -8,8 +8,9 @@ import (
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
-// languagesConfig is a site in English (at the root), Welsh and Urdu
-// (right to left), the default theme's words translated in part.
+// languagesConfig is a site in English (at the root), a Welsh-like and
+// an Urdu-like language (right to left; Gaelic and Persian codes, which
+// the theme has no words for), the theme's words translated in part.
 const languagesConfig = `
 -- signpost.toml --
 title = "Signpost"
@@ -19,16 +20,16 @@ defaultContentLanguage = "en"
 [languages.en]
 name = "English"
 weight = 1
-[languages.cy]
+[languages.gd]
 name = "Cymraeg"
 weight = 2
 title = "Arwyddbost"
-[languages.ur]
+[languages.fa]
 name = "اردو"
 weight = 3
 direction = "rtl"
 title = "سائن پوسٹ"
--- i18n/cy.toml --
+-- i18n/gd.toml --
 [exitThisPage]
 other = "Gadael y dudalen hon"
 [home]
@@ -53,7 +54,7 @@ other = "x"
 
 // urBasic translates one of the theme's words into Urdu.
 const urBasic = `
--- i18n/ur.toml --
+-- i18n/fa.toml --
 [exitThisPage]
 other = "یہ صفحہ چھوڑیں"
 `
@@ -65,7 +66,7 @@ const byName = `
 title: Home
 ---
 Welcome.
--- content/_index.cy.md --
+-- content/_index.gd.md --
 ---
 title: Hafan
 translation: {from: en, checked: true}
@@ -85,7 +86,7 @@ topics: [reporting]
 :::warning
 Call 999.
 :::
--- content/report/worried.cy.md --
+-- content/report/worried.gd.md --
 ---
 title: Pryderu nawr
 reviewed: 2026-11-01
@@ -95,7 +96,7 @@ translation: {from: en, checked: false}
 :::warning
 Ffoniwch 999.
 :::
--- content/report/worried.ur.md --
+-- content/report/worried.fa.md --
 ---
 title: ابھی فکر مند
 translation: {from: en, checked: false}
@@ -112,69 +113,69 @@ func TestLanguagesByFileName(t *testing.T) {
 	s := sitetest.BuildOK(t, languagesConfig+urBasic+byName, func(o *site.Options) { o.URLs = site.URLsKeep })
 	// Each language at its own prefix, with lang and dir.
 	s.AssertFile("report/worried/index.html", `<html lang="en-GB" dir="ltr">`, `Exit this page`)
-	s.AssertFile("cy/report/worried/index.html", `<html lang="cy" dir="ltr">`, `Gadael y dudalen hon`, `Rhybudd`, `Pryderu nawr`)
-	s.AssertFile("ur/report/worried/index.html", `<html lang="ur" dir="rtl">`, `یہ صفحہ چھوڑیں`,
+	s.AssertFile("gd/report/worried/index.html", `<html lang="gd" dir="ltr">`, `Gadael y dudalen hon`, `Rhybudd`, `Pryderu nawr`)
+	s.AssertFile("fa/report/worried/index.html", `<html lang="fa" dir="rtl">`, `یہ صفحہ چھوڑیں`,
 		// a message the Urdu file lacks falls back to English
 		`Skip to main content`)
 	// hreflang alternates, x-default the English page.
-	for _, p := range []string{"report/worried/index.html", "cy/report/worried/index.html", "ur/report/worried/index.html"} {
+	for _, p := range []string{"report/worried/index.html", "gd/report/worried/index.html", "fa/report/worried/index.html"} {
 		s.AssertFile(p,
 			`<link rel="alternate" hreflang="en-GB" href="https://example.org/report/worried/">`,
-			`<link rel="alternate" hreflang="cy" href="https://example.org/cy/report/worried/">`,
-			`<link rel="alternate" hreflang="ur" href="https://example.org/ur/report/worried/">`,
+			`<link rel="alternate" hreflang="gd" href="https://example.org/gd/report/worried/">`,
+			`<link rel="alternate" hreflang="fa" href="https://example.org/fa/report/worried/">`,
 			`<link rel="alternate" hreflang="x-default" href="https://example.org/report/worried/">`)
 	}
 	// A page with no translation has no alternates; its switcher leads to
 	// the other languages' homes, with a note in that language.
-	s.AssertFile("report/other/index.html", `! hreflang="cy" href="https://example.org/cy/report/other/"`,
-		`<a href="/cy/" lang="cy" hreflang="cy" dir="ltr">Cymraeg</a> <span class="language-note" lang="cy" dir="ltr">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto`,
+	s.AssertFile("report/other/index.html", `! hreflang="gd" href="https://example.org/gd/report/other/"`,
+		`<a href="/gd/" lang="gd" hreflang="gd" dir="ltr">Cymraeg</a> <span class="language-note" lang="gd" dir="ltr">Nid yw&#39;r dudalen hon ar gael yn Gymraeg eto`,
 		// a note Urdu lacks is in English, and says so with lang
-		`<a href="/ur/" lang="ur" hreflang="ur" dir="rtl">اردو</a> <span class="language-note" lang="en-GB" dir="ltr">This page is not in اردو yet: this link goes to the اردو home page.</span>`)
+		`<a href="/fa/" lang="fa" hreflang="fa" dir="rtl">اردو</a> <span class="language-note" lang="en-GB" dir="ltr">This page is not in اردو yet: this link goes to the اردو home page.</span>`)
 	// The switcher names each language in itself and marks the current one.
-	s.AssertFile("cy/report/worried/index.html", `<a href="/cy/report/worried/" lang="cy" hreflang="cy" dir="ltr" aria-current="true">Cymraeg</a>`,
+	s.AssertFile("gd/report/worried/index.html", `<a href="/gd/report/worried/" lang="gd" hreflang="gd" dir="ltr" aria-current="true">Cymraeg</a>`,
 		`<a href="/report/worried/" lang="en-GB" hreflang="en-GB" dir="ltr">English</a>`)
 	// An unchecked translation says so in both languages, linking to the
 	// English page; a checked one does not.
-	s.AssertFile("cy/report/worried/index.html", `<div class="translation-notice" role="note">`,
+	s.AssertFile("gd/report/worried/index.html", `<div class="translation-notice" role="note">`,
 		`Cyfieithiad heb ei wirio. <a href="/report/worried/">Darllenwch y dudalen yn Saesneg</a>.`,
 		`<p lang="en-GB" dir="ltr">This page has been translated from English and has not yet been checked by a fluent speaker. If anything is unclear, <a href="/report/worried/" lang="en" hreflang="en">read the page in English</a>.</p>`)
-	s.AssertFile("cy/index.html", `! translation-notice`, `Croeso.`)
+	s.AssertFile("gd/index.html", `! translation-notice`, `Croeso.`)
 	s.AssertFile("report/worried/index.html", `! translation-notice`)
 	// Breadcrumbs and dates in the page's language.
-	s.AssertFile("cy/report/worried/index.html", `<a href="/cy/">Hafan</a>`, `1 Tachwedd 2026`)
+	s.AssertFile("gd/report/worried/index.html", `<a href="/gd/">Hafan</a>`, `1 Tachwedd 2026`)
 	// Per-language taxonomies, with plurals of the language.
-	s.AssertFile("cy/topics/index.html", `(1 dudalen)`)
+	s.AssertFile("gd/topics/index.html", `(1 dudalen)`)
 	s.AssertFile("topics/index.html", `(1 page)`)
 	// A language without its own home page still has one.
-	s.AssertFile("ur/index.html", `<html lang="ur" dir="rtl">`, `سائن پوسٹ`)
+	s.AssertFile("fa/index.html", `<html lang="fa" dir="rtl">`, `سائن پوسٹ`)
 	// A translation's missing messages are one warning naming its file;
 	// a message the theme does not use, a warning at its line.
 	w := sitetest.BuildOK(t, languagesConfig+urBasic+byName)
-	w.AssertProblem("i18n/cy.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
-	w.AssertProblem("i18n/ur.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
-	w.AssertProblem(`i18n/cy.toml:19: warning: message "misspelt" is not one the theme uses`)
+	w.AssertProblem("i18n/gd.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
+	w.AssertProblem("i18n/fa.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
+	w.AssertProblem(`i18n/gd.toml:19: warning: message "misspelt" is not one the theme uses`)
 	// The sitemap lists each page with its alternates.
 	s.AssertFile("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
-		`<loc>https://example.org/ur/report/worried/</loc>
+		`<loc>https://example.org/fa/report/worried/</loc>
     <xhtml:link rel="alternate" hreflang="en-GB" href="https://example.org/report/worried/"></xhtml:link>
-    <xhtml:link rel="alternate" hreflang="cy" href="https://example.org/cy/report/worried/"></xhtml:link>
-    <xhtml:link rel="alternate" hreflang="ur" href="https://example.org/ur/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="gd" href="https://example.org/gd/report/worried/"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="fa" href="https://example.org/fa/report/worried/"></xhtml:link>
     <xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/report/worried/"></xhtml:link>`)
 	// Feeds per language, with the language's pages only.
-	s.AssertFile("cy/feed.xml", `xml:lang="cy"`, `<title>Arwyddbost</title>`, `https://example.org/cy/report/worried/`, `! https://example.org/report/worried/`)
-	s.AssertFile("feed.xml", `xml:lang="en-GB"`, `https://example.org/report/worried/`, `! /cy/`)
-	s.AssertFile("cy/updates.xml", `xml:lang="cy"`, `Guidance updates – Arwyddbost`, `https://example.org/cy/report/worried/#reviewed-2026-11-01`)
-	s.AssertFile("cy/topics/reporting/updates.xml", `https://example.org/cy/report/worried/`)
-	s.AssertFile("updates.xml", `https://example.org/report/worried/`, `! /cy/`)
+	s.AssertFile("gd/feed.xml", `xml:lang="gd"`, `<title>Arwyddbost</title>`, `https://example.org/gd/report/worried/`, `! https://example.org/report/worried/`)
+	s.AssertFile("feed.xml", `xml:lang="en-GB"`, `https://example.org/report/worried/`, `! /gd/`)
+	s.AssertFile("gd/updates.xml", `xml:lang="gd"`, `Guidance updates – Arwyddbost`, `https://example.org/gd/report/worried/#reviewed-2026-11-01`)
+	s.AssertFile("gd/topics/reporting/updates.xml", `https://example.org/gd/report/worried/`)
+	s.AssertFile("updates.xml", `https://example.org/report/worried/`, `! /gd/`)
 	// resources.json: each page's language and translations.
-	s.AssertFile("resources.json", `"url": "https://example.org/cy/report/worried/",`, `"language": "cy",`,
+	s.AssertFile("resources.json", `"url": "https://example.org/gd/report/worried/",`, `"language": "gd",`,
 		`"translations": {
         "en-GB": "https://example.org/report/worried/",
-        "ur": "https://example.org/ur/report/worried/"
+        "fa": "https://example.org/fa/report/worried/"
       }`)
 	// urls.txt covers every language.
 	urls := s.Read("../urls.txt")
-	for _, u := range []string{"/\n", "/cy/\n", "/ur/\n", "/cy/report/worried/\n", "/ur/report/worried/\n", "/report/other/\n"} {
+	for _, u := range []string{"/\n", "/gd/\n", "/fa/\n", "/gd/report/worried/\n", "/fa/report/worried/\n", "/report/other/\n"} {
 		if !strings.Contains(urls, u) {
 			t.Errorf("urls.txt lacks %q:\n%s", u, urls)
 		}
@@ -267,13 +268,13 @@ title: B
 translationKey: same
 ---
 B.
--- content/c.cy.md --
+-- content/c.gd.md --
 ---
 title: C
 translation: {from: fr, checked: false}
 ---
 C.
--- content/d.cy.md --
+-- content/d.gd.md --
 ---
 title: D
 translation: yes
@@ -281,21 +282,21 @@ translation: yes
 D.
 `)
 	s.AssertProblem("content/b.md:3: error: content/a.md and content/b.md are both the English translation of one page", "another translationKey")
-	s.AssertProblem(`content/c.cy.md:3: error: translation from "fr", which is not one of the site's languages`, "(en, cy, ur)")
-	s.AssertProblem(`content/d.cy.md:3: error: front matter "translation" has the wrong type`, "translation: {from: en, checked: false}")
+	s.AssertProblem(`content/c.gd.md:3: error: translation from "fr", which is not one of the site's languages`, "(en, gd, fa)")
+	s.AssertProblem(`content/d.gd.md:3: error: front matter "translation" has the wrong type`, "translation: {from: en, checked: false}")
 }
 
 // A site without [languages] treats a name like page.en.md as any other
 // page (no language suffix), as it did before languages.
 func TestNoLanguagesNoSuffix(t *testing.T) {
 	s := sitetest.BuildOK(t, minimal+home+`
--- content/notes.cy.md --
+-- content/notes.gd.md --
 ---
 title: Notes
 ---
 Hi.
 `)
-	s.AssertFile("notes.cy/index.html", `<html lang="en">`, `! dir=`, `! hreflang`, `! language-switcher`)
+	s.AssertFile("notes.gd/index.html", `<html lang="en">`, `! dir=`, `! hreflang`, `! language-switcher`)
 }
 
 // The "Who to call" sheets are made in each language whose i18n file
@@ -304,7 +305,7 @@ Hi.
 // numbers stay as they are.
 func TestSheetsInLanguages(t *testing.T) {
 	s := sitetest.BuildOK(t, languagesConfig+byName+`
--- i18n/ur.toml --
+-- i18n/fa.toml --
 [exitThisPage]
 other = "یہ صفحہ چھوڑیں"
 [whoToCallIn]
@@ -329,14 +330,14 @@ nspcc:
   phone: "0808 800 5000"
   country: UK
 `)
-	s.AssertFile("ur/who-to-call/uk/index.html", `<html lang="ur" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
+	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
 		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
 		`<p>Call if a child is in danger right now.</p>`, // not translated: English
 		`کال کریں <a href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
-		`<link rel="alternate" hreflang="ur" href="https://example.org/ur/who-to-call/uk/">`)
+		`<link rel="alternate" hreflang="fa" href="https://example.org/fa/who-to-call/uk/">`)
 	// Welsh does not translate the sheets: none in Welsh.
-	if s.Exists("cy/who-to-call/uk/index.html") {
+	if s.Exists("gd/who-to-call/uk/index.html") {
 		t.Error("a Welsh sheet was made without Welsh words")
 	}
 }
