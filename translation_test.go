@@ -25,6 +25,7 @@ import (
 // urgentPages are the pages issue 17 asks to have in every language.
 var urgentPages = []string{
 	"content/_index.md",
+	"content/report/_index.md", // the section the reporting pages sit in, in their breadcrumbs
 	"content/report/worried-right-now.md",
 	"content/report/uk.md",
 	"content/warning-signs/_index.md",
