@@ -5,8 +5,8 @@ package signpost
 
 import "embed"
 
-// Theme is the default theme. Its paths start with layouts/, assets/ and
+// Theme is the default theme. Its paths start with layouts/, assets/, i18n/ and
 // archetypes/.
 //
-//go:embed all:layouts all:assets all:archetypes
+//go:embed all:layouts all:assets all:archetypes all:i18n
 var Theme embed.FS

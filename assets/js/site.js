@@ -15,10 +15,25 @@
   function say(text) {
     if (status) status.textContent = text;
   }
+  // word is a sentence the page gives in its language (data-NAME on el),
+  // or the English one.
+  function word(el, name, english) {
+    return (el && el.getAttribute("data-" + name)) || english;
+  }
   function leave(url) {
     d.body.hidden = true;
-    d.title = "Loading";
+    d.title = word(status, "loading", "Loading");
     location.replace(url);
+  }
+  // pressMore announces the presses left, in the plural form the page's
+  // language uses for that number.
+  function pressMore(left) {
+    var other = word(status, "other", "");
+    if (!other || !window.Intl || !Intl.PluralRules) {
+      return "Shift, press " + left + " more " + (left === 1 ? "time" : "times") + " to exit this page.";
+    }
+    var form = new Intl.PluralRules(d.documentElement.lang).select(left);
+    return word(status, form, other).replace("{n}", left);
   }
   if (button) {
     var url = button.href;
@@ -40,12 +55,12 @@
       presses.push(now);
       clearTimeout(timer);
       if (presses.length >= 3) {
-        say("Leaving this page");
+        say(word(status, "leaving", "Leaving this page"));
         leave(url);
         return;
       }
       var left = 3 - presses.length;
-      say("Shift, press " + left + " more " + (left === 1 ? "time" : "times") + " to exit this page.");
+      say(pressMore(left));
       timer = setTimeout(function () {
         presses = [];
         say("");
@@ -93,10 +108,10 @@
     share.querySelector("button").addEventListener("click", function () {
       navigator.clipboard.writeText(canonical ? canonical.href : location.href).then(
         function () {
-          out.textContent = "Link copied";
+          out.textContent = word(out, "copied", "Link copied");
         },
         function () {
-          out.textContent = "Could not copy. Copy the address from the address bar instead.";
+          out.textContent = word(out, "failed", "Could not copy. Copy the address from the address bar instead.");
         }
       );
     });

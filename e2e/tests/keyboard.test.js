@@ -74,7 +74,9 @@ test("keyboard: the first Tab reaches the skip link, which moves focus to main; 
     const problems = [];
 
     const first = log[0];
-    if (!first || first.tag !== "A" || !first.href?.startsWith("#") || !/skip/i.test(first.text)) {
+    // The skip link is the first stop: a link within the page (its words
+    // are in the page's language, so they are not checked here).
+    if (!first || first.tag !== "A" || !first.href?.startsWith("#")) {
       problems.push(first ? `the first Tab focused <${first.tag.toLowerCase()} ${first.href}> "${first.text}", not a skip link` : "the first Tab focused nothing");
     } else {
       await page.evaluate((i) => document.querySelector(`[data-e2e="${i}"]`).focus(), first.i);

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/feed"
 )
@@ -22,15 +23,26 @@ type File struct {
 	Data []byte
 }
 
-// Files returns resources.json and the updates feeds of a tree.
-func Files(t *content.Tree) ([]File, error) {
+// Words looks up the theme's message id in a language (internal/i18n);
+// the feeds' titles are written with it.
+type Words func(lang, id string, data map[string]any) string
+
+// Files returns resources.json and the updates feeds of a tree, in each
+// of its languages.
+func Files(t *content.Tree, words Words) ([]File, error) {
 	res, err := Resources(t)
 	if err != nil {
 		return nil, err
 	}
 	files := []File{{"resources.json", res}}
-	feeds, err := Updates(t)
-	return append(files, feeds...), err
+	for _, lt := range t.Langs {
+		feeds, err := Updates(t, lt, words)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, feeds...)
+	}
+	return files, nil
 }
 
 // Guidance is every page with review metadata (a reviewed date or
@@ -55,6 +67,10 @@ type Resource struct {
 	Terms    []Terms
 	Reviewed string
 	ReviewBy string
+	// Language is the page's languageCode, on a site with more than one
+	// language; Translations are its translations' URLs by languageCode.
+	Language     string
+	Translations map[string]string
 }
 
 // Terms are a page's terms in one taxonomy.
@@ -91,6 +107,12 @@ func (r Resource) MarshalJSON() ([]byte, error) {
 	if r.ReviewBy != "" {
 		errs = append(errs, field("review_by", r.ReviewBy))
 	}
+	if r.Language != "" {
+		errs = append(errs, field("language", r.Language))
+	}
+	if len(r.Translations) > 0 {
+		errs = append(errs, field("translations", r.Translations))
+	}
 	b.WriteByte('}')
 	return b.Bytes(), errors.Join(errs...)
 }
@@ -115,6 +137,15 @@ func Resources(t *content.Tree) ([]byte, error) {
 			Reviewed: day(p.Reviewed), ReviewBy: day(p.ReviewBy)}
 		for _, tax := range cfg.Guidance.Catalogue {
 			r.Terms = append(r.Terms, Terms{tax, terms(p, tax)})
+		}
+		if cfg.Multilingual() {
+			r.Language = p.LanguageCode()
+			for _, tr := range p.Translations {
+				if r.Translations == nil {
+					r.Translations = map[string]string{}
+				}
+				r.Translations[tr.LanguageCode()] = tr.Permalink
+			}
 		}
 		c.Pages = append(c.Pages, r)
 	}
@@ -143,17 +174,19 @@ const maxEntries = 50
 // each topic's folder.
 const FeedName = "updates.xml"
 
-// Updates returns the Atom feeds of guidance updates: updates.xml for the
-// whole site and TOPIC/updates.xml beside each topic's page. Entries are
-// guidance pages with a reviewed date, latest first; each review of a page
-// is a new entry (its id carries the date), so a feed reader shows it again.
-func Updates(t *content.Tree) ([]File, error) {
+// Updates returns the Atom feeds of guidance updates in one language:
+// updates.xml at its home and TOPIC/updates.xml beside each of its
+// topics' pages. Entries are guidance pages with a reviewed date, latest
+// first; each review of a page is a new entry (its id carries the date),
+// so a feed reader shows it again.
+func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error) {
 	var dated []*content.Page
 	for _, p := range Guidance(t) {
-		if !p.Reviewed.IsZero() {
+		if !p.Reviewed.IsZero() && p.Lang == lt.Key {
 			dated = append(dated, p)
 		}
 	}
+	say := func(id string, data map[string]any) string { return words(lt.Key, id, data) }
 	sort.SliceStable(dated, func(i, j int) bool {
 		a, b := dated[i], dated[j]
 		if !a.Reviewed.Equal(b.Reviewed) {
@@ -164,7 +197,7 @@ func Updates(t *content.Tree) ([]File, error) {
 	cfg := t.Config
 	out := []File{}
 	write := func(rel, title, subtitle string, home *content.Page, pages []*content.Page) error {
-		f := feed.Feed{Lang: cfg.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: cfg.Title,
+		f := feed.Feed{Lang: lt.LanguageCode, Title: title, Subtitle: subtitle, ID: cfg.BaseURL + content.EscapePath(rel), Author: lt.Title,
 			Links: []feed.Link{{Href: cfg.BaseURL + content.EscapePath(rel), Rel: "self", Type: "application/atom+xml"}, {Href: home.Permalink, Rel: "alternate", Type: "text/html"}}}
 		latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		for _, p := range pages {
@@ -189,10 +222,11 @@ func Updates(t *content.Tree) ([]File, error) {
 		out = append(out, File{rel, data})
 		return nil
 	}
-	if err := write(FeedName, "Guidance updates – "+cfg.Title, "New and checked guidance, latest first.", t.Home, dated); err != nil {
+	home := strings.TrimPrefix(lt.Home.URL, "/")
+	if err := write(home+FeedName, say("feedGuidanceUpdates", nil)+" – "+lt.Title, say("feedUpdatesSubtitle", nil), lt.Home, dated); err != nil {
 		return nil, err
 	}
-	for _, tp := range FeedTerms(t) {
+	for _, tp := range FeedTerms(cfg, lt.Taxonomies) {
 		var pages []*content.Page
 		for _, p := range dated { // sections too, which term pages do not list
 			for _, term := range p.Terms[cfg.Guidance.Feeds] {
@@ -203,19 +237,20 @@ func Updates(t *content.Tree) ([]File, error) {
 			}
 		}
 		rel := strings.TrimPrefix(tp.URL, "/") + FeedName
-		if err := write(rel, tp.Title+": guidance updates – "+cfg.Title, "New and checked guidance about "+tp.Title+", latest first.", tp, pages); err != nil {
+		title := say("feedTopicUpdates", map[string]any{"Title": tp.Title}) + " – " + lt.Title
+		if err := write(rel, title, say("feedTopicSubtitle", map[string]any{"Title": tp.Title}), tp, pages); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// FeedTerms are the term pages of the taxonomy whose terms have their own
-// updates feeds ([guidance] feeds in the config; topics on the bundled
-// site), if the site has it.
-func FeedTerms(t *content.Tree) []*content.Page {
-	for _, tax := range t.Taxonomies {
-		if tax.Taxonomy == t.Config.Guidance.Feeds && tax.Taxonomy != "" {
+// FeedTerms are the term pages, among taxonomies (a language's), of the
+// taxonomy whose terms have their own updates feeds ([guidance] feeds in
+// the config; topics on the bundled site), if the site has it.
+func FeedTerms(cfg *config.Config, taxonomies []*content.Page) []*content.Page {
+	for _, tax := range taxonomies {
+		if tax.Taxonomy == cfg.Guidance.Feeds && tax.Taxonomy != "" {
 			return tax.Pages
 		}
 	}

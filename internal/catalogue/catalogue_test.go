@@ -40,7 +40,7 @@ var schoolPages = map[string]string{
 func TestCatalogueFromConfig(t *testing.T) {
 	tree := load(t, "title = \"School\"\nbaseURL = \"https://school.example/\"\n[taxonomies]\nsubject = \"subjects\"\nlevel = \"levels\"\n"+
 		"[guidance]\ncatalogue = [\"subjects\", \"levels\"]\nfeeds = \"subjects\"\n", schoolPages)
-	files, err := Files(tree)
+	files, err := Files(tree, func(_, id string, _ map[string]any) string { return id })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestCatalogueFromConfig(t *testing.T) {
 // [guidance] lists all of them (sorted) and has no per-term feeds.
 func TestCatalogueGenericDefaults(t *testing.T) {
 	tree := load(t, "title = \"School\"\n[taxonomies]\nsubject = \"subjects\"\nlevel = \"levels\"\n", schoolPages)
-	files, err := Files(tree)
+	files, err := Files(tree, func(_, id string, _ map[string]any) string { return id })
 	if err != nil {
 		t.Fatal(err)
 	}

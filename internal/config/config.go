@@ -42,6 +42,13 @@ type Config struct {
 	// pages are guidance and what the catalogue lists (rules.go).
 	Related  Related  `toml:"related" yaml:"related"`
 	Guidance Guidance `toml:"guidance" yaml:"guidance"`
+	// DefaultContentLanguage is the key of the language published at the
+	// site root ("en" unless set); Languages are the [languages.XX]
+	// tables, and Langs all the site's languages by weight (one, made
+	// from the top-level keys, for a site without [languages]).
+	DefaultContentLanguage string               `toml:"defaultContentLanguage" yaml:"defaultContentLanguage"`
+	Languages              map[string]*Language `toml:"languages" yaml:"languages"`
+	Langs                  []*Language          `toml:"-" yaml:"-"`
 
 	// File is the config file's name, for messages; empty when none.
 	File string `toml:"-" yaml:"-"`
@@ -83,7 +90,7 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe" yaml:"unsafe"`
 }
 
-var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower", "related", "guidance"}
+var topKeys = []string{"title", "baseURL", "languageCode", "description", "taxonomies", "menus", "params", "markup", "minify", "search", "disablePathToLower", "related", "guidance", "defaultContentLanguage", "languages"}
 
 // DefaultTaxonomies are used when the config names none.
 var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app": "apps"}
@@ -93,6 +100,7 @@ var DefaultTaxonomies = map[string]string{"topic": "topics", "age": "ages", "app
 func Load(fsys fs.FS) (*Config, diag.List) {
 	var probs diag.List
 	c := &Config{}
+	var raw map[string]any
 	for _, name := range Names {
 		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -108,7 +116,6 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 			probs.Errorf(name, 0, 0, "check the file's permissions", "%s cannot be read: %s", name, msg)
 			return c, probs
 		}
-		var raw map[string]any
 		format := "toml"
 		if !strings.HasSuffix(name, ".toml") {
 			format = "yaml"
@@ -126,6 +133,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		break
 	}
 	c.applyDefaults(&probs)
+	c.resolveLanguages(raw, &probs)
 	return c, probs
 }
 
@@ -153,7 +161,7 @@ func unknownKeys(name string, keys KeyLines, raw map[string]any, probs *diag.Lis
 				continue
 			}
 		}
-		probs.Warnf(name, line, 0, diag.DidYouMean(k, topKeys), "unknown config key %q", k)
+		probs.Warnf(name, line, 0, diag.Suggest(k, topKeys, "a theme may read it; the keys Signpost reads are "+strings.Join(topKeys, ", ")), "unknown config key %q", k)
 	}
 }
 

@@ -3,7 +3,6 @@ package content
 import (
 	"crypto/sha256"
 	"io/fs"
-	"path"
 	"strings"
 
 	"github.com/signpost/signpost/internal/config"
@@ -46,7 +45,7 @@ func generated(gens []Generator, fsys fs.FS, cfg *config.Config, have map[string
 		ps, pr := gen(fsys, cfg)
 		probs.Add(pr...)
 		for _, p := range ps {
-			f, ok := srcFileOf(p.File)
+			f, ok := classify(cfg, roots(cfg), p.File)
 			if !ok || f.kind != p.Kind && !(f.kind == KindHome && p.Kind == KindSection) {
 				probs.Errorf(p.Origin.Path, p.Origin.Line, 0, "this is a fault in Signpost, not in your site: please report it",
 					"the page %q made from this data cannot be published at %s", p.Title, p.File)
@@ -57,33 +56,11 @@ func generated(gens []Generator, fsys fs.FS, cfg *config.Config, have map[string
 			}
 			have[p.File] = true
 			p.Kind = f.kind
-			if p.Lang == "" {
-				p.Lang = cfg.LanguageCode
-			}
+			p.Lang, p.Language, p.neutral = f.lang.Key, f.lang, f.neutral
 			p.Digest = sha256.Sum256(p.Body)
 			files = append(files, f)
 			pages = append(pages, p)
 		}
 	}
 	return files, pages
-}
-
-// srcFileOf says what a content path is: a page, a section's _index.md
-// or the home page's, and the folder it stands for.
-func srcFileOf(file string) (srcFile, bool) {
-	rel, ok := strings.CutPrefix(file, Dir+"/")
-	if !ok || !strings.HasSuffix(file, ".md") || path.Clean(file) != file {
-		return srcFile{}, false
-	}
-	f := srcFile{path: file, kind: KindPage, dir: strings.TrimSuffix(rel, ".md")}
-	switch path.Base(file) {
-	case "_index.md":
-		f.kind, f.dir = KindSection, path.Dir(rel)
-		if f.dir == "." {
-			f.kind, f.dir = KindHome, ""
-		}
-	case "index.md":
-		f.dir = strings.TrimSuffix(path.Dir(rel), ".")
-	}
-	return f, true
 }

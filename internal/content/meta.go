@@ -29,6 +29,11 @@ type Meta struct {
 	// Terms are the page's terms in each of the site's taxonomies (their
 	// plural names are keys too).
 	Terms map[string][]string
+	// TranslationKey links pages at different paths as translations of
+	// each other; Translation is translation: {from, checked} (nil when
+	// unset).
+	TranslationKey string
+	Translation    *TranslationInfo
 }
 
 // metaKey is one front matter key and how it is read into Meta.
@@ -62,6 +67,8 @@ var metaKeys = []metaKey{
 	{"weight", func(d *metaDecoder, m *Meta) { m.Weight = d.integer("weight") }},
 	{"params", func(d *metaDecoder, m *Meta) { d.params(m.Params) }},
 	{"sources", func(d *metaDecoder, m *Meta) { m.Sources = d.sources() }},
+	{"translationKey", func(d *metaDecoder, m *Meta) { m.TranslationKey = d.str("translationKey") }},
+	{"translation", func(d *metaDecoder, m *Meta) { m.Translation = d.translation() }},
 }
 
 // knownKeys are the names of metaKeys and the site's taxonomies.
@@ -110,6 +117,7 @@ func (p *Page) applyMeta(m Meta, line func(string) int, probs *diag.List) {
 	p.Date, p.Lastmod, p.Reviewed, p.ReviewBy = m.Date, m.Lastmod, m.Reviewed, m.ReviewBy
 	p.Draft, p.ShowTOC, p.Weight = m.Draft, m.TOC, m.Weight
 	p.Sources, p.Params, p.Terms = m.Sources, m.Params, m.Terms
+	p.TranslationKey, p.Translated = m.TranslationKey, m.Translation
 }
 
 // curlyQuotes warns about text wrapped in curly quotes (as word processors

@@ -44,7 +44,18 @@ type Page struct {
 	File string
 	// BodyLine is the line of File on which the markdown body starts.
 	BodyLine int
+	// Lang is the key of the page's language ("ur"), Language its entry
+	// in the config.
 	Lang     string
+	Language *config.Language
+	// Translations are the page's translations into the site's other
+	// languages, in their order; TranslationKey, set in front matter,
+	// links pages at different paths as translations of each other.
+	Translations   []*Page
+	TranslationKey string
+	// Translated is the translation front matter of a translated page,
+	// nil for a page that does not set it.
+	Translated *TranslationInfo
 
 	Title       string
 	Description string
@@ -114,6 +125,15 @@ type Page struct {
 	URLLine, AliasesLine int
 	// fmURL is the url front matter set, if any (URL is usually derived).
 	fmURL string
+	// neutral is the page's file path within its language's folder
+	// without a language suffix ("report/uk.md"): translations share it.
+	neutral string
+	// termSlug is a term page's slug, shared by its translations.
+	termSlug string
+	// group is the page's translation group, in the languages' order.
+	group []*Page
+	// titleLang is the language of a title taken from a translation.
+	titleLang *config.Language
 }
 
 // Pos is a place in a file of the site; Line 0 means the whole file.
@@ -238,7 +258,7 @@ func (p *Page) Key() string {
 // fresh copies a loaded page without what assembling a tree adds to it.
 func (p *Page) fresh() *Page {
 	c := *p
-	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources = nil, nil, nil, nil, nil, nil
+	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources, c.Translations, c.group = nil, nil, nil, nil, nil, nil, nil, nil
 	c.TermPages = map[string][]*Page{}
 	c.RelPermalink, c.Permalink = "", ""
 	return &c
@@ -287,9 +307,16 @@ func (p *Page) Ancestors() []*Page {
 	return out
 }
 
-// Section returns the first path segment of a page's URL ("settings"), or "".
+// Section returns the first path segment of a page's URL ("settings"),
+// or "", after its language's prefix (/ur/settings/ is in "settings").
 func (p *Page) Section() string {
 	s := strings.Trim(p.URL, "/")
+	if p.Language != nil && p.Language.Prefix != "" {
+		if s == p.Language.Prefix {
+			return ""
+		}
+		s = strings.TrimPrefix(s, p.Language.Prefix+"/")
+	}
 	first, _, _ := strings.Cut(s, "/")
 	return first
 }

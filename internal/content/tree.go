@@ -33,13 +33,17 @@ type Options struct {
 // Tree is a loaded site: every page with its place, order and URL.
 type Tree struct {
 	Config *config.Config
-	Home   *Page
-	// All is every page to render, sorted by URL.
+	// Home is the default language's home page.
+	Home *Page
+	// All is every page to render, in every language, sorted by URL.
 	All []*Page
 	// Regular is every regular page (KindPage), sorted by URL.
 	Regular []*Page
-	// Taxonomies are the taxonomy list pages, by name.
+	// Taxonomies are the default language's taxonomy list pages, by name.
 	Taxonomies []*Page
+	// Langs are the parts of the tree in each language, in the config's
+	// order (one for a site without [languages]).
+	Langs []*LangTree
 	// Files are content files that are not pages (bundle resources and
 	// loose files), relative to the site root; copied to the output as is.
 	Files []string
@@ -51,6 +55,8 @@ type Tree struct {
 	Unread bool
 	byFile map[string]*Page
 	byURL  map[string]*Page
+	// groups are the translation groups, by groupKey.
+	groups map[string][]*Page
 }
 
 // GetPage finds a page by its content path: "settings/snapchat.md",
@@ -87,7 +93,11 @@ func (t *Tree) ByURL(u string) *Page {
 type srcFile struct {
 	path string // relative to the site root
 	kind Kind
-	dir  string // the folder the page stands for, relative to content/
+	dir  string // the folder the page stands for, relative to its language's folder
+	lang *config.Language
+	// neutral is the path within the language's folder without the
+	// language suffix, shared by translations.
+	neutral string
 }
 
 // Load reads content/ from fsys and builds the tree. It returns every
@@ -128,7 +138,7 @@ func (l *Loader) Forget(paths ...string) {
 // without loading the whole tree.
 func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, diag.List) {
 	l.Forget(file)
-	f, ok := srcFileOf(file)
+	f, ok := classify(cfg, roots(cfg), file)
 	if !ok {
 		return nil, nil
 	}
@@ -151,7 +161,7 @@ func (l *Loader) Reload(fsys fs.FS, cfg *config.Config, file string) (*Page, dia
 func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt Options) (*Tree, diag.List) {
 	var probs diag.List
 	t := &Tree{Config: cfg, byFile: map[string]*Page{}, byURL: map[string]*Page{}}
-	w := walkContent(fsys, &probs)
+	w := walkContent(fsys, cfg, &probs)
 	t.Unread = slices.ContainsFunc(probs, func(p diag.Problem) bool { return p.Severity == diag.Error })
 	genFiles, genPages := generated(opt.Generators, fsys, cfg, w.paths(), &probs)
 	pages := l.loadPages(ctx, fsys, cfg, w.files, &probs)
@@ -163,19 +173,45 @@ func (l *Loader) Load(ctx context.Context, fsys fs.FS, cfg *config.Config, opt O
 	for _, p := range genPages {
 		pages = append(pages, p.fresh())
 	}
-	a := &assembly{cfg: cfg, opt: opt, sections: map[string]*Page{}}
-	regular := a.place(files, pages, w.others)
-	a.linkSections()
-	t.Home = a.ensure("")
-	t.Drafts = a.drafts
-	t.addPages(regular, a.sections, opt)
-	t.buildTaxonomies(cfg)
+	for _, lang := range cfg.Langs {
+		t.assemble(lang, files, pages, w.others, opt)
+	}
 	t.Files = looseFiles(w.others, w.bundles)
 	slices.Sort(t.Drafts)
 	t.Drafts = slices.Compact(t.Drafts)
 	t.index(cfg)
+	t.linkTranslations(cfg, &probs)
 	probs.Add(nameProblems(t.All, !cfg.DisablePathToLower)...)
 	return t, probs
+}
+
+// assemble puts one language's pages in their sections, with its home and
+// taxonomies, and adds them to the tree.
+func (t *Tree) assemble(lang *config.Language, files []srcFile, pages []*Page, others []string, opt Options) {
+	var lf []srcFile
+	var lp []*Page
+	for i, f := range files {
+		if f.lang.Key == lang.Key {
+			if pages[i] != nil {
+				// A page cached by an earlier build has that build's config.
+				pages[i].Lang, pages[i].Language = lang.Key, lang
+			}
+			lf, lp = append(lf, f), append(lp, pages[i])
+		}
+	}
+	a := &assembly{cfg: t.Config, lang: lang, opt: opt, sections: map[string]*Page{}}
+	regular := a.place(lf, lp, others)
+	a.linkSections()
+	lt := &LangTree{Language: lang, Home: a.ensure("")}
+	t.Drafts = append(t.Drafts, a.drafts...)
+	from, fromRegular := len(t.All), len(t.Regular)
+	t.addPages(regular, a.sections, opt)
+	lt.Taxonomies = t.buildTaxonomies(a)
+	lt.All, lt.Regular = slices.Clone(t.All[from:]), slices.Clone(t.Regular[fromRegular:])
+	if lang.Default {
+		t.Home, t.Taxonomies = lt.Home, lt.Taxonomies
+	}
+	t.Langs = append(t.Langs, lt)
 }
 
 // walked is what walking content/ found: the page files, the bundle
@@ -184,6 +220,8 @@ type walked struct {
 	files   []srcFile
 	bundles map[string]bool
 	others  []string
+	cfg     *config.Config
+	roots   []root
 }
 
 // paths are the page files found, for generated pages to give way to.
@@ -195,13 +233,27 @@ func (w *walked) paths() map[string]bool {
 	return have
 }
 
-// walkContent lists content/: pages, bundles and other files, leaving out
-// what editors leave behind.
-func walkContent(fsys fs.FS, probs *diag.List) *walked {
-	w := &walked{bundles: map[string]bool{}}
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil && p == Dir && errors.Is(err, fs.ErrNotExist) {
-			probs.Errorf(Dir, 0, 0, "create a folder named content beside signpost.toml, with an _index.md for the home page", "the site has no content folder")
+// walkContent lists content/ and the languages' content folders: pages,
+// bundles and other files, leaving out what editors leave behind.
+func walkContent(fsys fs.FS, cfg *config.Config, probs *diag.List) *walked {
+	w := &walked{bundles: map[string]bool{}, cfg: cfg, roots: roots(cfg)}
+	for _, r := range w.roots {
+		w.walk(fsys, r, probs)
+	}
+	return w
+}
+
+// walk lists one root, leaving a folder inside it that is another
+// language's root to that language.
+func (w *walked) walk(fsys fs.FS, r root, probs *diag.List) {
+	err := fs.WalkDir(fsys, r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil && p == r.dir && errors.Is(err, fs.ErrNotExist) {
+			if r.dir == Dir {
+				probs.Errorf(Dir, 0, 0, "create a folder named content beside signpost.toml, with an _index.md for the home page", "the site has no content folder")
+			} else {
+				probs.Warnf(w.cfg.File, 0, 0, fmt.Sprintf("create the folder %s for the %s pages, or remove contentDir", r.dir, r.lang.Name),
+					"the %s pages' folder %s does not exist", r.lang.Name, r.dir)
+			}
 			return nil
 		}
 		if err != nil {
@@ -215,42 +267,47 @@ func walkContent(fsys fs.FS, probs *diag.List) *walked {
 			return nil
 		}
 		if d.IsDir() {
-			if _, err := fs.Stat(fsys, path.Join(p, "index.md")); err == nil {
+			if in, _ := rootOf(w.roots, p); p != r.dir && in.dir == p {
+				return fs.SkipDir // another language's folder
+			}
+			if isBundle(fsys, w.cfg, p) {
 				w.bundles[p] = true
 			}
 			return nil
 		}
-		w.add(p, d.Name())
+		w.add(p)
 		return nil
 	})
 	if err != nil {
-		probs.Errorf(Dir, 0, 0, "create a content folder with an _index.md for the home page", "the content folder cannot be read: %s", PlainError(err))
+		probs.Errorf(r.dir, 0, 0, "create a content folder with an _index.md for the home page", "the content folder cannot be read: %s", PlainError(err))
 	}
-	return w
+}
+
+// isBundle reports whether a folder is a page bundle: it holds index.md,
+// or a translation of it (index.ur.md).
+func isBundle(fsys fs.FS, cfg *config.Config, dir string) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if name, _ := langSuffix(cfg, e.Name()); name == "index.md" && !e.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // add sorts one file found by the walk.
-func (w *walked) add(p, name string) {
-	rel := strings.TrimPrefix(p, Dir+"/")
-	dir := path.Dir(rel)
-	if dir == "." {
-		dir = ""
-	}
+func (w *walked) add(p string) {
+	f, ok := classify(w.cfg, w.roots, p)
 	switch {
-	case inBundle(w.bundles, path.Dir(p)) != "" && name != "index.md":
+	case !ok:
 		w.others = append(w.others, p)
-	case name == "_index.md":
-		kind := KindSection
-		if dir == "" {
-			kind = KindHome
-		}
-		w.files = append(w.files, srcFile{p, kind, dir})
-	case name == "index.md":
-		w.files = append(w.files, srcFile{p, KindPage, dir})
-	case strings.HasSuffix(name, ".md"):
-		w.files = append(w.files, srcFile{p, KindPage, strings.TrimSuffix(rel, ".md")})
+	case inBundle(w.bundles, path.Dir(p)) != "" && path.Base(f.neutral) != "index.md":
+		w.others = append(w.others, p)
 	default:
-		w.others = append(w.others, p)
+		w.files = append(w.files, f)
 	}
 }
 
@@ -303,8 +360,9 @@ func (l *Loader) loadPages(ctx context.Context, fsys fs.FS, cfg *config.Config, 
 
 // assembly puts loaded pages in their sections.
 type assembly struct {
-	cfg *config.Config
-	opt Options
+	cfg  *config.Config
+	lang *config.Language
+	opt  Options
 	// sections has one page for every folder that holds pages, _index.md
 	// or not.
 	sections map[string]*Page
@@ -323,7 +381,7 @@ func (a *assembly) ensure(dir string) *Page {
 	if dir == "" {
 		kind = KindHome
 	}
-	s := newPage(kind, "", cfg)
+	s := newPage(kind, "", a.lang)
 	// A folder without _index.md: its name is its title and address.
 	s.Origin = Pos{Path: path.Join(Dir, dir)}
 	s.Title = TitleFromName(path.Base(dir))
@@ -332,9 +390,9 @@ func (a *assembly) ensure(dir string) *Page {
 	}
 	if dir == "" {
 		// The home page stands for the whole site, not for a folder.
-		s.Title, s.Description = cfg.Title, cfg.Description
+		s.Title, s.Description = a.lang.Title, cfg.Description
 	}
-	s.URL = folderURL(dir, !cfg.DisablePathToLower)
+	s.URL = a.url(dir)
 	a.sections[dir] = s
 	return s
 }
@@ -342,7 +400,7 @@ func (a *assembly) ensure(dir string) *Page {
 // place gives sections and regular pages their URLs and regular pages
 // their parents and resources, and returns the regular pages.
 func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Page {
-	cfg, opt := a.cfg, a.opt
+	opt := a.opt
 	for i, f := range files {
 		p := pages[i]
 		if p != nil && p.Draft && !opt.Drafts {
@@ -355,7 +413,7 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 		}
 		if f.kind != KindPage {
 			if p.URL == "" {
-				p.URL = folderURL(f.dir, !cfg.DisablePathToLower)
+				p.URL = a.url(f.dir)
 			}
 			a.sections[f.dir] = p
 		}
@@ -375,7 +433,7 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 			if p.Slug != "" {
 				slug = p.Slug
 			}
-			p.URL = folderURL(path.Join(parentDir, slug), !cfg.DisablePathToLower)
+			p.URL = a.url(path.Join(parentDir, slug))
 		}
 		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
@@ -412,6 +470,7 @@ func (a *assembly) linkSections() {
 // addPages lists the pages in their sections, in order, with neighbours,
 // leaving out everything under a draft section when drafts are off.
 func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options) {
+	from := len(t.Regular)
 	for _, p := range regular {
 		if hiddenByDraft(p, opt) {
 			t.Drafts = append(t.Drafts, p.File)
@@ -449,15 +508,22 @@ func (t *Tree) addPages(regular []*Page, sections map[string]*Page, opt Options)
 		}
 		t.All = append(t.All, s)
 	}
-	t.All = append(t.All, t.Regular...)
+	t.All = append(t.All, t.Regular[from:]...)
 }
 
 // index sorts the pages by URL and indexes them by file and URL, with
 // their permalinks. Two things at one URL are reported by the build,
 // which knows every output file (pages, aliases, static files).
 func (t *Tree) index(cfg *config.Config) {
-	sort.SliceStable(t.All, func(i, j int) bool { return t.All[i].URL < t.All[j].URL })
-	sort.SliceStable(t.Regular, func(i, j int) bool { return t.Regular[i].URL < t.Regular[j].URL })
+	byURL := func(ps []*Page) {
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].URL < ps[j].URL })
+	}
+	byURL(t.All)
+	byURL(t.Regular)
+	for _, l := range t.Langs {
+		byURL(l.All)
+		byURL(l.Regular)
+	}
 	for _, p := range t.All {
 		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
 		p.RelPermalink = cfg.BasePath() + rel
@@ -480,7 +546,8 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		probs.Add(ReadProblem(f.path, err))
 		return nil
 	}
-	p := newPage(f.kind, f.path, cfg)
+	p := newPage(f.kind, f.path, f.lang)
+	p.neutral = f.neutral
 	p.Digest = sha256.Sum256(src)
 	// A page whose front matter is broken still joins the tree, marked
 	// Broken, so links to it resolve and the rest of the site is checked:
@@ -505,6 +572,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 			p.Broken = true
 		} else {
 			decodeMeta(p, m, keys, 2, cfg, probs)
+			checkTranslation(p, cfg, probs)
 		}
 	}
 	if strings.TrimSpace(p.Title) == "" && !p.Broken {
@@ -519,14 +587,14 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 	if p.Title == "" {
 		p.Title = TitleFromName(path.Base(f.dir))
 		if f.kind == KindHome {
-			p.Title = cfg.Title
+			p.Title = f.lang.Title
 		}
 	}
 	return p
 }
 
-func newPage(kind Kind, file string, cfg *config.Config) *Page {
-	return &Page{Kind: kind, File: file, Lang: cfg.LanguageCode, ShowTOC: true,
+func newPage(kind Kind, file string, lang *config.Language) *Page {
+	return &Page{Kind: kind, File: file, Lang: lang.Key, Language: lang, ShowTOC: true,
 		Terms: map[string][]string{}, TermPages: map[string][]*Page{}, Params: map[string]any{}}
 }
 
@@ -574,17 +642,24 @@ func SortPages(ps []*Page) {
 	})
 }
 
-func (t *Tree) buildTaxonomies(cfg *config.Config) {
+// buildTaxonomies makes the taxonomy and term pages of the language a
+// assembled, from its regular pages, and returns the taxonomy pages.
+func (t *Tree) buildTaxonomies(a *assembly) []*Page {
+	cfg, home := a.cfg, a.sections[""]
+	var out []*Page
 	for _, tax := range cfg.TaxonomyNames() {
-		tp := newPage(KindTaxonomy, "", cfg)
+		tp := newPage(KindTaxonomy, "", a.lang)
 		tp.Taxonomy = tax
 		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
 		tp.Title = TitleFromName(tax)
 		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
-		tp.URL = folderURL(tax, !cfg.DisablePathToLower)
-		tp.Parent = t.Home
+		tp.URL = a.url(tax)
+		tp.Parent = home
 		terms := map[string]*Page{}
 		for _, p := range t.Regular {
+			if p.Lang != a.lang.Key {
+				continue
+			}
 			for _, term := range p.Terms[tax] {
 				slug := Slugify(term)
 				if slug == "" {
@@ -592,12 +667,12 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 				}
 				tm := terms[slug]
 				if tm == nil {
-					tm = newPage(KindTerm, "", cfg)
-					tm.Taxonomy = tax
+					tm = newPage(KindTerm, "", a.lang)
+					tm.Taxonomy, tm.termSlug = tax, slug
 					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
-					tm.URL = folderURL(tax+"/"+slug, !cfg.DisablePathToLower)
+					tm.URL = a.url(tax + "/" + slug)
 					tm.Parent = tp
 					terms[slug] = tm
 				}
@@ -614,9 +689,10 @@ func (t *Tree) buildTaxonomies(cfg *config.Config) {
 			tp.Pages = append(tp.Pages, tm)
 			t.All = append(t.All, tm)
 		}
-		t.Taxonomies = append(t.Taxonomies, tp)
+		out = append(out, tp)
 		t.All = append(t.All, tp)
 	}
+	return out
 }
 
 func hiddenByDraft(p *Page, opt Options) bool {

@@ -66,7 +66,9 @@ func (c *Converter) resolve(st *state, dest string, off int, link *ast.Link) str
 // content root.
 func (c *Converter) resolvePage(st *state, u *url.URL, ref string, off int, dest string) string {
 	tree := c.opt.Tree
-	if target := tree.GetPage(ref); target != nil {
+	// A translation's link to a page goes to that page's translation into
+	// its language when there is one.
+	if target := tree.GetPageIn(st.page.Lang, ref); target != nil {
 		return st.linkTo(target, u, off)
 	}
 	hint := "check the file name; paths are relative to this file, or to content/ when they start with /"

@@ -43,7 +43,7 @@ func (r *Renderer) siteFuncs() template.FuncMap {
 			return a, nil
 		},
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
-		"partial": r.partial,
+		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
 		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
 		"linksTo": func(h template.HTML, url string) bool {
 			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
@@ -79,7 +79,7 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 		// bySection .Pages → the pages grouped under the site's top-level
 		// sections, in the site's order; pages in none come last with a
 		// nil .Section
-		"bySection": r.bySection,
+		"bySection": func(pages []*content.Page) []PageGroup { return bySection(r.site.Sections, pages) },
 	}
 }
 
@@ -127,10 +127,10 @@ type PageGroup struct {
 
 // bySection groups pages in one pass (templates that filter a list once
 // per section are quadratic on big sites).
-func (r *Renderer) bySection(pages []*content.Page) []PageGroup {
+func bySection(sections, pages []*content.Page) []PageGroup {
 	index := map[string]int{}
-	groups := make([]PageGroup, 0, len(r.site.Sections)+1)
-	for _, s := range r.site.Sections {
+	groups := make([]PageGroup, 0, len(sections)+1)
+	for _, s := range sections {
 		index[s.Section()] = len(groups)
 		groups = append(groups, PageGroup{Section: s})
 	}
@@ -201,8 +201,8 @@ func writtenOrder(terms []*content.Page) []*content.Page {
 	return out
 }
 
-func (r *Renderer) partial(name string, data any) (template.HTML, error) {
-	t, err := r.set("partials/" + name)
+func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, error) {
+	t, err := r.set(site, "partials/"+name)
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}

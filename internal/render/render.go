@@ -21,6 +21,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/i18n"
 	"github.com/signpost/signpost/internal/markdown"
 )
 
@@ -44,6 +45,9 @@ type Options struct {
 	// Data is the site's data/ folder, decoded: data/helplines.yaml is
 	// .Site.Data.helplines.
 	Data map[string]any
+	// I18n is the theme's words in every language; nil gives each
+	// message's key (tests that do not need words).
+	I18n *i18n.Catalogue
 	// Inject is extra HTML put before </body> (the live-reload script of
 	// serve); never set by build.
 	Inject template.HTML
@@ -53,6 +57,8 @@ type Options struct {
 type Renderer struct {
 	opt  Options
 	site *Site
+	// sites are .Site in each language, by key; site is the default's.
+	sites map[string]*Site
 	// parsed holds a parsedSet per kind template, parsed once per build;
 	// mu serialises parsing so each is parsed only once.
 	parsed sync.Map
@@ -87,7 +93,14 @@ type Site struct {
 	// Guidance is the config's [guidance]: templates link the updates
 	// feed of a term of .Site.Guidance.Feeds.
 	Guidance config.Guidance
-	tree     *content.Tree
+	// Language is this .Site's language; Languages all the site's, in
+	// order; IsMultilingual says there is more than one.
+	Language       *config.Language
+	Languages      []*config.Language
+	IsMultilingual bool
+	// I18n holds the theme's words in every language (T looks them up).
+	I18n *i18n.Catalogue
+	tree *content.Tree
 }
 
 // MenuItem is a resolved menu entry.
@@ -107,28 +120,62 @@ type PageData struct {
 	Inject  template.HTML
 }
 
-// New prepares a Renderer, resolving menus against the tree.
+// New prepares a Renderer, with a .Site for each language whose menus
+// are resolved against the tree.
 func New(opt Options) (*Renderer, diag.List) {
 	var probs diag.List
-	cfg := opt.Tree.Config
-	s := &Site{
-		Title: cfg.Title, BaseURL: cfg.BaseURL, LanguageCode: cfg.LanguageCode, Description: cfg.Description,
-		Params: cfg.Params, Menus: map[string][]MenuItem{}, Home: opt.Tree.Home, Sections: opt.Tree.Home.Sections,
-		Taxonomies: opt.Tree.Taxonomies, Data: opt.Data, Guidance: cfg.Guidance, tree: opt.Tree,
+	r := &Renderer{opt: opt, sites: map[string]*Site{}}
+	for _, lt := range opt.Tree.Langs {
+		s := r.newSite(lt, &probs)
+		r.sites[lt.Key] = s
+		if lt.Default {
+			r.site = s
+		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(cfg.Menus)) {
-		entries := append([]config.MenuEntry(nil), cfg.Menus[name]...)
+	if r.site == nil { // a tree made by hand, in tests
+		r.site = r.newSite(&content.LangTree{Language: opt.Tree.Config.DefaultLanguage(), Home: opt.Tree.Home, Taxonomies: opt.Tree.Taxonomies}, &probs)
+		r.sites[r.site.Language.Key] = r.site
+	}
+	return r, probs
+}
+
+// newSite is .Site for one language; problems with menus are reported
+// for the default language only (the others share its menus).
+func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
+	opt, cfg := r.opt, r.opt.Tree.Config
+	s := &Site{
+		Title: lt.Title, BaseURL: cfg.BaseURL, LanguageCode: lt.LanguageCode, Description: cfg.Description,
+		Params: lt.Params, Menus: map[string][]MenuItem{}, Home: lt.Home, Taxonomies: lt.Taxonomies, Data: opt.Data,
+		Guidance: cfg.Guidance, tree: opt.Tree,
+		Language: lt.Language, Languages: cfg.Langs, IsMultilingual: cfg.Multilingual(), I18n: opt.I18n,
+	}
+	if s.Params == nil {
+		s.Params = cfg.Params
+	}
+	if lt.Home != nil {
+		s.Sections = lt.Home.Sections
+	}
+	menus := maps.Clone(cfg.Menus)
+	if menus == nil {
+		menus = map[string][]config.MenuEntry{}
+	}
+	maps.Copy(menus, lt.Menus) // a language's own menus replace the site's
+	for _, name := range slices.Sorted(maps.Keys(menus)) {
+		entries := append([]config.MenuEntry(nil), menus[name]...)
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
 		for _, e := range entries {
 			item := MenuItem{Name: e.Name, URL: e.URL}
 			if e.PageRef != "" {
-				p := opt.Tree.GetPage(e.PageRef)
+				p := opt.Tree.GetPageIn(lt.Key, e.PageRef)
 				if p == nil {
-					probs.Errorf(cfg.File, cfg.Line("pageRef", e.PageRef), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
+					if lt.Default || lt.Menus[name] != nil {
+						probs.Errorf(cfg.File, cfg.Line("pageRef", e.PageRef), 0, "pageRef names a content file, like \"settings/_index.md\"", "menu %q entry %q: no page %q", name, e.Name, e.PageRef)
+					}
 					continue
 				}
 				item.Page, item.URL = p, p.RelPermalink
-				if item.Name == "" {
+				if item.Name == "" || (!lt.Default && p.TitleLanguage() == lt.Language) {
+					// A translated page names its entry in its language.
 					item.Name = p.Title
 				}
 			} else if strings.HasPrefix(e.URL, "/") {
@@ -137,7 +184,7 @@ func New(opt Options) (*Renderer, diag.List) {
 			s.Menus[name] = append(s.Menus[name], item)
 		}
 	}
-	return &Renderer{opt: opt, site: s}, probs
+	return s
 }
 
 // Site returns .Site, for callers that render other files (feeds).
@@ -170,12 +217,13 @@ func candidates(p *content.Page) []string {
 // Page renders one page with its converted markdown, and says which
 // template it used.
 func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmpl string, err error) {
-	data := &PageData{Page: p, Site: r.site, Inject: r.opt.Inject}
+	site := r.siteOf(p)
+	data := &PageData{Page: p, Site: site, Inject: r.opt.Inject}
 	if res != nil {
 		data.Content = template.HTML(res.HTML)
 		data.TOC = res.TOC
 	}
-	tmpl, t, err := r.Resolve(p)
+	tmpl, t, err := r.resolve(site, p)
 	if err != nil {
 		return nil, "", err
 	}
@@ -189,12 +237,16 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmp
 // Resolve finds the template a page renders with, returning its name
 // ("_default/single.html") and parsed set.
 func (r *Renderer) Resolve(p *content.Page) (string, *template.Template, error) {
+	return r.resolve(r.siteOf(p), p)
+}
+
+func (r *Renderer) resolve(site *Site, p *content.Page) (string, *template.Template, error) {
 	var tried []string
 	for _, name := range candidates(p) {
 		if sec := strings.Split(name, "/")[0]; sec == "" {
 			continue
 		}
-		t, err := r.set(name)
+		t, err := r.set(site, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			tried = append(tried, name)
 			continue
@@ -212,19 +264,22 @@ func (r *Renderer) Resolve(p *content.Page) (string, *template.Template, error) 
 
 // set returns the template set for a kind template: baseof + partials +
 // the kind file, parsed once per build.
-func (r *Renderer) set(name string) (*template.Template, error) {
-	if v, ok := r.parsed.Load(name); ok {
+// Each language has its own sets: their functions (T, getPage) answer in
+// its language.
+func (r *Renderer) set(site *Site, name string) (*template.Template, error) {
+	key := site.Language.Key + "\x00" + name
+	if v, ok := r.parsed.Load(key); ok {
 		ps := v.(parsedSet)
 		return ps.t, ps.err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if v, ok := r.parsed.Load(name); ok {
+	if v, ok := r.parsed.Load(key); ok {
 		ps := v.(parsedSet)
 		return ps.t, ps.err
 	}
-	t, err := r.parse(name)
-	r.parsed.Store(name, parsedSet{t, err})
+	t, err := r.parse(site, name)
+	r.parsed.Store(key, parsedSet{t, err})
 	return t, err
 }
 
@@ -233,12 +288,12 @@ type parsedSet struct {
 	err error
 }
 
-func (r *Renderer) parse(name string) (*template.Template, error) {
+func (r *Renderer) parse(site *Site, name string) (*template.Template, error) {
 	body, origin, err := r.read(name)
 	if err != nil {
 		return nil, err
 	}
-	t := template.New("baseof.html").Funcs(r.funcs())
+	t := template.New("baseof.html").Funcs(r.funcs()).Funcs(r.langFuncs(site))
 	base, baseOrigin, err := r.read("_default/baseof.html")
 	if err != nil {
 		return nil, diag.Problem{Path: path.Join(LayoutsDir, "_default/baseof.html"), Severity: diag.Error,

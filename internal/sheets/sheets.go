@@ -22,6 +22,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/i18n"
 )
 
 // Dir is the folder the sheets appear in, under content/.
@@ -45,10 +46,12 @@ type country struct {
 
 var _ content.Generator = Generate
 
-// Generate makes the sheets from data/helplines.yaml. A file that is not
-// valid YAML makes no sheets and no problems here: the build reports it
-// when it loads data/.
-func Generate(site fs.FS, _ *config.Config) ([]*content.Page, diag.List) {
+// Generate makes the sheets from data/helplines.yaml, in the default
+// language and in each language whose i18n file translates the sheets'
+// words (whoToCallIn): a sheet is never published in English under
+// another language's name. A file that is not valid YAML makes no sheets
+// and no problems here: the build reports it when it loads data/.
+func Generate(site fs.FS, cfg *config.Config) ([]*content.Page, diag.List) {
 	src, err := fs.ReadFile(site, DataFile)
 	if err != nil {
 		return nil, nil
@@ -58,29 +61,69 @@ func Generate(site fs.FS, _ *config.Config) ([]*content.Page, diag.List) {
 	if len(countries) == 0 {
 		return nil, probs
 	}
-	first := content.Pos{Path: DataFile, Line: countries[0].entries[0].countryLine}
-	index := content.NewGenerated(content.KindSection, path.Join(Dir, "_index.md"), first)
-	index.Title = "Who to call"
-	index.Description = "One-page lists of the helplines and places to report a worry about a child online, for each country."
-	index.Weight = 50
-	index.AddLine("Each sheet lists the phone numbers and websites to use if you are worried about a child online, with the emergency number first. Print one to keep by the phone, or for your school office or club.", 0)
-	pages := []*content.Page{index}
-	for i, c := range countries {
-		pages = append(pages, sheet(c, i+1))
+	langs := []*config.Language{{Key: "en", Default: true}}
+	var cat *i18n.Catalogue
+	if cfg != nil && len(cfg.Langs) > 0 {
+		langs = cfg.Langs
+		cat, _ = i18n.Load(site, nil, cfg) // the build reports the files' problems
+	}
+	var pages []*content.Page
+	for _, l := range langs {
+		if !l.Default && !cat.Has(l.Key, "whoToCallIn") {
+			continue
+		}
+		w := words{cat: cat, lang: l.Key}
+		suffix := ".md"
+		if !l.Default {
+			suffix = "." + l.Key + ".md"
+		}
+		pages = append(pages, w.index(countries, suffix))
+		for i, c := range countries {
+			pages = append(pages, w.sheet(c, i+1, suffix))
+		}
 	}
 	return pages, probs
 }
 
+// words are the sheets' words in one language: its messages, or the
+// English written here for a message it lacks.
+type words struct {
+	cat  *i18n.Catalogue
+	lang string
+}
+
+func (w words) say(id, english string, data map[string]any) string {
+	if w.cat == nil {
+		return english
+	}
+	if t := w.cat.T(w.lang, id, data); t != id {
+		return t
+	}
+	return english
+}
+
+// index is the list of sheets.
+func (w words) index(countries []country, suffix string) *content.Page {
+	first := content.Pos{Path: DataFile, Line: countries[0].entries[0].countryLine}
+	index := content.NewGenerated(content.KindSection, path.Join(Dir, "_index"+suffix), first)
+	index.Title = w.say("whoToCall", "Who to call", nil)
+	index.Description = w.say("whoToCallDescription", "One-page lists of the helplines and places to report a worry about a child online, for each country.", nil)
+	index.Weight = 50
+	index.AddLine(w.say("whoToCallIntro", "Each sheet lists the phone numbers and websites to use if you are worried about a child online, with the emergency number first. Print one to keep by the phone, or for your school office or club.", nil), 0)
+	return index
+}
+
 // sheet is the page of one country.
-func sheet(c country, weight int) *content.Page {
+func (w words) sheet(c country, weight int, suffix string) *content.Page {
 	at := content.Pos{Path: DataFile, Line: c.entries[0].countryLine}
-	p := content.NewGenerated(content.KindPage, path.Join(Dir, content.Slugify(c.name)+".md"), at)
-	p.Title = "Who to call in " + place(c.name)
-	p.Description = fmt.Sprintf("The numbers to call and the places to report a worry about a child online in %s, on one page to print.", place(c.name))
+	p := content.NewGenerated(content.KindPage, path.Join(Dir, content.Slugify(c.name)+suffix), at)
+	where := w.say("country-"+content.Slugify(c.name), place(c.name), nil)
+	p.Title = w.say("whoToCallIn", "Who to call in "+where, map[string]any{"Country": where})
+	p.Description = w.say("sheetDescription", fmt.Sprintf("The numbers to call and the places to report a worry about a child online in %s, on one page to print.", where), map[string]any{"Country": where})
 	p.Layout = "sheet"
 	p.ShowTOC = false
 	p.Weight = weight
-	p.AddLine("If a child is in danger right now, call the emergency number first.", 0)
+	p.AddLine(w.say("sheetEmergencyFirst", "If a child is in danger right now, call the emergency number first.", nil), 0)
 	for _, e := range c.entries {
 		p.AddLine("", e.line)
 		p.AddLine(":::helpline "+e.id, e.line)

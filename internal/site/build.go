@@ -5,6 +5,8 @@
 package site
 
 import (
+	"github.com/yuin/goldmark"
+
 	"context"
 	"fmt"
 	"html/template"
@@ -21,6 +23,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/i18n"
 	"github.com/signpost/signpost/internal/markdown"
 	"github.com/signpost/signpost/internal/markdown/blocks"
 	"github.com/signpost/signpost/internal/render"
@@ -137,6 +140,10 @@ type builder struct {
 	// incremental build writes nothing unless it succeeds.
 	buffered map[string][]byte
 	rnd      *render.Renderer
+	// convs are the markdown converters by language.
+	convs map[string]*markdown.Converter
+	// words are the theme's words in every language.
+	words *i18n.Catalogue
 	// stemmer remembers the search terms of words across this build's pages.
 	stemmer *search.Stemmer
 	// fileSet are the non-page files published (static, assets, bundle
@@ -207,21 +214,40 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 			b.published[p.URL] = true
 		}
 	}
-	// The guidance blocks are part of every site's markdown, built from
-	// its own data/ (helpline cards): no caller can leave them out.
-	exts := blocks.FromData(b.data)
+	cat, probs := i18n.Load(b.site, b.opt.Theme, b.cfg)
+	b.probs.Add(probs...)
+	b.words = cat
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)
-	conv := markdown.New(markdown.Options{
-		Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: exts, PageAnchors: true,
-		FileExists: func(u string) bool { return exists[u] },
-		ImageSize:  (&imageSizes{site: b.site, basePath: b.cfg.BasePath()}).size,
-	})
-	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject})
+	sizes := (&imageSizes{site: b.site, basePath: b.cfg.BasePath()}).size
+	// One converter per language: the guidance blocks' labels are words
+	// of the page's language.
+	b.convs = map[string]*markdown.Converter{}
+	for _, l := range b.cfg.Langs {
+		b.convs[l.Key] = markdown.New(markdown.Options{
+			Unsafe: b.cfg.Markup.Unsafe, Tree: b.tree, Extensions: b.extensions(cat, l.Key), PageAnchors: true,
+			FileExists: func(u string) bool { return exists[u] },
+			ImageSize:  sizes,
+		})
+	}
+	rnd, probs := render.New(render.Options{Site: b.site, Theme: b.opt.Theme, Tree: b.tree, Assets: b.assets, Data: b.data, Inject: b.opt.Inject, I18n: cat})
 	b.probs.Add(probs...)
 	b.rnd = rnd
-	return conv, rnd
+	return b.convs[b.cfg.DefaultLanguage().Key], rnd
+}
+
+// extensions are the site's goldmark extensions, speaking lang: the
+// guidance blocks are part of every site's markdown, built from its own
+// data/ (helpline cards), with their labels in the page's language.
+func (b *builder) extensions(cat *i18n.Catalogue, lang string) []goldmark.Extender {
+	exts := blocks.FromData(b.data)
+	for i, e := range exts {
+		if x, ok := e.(*blocks.Extension); ok {
+			exts[i] = x.Localized(func(id string, data map[string]any) string { return cat.T(lang, id, data) })
+		}
+	}
+	return exts
 }
 
 // writeGlobals writes the outputs made from the whole tree, and the
@@ -327,6 +353,9 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 
 func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
 	rec := &pageRecord{out: p.OutputPath()}
+	if c := b.convs[p.Lang]; c != nil {
+		conv = c
+	}
 	if p.Broken {
 		return rec // already reported; its anchors are unknown
 	}
@@ -397,7 +426,7 @@ func collectTree(bodySize int) {
 }
 
 func (b *builder) render404(rnd *render.Renderer) {
-	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.LanguageCode,
+	p := &content.Page{Kind: content.Kind404, Title: "Page not found", Description: "There is no page at this address.", URL: "/404.html", Lang: b.cfg.DefaultLanguage().Key, Language: b.cfg.DefaultLanguage(),
 		Parent: b.tree.Home, ShowTOC: false, Params: map[string]any{}}
 	p.RelPermalink = b.cfg.BasePath() + "404.html"
 	p.Permalink = b.cfg.BaseURL + "404.html"

@@ -47,26 +47,33 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 	sums := map[string][32]byte{}
 	src := generated("the search index")
 	b.rec.release(func(rel string, s source) bool { return s == src })
-	// The default language's index; each other language's goes in its
-	// own folder (see search.Write).
-	for _, f := range search.Write(b.cfg.LanguageCode, docs) {
-		sum := sha256.Sum256(f.Data)
-		sums[f.Path] = sum
-		if old, ok := b.indexSums[f.Path]; ok && old == sum {
-			// Unchanged since the last build: kept, not written again.
-			if _, err := b.rec.claim("/"+f.Path, src); err != nil {
-				b.problem(err)
-			}
-			continue
+	// One index per language: the default language's at /search-index/,
+	// each other's under its prefix (/ur/search-index/).
+	for _, l := range b.cfg.Langs {
+		prefix := "/"
+		if l.Prefix != "" {
+			prefix += l.Prefix + "/"
 		}
-		b.emit("/"+f.Path, src, f.Data, false)
+		for _, f := range search.Write(l.Key, docs) {
+			out := prefix + f.Path
+			sum := sha256.Sum256(f.Data)
+			sums[out] = sum
+			if old, ok := b.indexSums[out]; ok && old == sum {
+				// Unchanged since the last build: kept, not written again.
+				if _, err := b.rec.claim(out, src); err != nil {
+					b.problem(err)
+				}
+				continue
+			}
+			b.emit(out, src, f.Data, false)
+		}
 	}
 	b.indexSums = sums
 }
 
 // writeCatalogue writes resources.json and the updates feeds.
 func (b *builder) writeCatalogue() {
-	files, err := catalogue.Files(b.tree)
+	files, err := catalogue.Files(b.tree, b.words.T)
 	if err != nil {
 		b.problem(err)
 		return

@@ -318,6 +318,15 @@ func (s *Session) dirtyPages(old *snapshot, tree *content.Tree, changed []string
 			return nil, false, full
 		}
 		keys.addLinking(old, f)
+		// A translation's pages link to the page it translates until it
+		// exists, and to it once it does: they link to it now, or did.
+		for _, p := range []*content.Page{op, np} {
+			if p != nil {
+				for _, tr := range p.Translations {
+					keys.addLinking(old, tr.Key())
+				}
+			}
+		}
 		if shownEverywhere(old, tree, f) {
 			return nil, false, "a page the templates show everywhere changed"
 		}
@@ -361,6 +370,10 @@ func (k dirtyKeys) addShowing(op, np *content.Page) (full string) {
 				k[n.Key()] = true
 			}
 		}
+		// Its translations link to it (switcher, hreflang).
+		for _, tr := range p.Translations {
+			k[tr.Key()] = true
+		}
 		for _, terms := range p.TermPages {
 			for _, tm := range terms {
 				k[tm.Key()] = true
@@ -389,8 +402,11 @@ func (k dirtyKeys) addLinking(old *snapshot, f string) {
 func shownEverywhere(old *snapshot, tree *content.Tree, f string) bool {
 	for _, ref := range old.looked {
 		for _, t := range []*content.Tree{tree, old.tree} {
-			if g := t.GetPage(ref); g != nil && g.Key() == f {
-				return true
+			// In each language: getPage finds a page's translation.
+			for _, l := range t.Langs {
+				if g := t.GetPageIn(l.Key, ref); g != nil && g.Key() == f {
+					return true
+				}
 			}
 		}
 	}

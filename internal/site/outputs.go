@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/signpost/signpost/internal/feed"
+	"github.com/signpost/signpost/internal/render"
 
 	"github.com/signpost/signpost/internal/content"
 )
@@ -25,7 +26,7 @@ func (b *builder) writeAliases() {
 				continue // it differs from another output only in case: _redirects only
 			}
 			var buf bytes.Buffer
-			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.Lang}); err != nil {
+			if err := aliasTmpl.Execute(&buf, map[string]any{"Page": p, "Lang": p.LanguageCode()}); err != nil {
 				b.problem(err)
 				continue
 			}
@@ -69,7 +70,11 @@ func (b *builder) writeFeeds() {
 		}
 		var pages []*content.Page
 		if p.Kind == content.KindHome {
-			pages = append(pages, b.tree.Regular...)
+			if lt := b.tree.Lang(p.Lang); lt != nil {
+				pages = append(pages, lt.Regular...)
+			} else {
+				pages = append(pages, b.tree.Regular...)
+			}
 		} else {
 			collect(p, &pages)
 		}
@@ -101,11 +106,15 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 	if len(dated) > 50 {
 		dated = dated[:50]
 	}
-	title := b.cfg.Title
-	if owner.Kind != content.KindHome {
-		title = owner.Title + " – " + b.cfg.Title
+	site := b.cfg.Title
+	if owner.Language != nil {
+		site = owner.Language.Title
 	}
-	f := feed.Feed{Lang: b.cfg.LanguageCode, Title: title, ID: owner.Permalink, Author: b.cfg.Title,
+	title := site
+	if owner.Kind != content.KindHome {
+		title = owner.Title + " – " + site
+	}
+	f := feed.Feed{Lang: owner.LanguageCode(), Title: title, ID: owner.Permalink, Author: site,
 		Links: []feed.Link{{Href: owner.Permalink + "feed.xml", Rel: "self"}, {Href: owner.Permalink}}}
 	latest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, p := range dated {
@@ -130,22 +139,38 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 }
 
 type urlset struct {
-	XMLName xml.Name   `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapU `xml:"url"`
+	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	// XHTML declares the namespace of the alternates, on a site with
+	// more than one language.
+	XHTML string     `xml:"xmlns:xhtml,attr,omitempty"`
+	URLs  []sitemapU `xml:"url"`
 }
 
 type sitemapU struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
+	// Alternates are the page in each language it is in, itself
+	// included, as search engines ask.
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 func (b *builder) writeSitemap() {
 	var s urlset
+	if b.cfg.Multilingual() {
+		s.XHTML = "http://www.w3.org/1999/xhtml"
+	}
 	for _, p := range b.tree.All {
 		u := sitemapU{Loc: p.Permalink}
 		if t := updated(p); !t.IsZero() {
 			u.Lastmod = t.Format("2006-01-02")
 		}
+		u.Alternates = sitemapAlternates(p)
 		s.URLs = append(s.URLs, u)
 	}
 	out, err := xml.MarshalIndent(s, "", "  ")
@@ -154,6 +179,16 @@ func (b *builder) writeSitemap() {
 		return
 	}
 	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
+}
+
+// sitemapAlternates lists p in each language it is in, then x-default
+// (its default language's page); none for a page without translations.
+func sitemapAlternates(p *content.Page) []xhtmlLink {
+	var out []xhtmlLink
+	for _, a := range render.Alternates(p) {
+		out = append(out, xhtmlLink{"alternate", a.Lang, a.URL})
+	}
+	return out
 }
 
 func (b *builder) writeRobots() {

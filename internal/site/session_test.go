@@ -147,6 +147,39 @@ var (
 // assets added, edited and removed, and templates. -long runs many more
 // steps; -seed picks another sequence.
 func TestIncrementalEqualsClean(t *testing.T) {
+	incrementalEqualsClean(t, rebuildSite, false)
+}
+
+// rebuildLanguages is rebuildSite in English, Welsh and Urdu, with Welsh
+// translations by file name and the theme's words in Welsh.
+var rebuildLanguages = strings.Replace(rebuildSite, minimal, minimal+`[languages.en]
+name = "English"
+weight = 1
+[languages.cy]
+name = "Cymraeg"
+weight = 2
+[languages.ur]
+name = "اردو"
+weight = 3
+direction = "rtl"
+-- i18n/cy.toml --
+[home]
+other = "Hafan"
+-- content/talk/a.cy.md --
+---
+title: Alffa
+translation: {from: en, checked: false}
+---
+Cymraeg.
+`, 1)
+
+// The property holds with translations: translations created, edited
+// and removed, and the i18n file edited, among the other changes.
+func TestIncrementalEqualsCleanLanguages(t *testing.T) {
+	incrementalEqualsClean(t, rebuildLanguages, true)
+}
+
+func incrementalEqualsClean(t *testing.T, fixture string, langs bool) {
 	steps := 40
 	if testing.Short() {
 		steps = 12
@@ -154,9 +187,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	if *long {
 		steps = 300
 	}
-	r := sitetest.Run(t, rebuildSite)
+	r := sitetest.Run(t, fixture)
 	site.SetFullShare(r.Session, 2) // never fall back for size: test the narrow path
-	e := &editor{dir: r.Dir, rng: rand.New(rand.NewSource(*seed))}
+	e := &editor{dir: r.Dir, rng: rand.New(rand.NewSource(*seed)), langs: langs}
 	incremental, changes := 0, 0
 	whys := map[string]int{}
 	start := time.Now()
@@ -190,6 +223,8 @@ func TestIncrementalEqualsClean(t *testing.T) {
 type editor struct {
 	dir string
 	rng *rand.Rand
+	// langs adds changes to translations and i18n files.
+	langs bool
 }
 
 // Pages others link to are edited but never removed or made drafts.
@@ -267,6 +302,9 @@ func (e *editor) page(n int, mayDraft bool) string {
 func (e *editor) change(n int) (changed []string, op string) {
 	pages, madePages, sections := e.pages(), e.made(false), e.made(true)
 	folders := append([]string{"content/talk", "content/report"}, sections...)
+	if e.langs && e.rng.Intn(4) == 0 {
+		return e.translate(n, pages)
+	}
 	switch r := e.rng.Intn(20); {
 	case r < 4: // body edit
 		f := e.pick(pages)
@@ -329,5 +367,34 @@ func (e *editor) change(n int) (changed []string, op string) {
 	default: // template
 		e.write("layouts/_default/term.html", fmt.Sprintf(`{{define "main"}}<h1>{{.Title}} %d</h1>{{range .Pages}}{{.Title}}{{end}}{{end}}`, n))
 		return []string{"layouts/_default/term.html"}, "template"
+	}
+}
+
+// translate makes one change to the Welsh side of a site: a translation
+// written (created or edited), a translation removed, or the i18n file
+// edited.
+func (e *editor) translate(n int, pages []string) (changed []string, op string) {
+	var english, welsh []string
+	for _, p := range pages {
+		if strings.HasSuffix(p, ".cy.md") {
+			welsh = append(welsh, p)
+		} else {
+			english = append(english, p)
+		}
+	}
+	switch r := e.rng.Intn(5); {
+	case r < 3:
+		f := strings.TrimSuffix(e.pick(english), ".md") + ".cy.md"
+		checked := e.rng.Intn(2) == 0
+		link := e.pick([]string{"talk/a.md", "talk/b.md", "report/d.md", "talk/_index.md"})
+		e.write(f, fmt.Sprintf("---\ntitle: Tudalen %d\ntranslation: {from: en, checked: %v}\n---\nCorff %d, [dolen](/%s).\n", n, checked, e.rng.Int(), link))
+		return []string{f}, "translate " + f
+	case r < 4 && len(welsh) > 0:
+		f := e.pick(welsh)
+		os.Remove(filepath.Join(e.dir, f))
+		return []string{f}, "untranslate " + f
+	default:
+		e.write("i18n/cy.toml", fmt.Sprintf("[home]\nother = \"Hafan %d\"\n[menu]\nother = \"Dewislen\"\n", n))
+		return []string{"i18n/cy.toml"}, "i18n"
 	}
 }

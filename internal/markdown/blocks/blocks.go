@@ -34,6 +34,29 @@ type Helpline struct {
 // Helplines.
 type Extension struct {
 	Helplines map[string]Helpline
+	// Words looks up the labels and card texts in the page's language
+	// (i18n message ids blockWarning, helplineCall, helpline-<id>-for…);
+	// nil shows them in English.
+	Words func(id string, data map[string]any) string
+}
+
+// Localized returns the extension speaking through words.
+func (e *Extension) Localized(words func(id string, data map[string]any) string) goldmark.Extender {
+	c := *e
+	c.Words = words
+	return &c
+}
+
+// word is the message id through Words, or english when there are no
+// Words or the message is missing (Words gives back the id).
+func (e *Extension) word(id, english string, data map[string]any) string {
+	if e.Words == nil {
+		return english
+	}
+	if w := e.Words(id, data); w != "" && w != id {
+		return w
+	}
+	return english
 }
 
 // FromData builds the extension from the site's decoded data/ folder

@@ -18,6 +18,12 @@ var labels = map[string]string{
 	"say": "Things you could say", "do": "Do", "dont": "Do not",
 }
 
+// labelIDs are the labels' message ids in i18n/XX.toml.
+var labelIDs = map[string]string{
+	"emergency": "blockEmergency", "warning": "blockWarning", "tip": "blockTip",
+	"say": "blockSay", "do": "blockDo", "dont": "blockDont",
+}
+
 type blockRenderer struct{ ext *Extension }
 
 func (r *blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -50,7 +56,7 @@ func (r *blockRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, en
 		if entering {
 			q := b.Arg
 			if q == "" { // already an error; keep the control named
-				q = "More information"
+				q = r.ext.word("detailsMore", "More information", nil)
 			}
 			_, _ = w.WriteString("<details class=\"block-details\">\n<summary><span class=\"summary-text\">" + html.EscapeString(q) + "</span></summary>\n<div class=\"details-body\">\n")
 		} else {
@@ -72,7 +78,7 @@ func (r *blockRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, en
 		if b.Name == "warning" {
 			_, _ = w.WriteString("<span class=\"block-icon\" aria-hidden=\"true\">!</span> ")
 		}
-		_, _ = w.WriteString(labels[b.Name] + "</p>\n")
+		_, _ = w.WriteString(html.EscapeString(r.ext.word(labelIDs[b.Name], labels[b.Name], nil)) + "</p>\n")
 	default: // unknown: already an error; render the content plainly
 		if entering {
 			_, _ = w.WriteString("<div>\n")
@@ -95,8 +101,8 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	level := strconv.Itoa(min(headingAbove(blk)+1, 6))
 	var b strings.Builder
 	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + helplineName(h.Name, h.Country) + "</h" + level + ">\n")
-	if h.For != "" {
-		b.WriteString("<p>" + esc(h.For) + "</p>\n")
+	if what := r.ext.word("helpline-"+h.ID+"-for", h.For, nil); what != "" {
+		b.WriteString("<p>" + esc(what) + "</p>\n")
 	}
 	// Numbers are marked dir="ltr": inside right-to-left text "0808 800
 	// 5000" would otherwise show its groups in reverse order. The attribute
@@ -104,7 +110,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	// it holds where the page's stylesheet does not reach (feed readers,
 	// reader views, a copy pasted into a message).
 	if number, rest := splitPhone(h.Phone); number != "" {
-		b.WriteString("<p class=\"helpline-phone\">Call <a dir=\"ltr\" href=\"tel:" + esc(telNumber(number)) + "\">" + esc(number) + "</a>")
+		b.WriteString("<p class=\"helpline-phone\">" + esc(r.ext.word("helplineCall", "Call", nil)) + " <a dir=\"ltr\" href=\"tel:" + esc(telNumber(number)) + "\">" + esc(number) + "</a>")
 		if dial := keypad(number); dial != number {
 			b.WriteString(" (<span dir=\"ltr\">" + esc(dial) + "</span>)")
 		}
@@ -114,10 +120,11 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 		b.WriteString("</p>\n")
 	}
 	if h.Hours != "" {
-		b.WriteString("<p>Open: " + esc(h.Hours) + "</p>\n")
+		b.WriteString("<p>" + esc(r.ext.word("helplineOpen", "Open: "+h.Hours, map[string]any{"Hours": h.Hours})) + "</p>\n")
 	}
 	if webURL(h.URL) {
-		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">Go to the " + esc(bareName(h.Name, h.Country)) + " website</a></p>\n")
+		name := bareName(h.Name, h.Country)
+		b.WriteString("<p><a href=\"" + esc(h.URL) + "\" rel=\"noopener\">" + esc(r.ext.word("helplineWebsite", "Go to the "+name+" website", map[string]any{"Name": name})) + "</a></p>\n")
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
