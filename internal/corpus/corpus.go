@@ -318,26 +318,21 @@ func write(dir string, files []File) error {
 	return nil
 }
 
-const signpostConfig = `title = "Corpus"
+var signpostConfig = `title = "Corpus"
 baseURL = "https://example.org/"
 languageCode = "en-GB"
 description = "A generated guidance site for benchmarks."
 
 [taxonomies]
 tag = "tags"
+` + menus("s%d/_index.md")
 
-[[menus.main]]
-name = "Section 0"
-pageRef = "s0/_index.md"
-weight = 1
-
-[[menus.main]]
-name = "Section 1"
-pageRef = "s1/_index.md"
-weight = 2
-
-[[menus.main]]
-name = "Section 2"
-pageRef = "s2/_index.md"
-weight = 3
-`
+// menus is the main menu of both configs: the first three sections, named
+// by ref (a format taking the section's number).
+func menus(ref string) string {
+	var b strings.Builder
+	for s := range 3 {
+		fmt.Fprintf(&b, "\n[[menus.main]]\nname = \"Section %d\"\npageRef = \"%s\"\nweight = %d\n", s, fmt.Sprintf(ref, s), s+1)
+	}
+	return b.String()
+}

@@ -44,20 +44,7 @@ limit = 50
 [markup.tableOfContents]
 startLevel = 2
 endLevel = 3
-
-[[menus.main]]
-name = "Section 0"
-pageRef = "/s0"
-weight = 1
-[[menus.main]]
-name = "Section 1"
-pageRef = "/s1"
-weight = 2
-[[menus.main]]
-name = "Section 2"
-pageRef = "/s2"
-weight = 3
-`,
+` + menus("/s%d"),
 	"assets/css/site.css": `body { font: 1.125rem/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 40rem; padding: 0 1rem; }
 .skip-link { position: absolute; left: -9999px; }
 .skip-link:focus { left: 1rem; }
