@@ -9,7 +9,16 @@ import { launch, newContext } from "../lib/browser.js";
 import { start } from "../lib/site.js";
 
 const phone = { width: 360, height: 780 };
-const crisisPages = ["/", "/report/worried-right-now/", "/report/", "/report/uk/", "/warning-signs/"];
+const englishCrisisPages = ["/", "/report/worried-right-now/", "/report/", "/report/uk/", "/warning-signs/"];
+// crisisPages are the English crisis pages and every translation of them
+// the build wrote (/ur/report/worried-right-now/…): a parent reading Urdu
+// needs the emergency block on the first screen as much as one reading
+// English.
+function crisisPages(pages) {
+  const prefixes = new Set(pages.map((p) => /^\/([a-z]{2,3}(?:-[a-z0-9]+)?)\/$/i.exec(p)?.[1]).filter(Boolean));
+  const translated = [...prefixes].flatMap((l) => englishCrisisPages.map((p) => `/${l}${p}`)).filter((p) => pages.includes(p));
+  return [...englishCrisisPages, ...translated];
+}
 const maxHeader = 120;
 
 let site, browser;
@@ -44,7 +53,7 @@ for (const scheme of ["light", "dark"]) {
     const context = await newContext(browser, site, { viewport: phone, colorScheme: scheme });
     const page = await context.newPage();
     const failed = [];
-    for (const path of crisisPages) {
+    for (const path of crisisPages(site.pages)) {
       await page.goto(site.url(path));
       const m = await page.evaluate(measure);
       console.log(`${scheme} ${path}: emergency block ${m.block ? `${m.block.top}–${m.block.bottom}px` : "missing"}, header ${m.header}px, ${m.tels.map((t) => t.href).join(" ") || "no tel: links"}`);
