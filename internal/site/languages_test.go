@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -356,6 +357,12 @@ pageRef = "report/other.md"
 [[languages.gd.menus.main]]
 name = "Adrodd"
 pageRef = "report/_index.md"
+[[languages.gd.menus.main]]
+name = "Pryder"
+pageRef = "report/worried.md"
+[[languages.gd.menus.main]]
+name = "Arall"
+pageRef = "report/other.md"
 [languages.fa]`, 1)+byName)
 	s.AssertFile("fa/report/worried/index.html", `<div class="exit-note">`,
 		// the section has no Persian _index: its English title, marked English
@@ -363,7 +370,11 @@ pageRef = "report/_index.md"
 		// the site's menus: an untranslated page is the English one, marked
 		`<li><a href="/report/other/" lang="en-GB" hreflang="en-GB" dir="ltr" aria-current="true">Other</a></li>`)
 	s.AssertFile("report/worried/index.html", `<div class="exit-note">`, `<li><a href="/report/">Report</a></li>`, `<li><a href="/report/other/" aria-current="true">Other</a></li>`)
-	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`)
+	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`,
+		// a language's own menu names its entries, translated pages too
+		`<li><a href="/gd/report/worried/">Pryder</a></li>`,
+		// and an English-only page under a Welsh name: no lang, an hreflang
+		`<li><a href="/report/other/" hreflang="en-GB">Arall</a></li>`)
 }
 
 // A translation's links to pages go to their translations into its
@@ -406,4 +417,25 @@ More.
 	r.AssertFile("fa/report/worried/index.html", `! translation-notice`)
 	r.EditFile("i18n/gd.toml", "[exitThisPage]\nother = \"Gadael\"\n").Build().AssertFull("i18n/gd.toml changed")
 	r.AssertFile("gd/index.html", `>Gadael<`)
+}
+
+// TestSearchAnswersInEveryLanguage: a page named in [search] answers
+// answers first in its language's index, and so do its translations in
+// theirs (the list names the default language's file).
+func TestSearchAnswersInEveryLanguage(t *testing.T) {
+	cfg := strings.Replace(languagesConfig, "defaultContentLanguage = \"en\"\n",
+		"defaultContentLanguage = \"en\"\n[search]\nanswers = [\"content/report/worried.md\"]\n", 1)
+	s := sitetest.BuildOK(t, cfg+urBasic+byName)
+	for _, dir := range []string{"", "gd/", "fa/"} {
+		var meta struct {
+			Docs, First int
+			Answers     []int
+		}
+		if err := json.Unmarshal([]byte(s.Read(dir+"search-index/meta.json")), &meta); err != nil {
+			t.Fatal(err)
+		}
+		if meta.First != 1 || len(meta.Answers) == 0 {
+			t.Errorf("/%ssearch-index/meta.json: first %d, answers %v; want the worried page first", dir, meta.First, meta.Answers)
+		}
+	}
 }
