@@ -315,6 +315,8 @@ other = "{{ .Country }} میں کس کو کال کریں"
 other = "برطانیہ"
 [helpline-nspcc-for]
 other = "بچوں کے بارے میں فکر ہو تو بات کریں۔"
+[helpline-uk-emergency-name]
+other = "پولیس، فائر بریگیڈ اور ایمبولینس"
 [helplineCall]
 other = "کال کریں"
 [blockWarning]
@@ -334,7 +336,12 @@ nspcc:
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
 		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
 		`<p>Call if a child is in danger right now.</p>`, // not translated: English
-		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
+		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`,
+		// a generic name translated, the English one beside it; a
+		// service's name in English only
+		`<h2 class="helpline-name">پولیس، فائر بریگیڈ اور ایمبولینس (<span lang="en" dir="ltr">Police, fire and ambulance</span><span class="helpline-country">, UK</span>)</h2>`,
+		`<h2 class="helpline-name">NSPCC helpline<span class="helpline-country"> (UK)</span></h2>`)
+	s.AssertFile("who-to-call/uk/index.html", `<h2 class="helpline-name">Police, fire and ambulance<span class="helpline-country"> (UK)</span></h2>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
 		`<link rel="alternate" hreflang="fa" href="https://example.org/fa/who-to-call/uk/">`)
 	// Welsh does not translate the sheets: none in Welsh.

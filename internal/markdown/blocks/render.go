@@ -100,7 +100,11 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	esc := html.EscapeString
 	level := strconv.Itoa(min(headingAbove(blk)+1, 6))
 	var b strings.Builder
-	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + helplineName(h.Name, h.Country) + "</h" + level + ">\n")
+	name := helplineName(h.Name, h.Country)
+	if local := r.ext.word("helpline-"+h.ID+"-name", "", nil); local != "" {
+		name = localName(local, h.Name, h.Country)
+	}
+	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + name + "</h" + level + ">\n")
 	if what := r.ext.word("helpline-"+h.ID+"-for", h.For, nil); what != "" {
 		b.WriteString("<p>" + esc(what) + "</p>\n")
 	}
@@ -152,6 +156,21 @@ func helplineName(name, country string) string {
 		return esc(base) + "<span class=\"helpline-country\">, " + esc(country) + "</span>)"
 	}
 	return esc(name) + "<span class=\"helpline-country\"> (" + esc(country) + ")</span>"
+}
+
+// localName is a card's name translated (an i18n helpline-<id>-name
+// message, for a name that describes rather than names a service:
+// "Police, fire and ambulance"), with the English name beside it in
+// brackets, marked English, as the parent will hear it on the phone or
+// see it in English pages; the country as helplineName puts it.
+func localName(local, english, country string) string {
+	esc := html.EscapeString
+	bare := bareName(english, country)
+	out := esc(local) + ` (<span lang="en" dir="ltr">` + esc(bare) + `</span>`
+	if country == "" || (bare == strings.TrimSpace(english) && mentions(english, country)) {
+		return out + ")"
+	}
+	return out + `<span class="helpline-country">, ` + esc(country) + `</span>)`
 }
 
 // bareName is a helpline's name without the country it ends with:
