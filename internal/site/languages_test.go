@@ -49,6 +49,8 @@ many = "{{ .Count }} thudalen"
 other = "{{ .Count }} tudalen"
 [month11]
 other = "Tachwedd"
+[taxonomy-topics]
+other = "Pynciau"
 [misspelt]
 other = "x"
 `
@@ -145,8 +147,12 @@ func TestLanguagesByFileName(t *testing.T) {
 	// Breadcrumbs and dates in the page's language.
 	s.AssertFile("gd/report/worried/index.html", `<a href="/gd/">Hafan</a>`, `1 Tachwedd 2026`)
 	// Per-language taxonomies, with plurals of the language.
-	s.AssertFile("gd/topics/index.html", `(1 dudalen)`)
-	s.AssertFile("topics/index.html", `(1 page)`)
+	s.AssertFile("gd/topics/index.html", `(1 dudalen)`,
+		// the taxonomy's title in the language (i18n taxonomy-topics);
+		// its description, which the file lacks, in English
+		`<h1>Pynciau</h1>`, `<title>Pynciau – Arwyddbost</title>`, `content="Every page, listed by pynciau."`)
+	s.AssertFile("gd/topics/reporting/index.html", `<p class="caption">Pynciau</p>`)
+	s.AssertFile("topics/index.html", `(1 page)`, `<h1>Topics</h1>`)
 	// A language without its own home page still has one.
 	s.AssertFile("fa/index.html", `<html lang="fa" dir="rtl">`, `سائن پوسٹ`)
 	// A translation's missing messages are one warning naming its file;
@@ -154,7 +160,7 @@ func TestLanguagesByFileName(t *testing.T) {
 	w := sitetest.BuildOK(t, languagesConfig+urBasic+byName)
 	w.AssertProblem("i18n/gd.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
 	w.AssertProblem("i18n/fa.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
-	w.AssertProblem(`i18n/gd.toml:19: warning: message "misspelt" is not one the theme uses`)
+	w.AssertProblem(`i18n/gd.toml:21: warning: message "misspelt" is not one the theme uses`)
 	// The sitemap lists each page with its alternates.
 	s.AssertFile("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
 		`<loc>https://example.org/fa/report/worried/</loc>
