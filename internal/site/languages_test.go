@@ -345,7 +345,7 @@ nspcc:
 		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`,
 		// a generic name translated, the English one beside it; a
 		// service's name in English only
-		`<h2 class="helpline-name">پولیس، فائر بریگیڈ اور ایمبولینس (<span lang="en" dir="ltr">Police, fire and ambulance</span><span class="helpline-country">, UK</span>)</h2>`,
+		`<h2 class="helpline-name">پولیس، فائر بریگیڈ اور ایمبولینس <span lang="en" dir="ltr">(Police, fire and ambulance<span class="helpline-country">, UK</span>)</span></h2>`,
 		`<h2 class="helpline-name">NSPCC helpline<span class="helpline-country"> (UK)</span></h2>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h2 class="helpline-name">Police, fire and ambulance<span class="helpline-country"> (UK)</span></h2>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,

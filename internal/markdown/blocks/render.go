@@ -166,11 +166,13 @@ func helplineName(name, country string) string {
 func localName(local, english, country string) string {
 	esc := html.EscapeString
 	bare := bareName(english, country)
-	out := esc(local) + ` (<span lang="en" dir="ltr">` + esc(bare) + `</span>`
+	// The brackets go inside the left-to-right span: in a right-to-left
+	// line they would mirror and wrap the wrong ends.
+	out := esc(local) + ` <span lang="en" dir="ltr">(` + esc(bare)
 	if country == "" || (bare == strings.TrimSpace(english) && mentions(english, country)) {
-		return out + ")"
+		return out + ")</span>"
 	}
-	return out + `<span class="helpline-country">, ` + esc(country) + `</span>)`
+	return out + `<span class="helpline-country">, ` + esc(country) + `</span>)</span>`
 }
 
 // bareName is a helpline's name without the country it ends with:
