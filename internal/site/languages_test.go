@@ -325,6 +325,8 @@ other = "بچوں کے بارے میں فکر ہو تو بات کریں۔"
 other = "پولیس، فائر بریگیڈ اور ایمبولینس"
 [helplineCall]
 other = "کال کریں"
+[helplineOpen]
+other = "کھلا ہے: {{ .Hours }}"
 [blockWarning]
 other = "انتباہ"
 -- data/helplines.yaml --
@@ -337,6 +339,7 @@ nspcc:
   name: NSPCC helpline
   for: Talk to the NSPCC about a worry.
   phone: "0808 800 5000"
+  hours: 24 hours a day
   country: UK
 `)
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
@@ -346,7 +349,10 @@ nspcc:
 		// a generic name translated, the English one beside it; a
 		// service's name in English only
 		`<h2 class="helpline-name">پولیس، فائر بریگیڈ اور ایمبولینس <span lang="en" dir="ltr">(Police, fire and ambulance<span class="helpline-country">, UK</span>)</span></h2>`,
-		`<h2 class="helpline-name">NSPCC helpline<span class="helpline-country"> (UK)</span></h2>`)
+		`<h2 class="helpline-name">NSPCC helpline<span class="helpline-country"> (UK)</span></h2>`,
+		// hours from the data, in English, marked so inside Urdu
+		`<p>کھلا ہے: <span lang="en" dir="ltr">24 hours a day</span></p>`)
+	s.AssertFile("who-to-call/uk/index.html", `<p>Open: 24 hours a day</p>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h2 class="helpline-name">Police, fire and ambulance<span class="helpline-country"> (UK)</span></h2>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
 		`<link rel="alternate" hreflang="fa" href="https://example.org/fa/who-to-call/uk/">`)

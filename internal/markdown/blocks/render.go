@@ -124,7 +124,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 		b.WriteString("</p>\n")
 	}
 	if h.Hours != "" {
-		b.WriteString("<p>" + esc(r.ext.word("helplineOpen", "Open: "+h.Hours, map[string]any{"Hours": h.Hours})) + "</p>\n")
+		b.WriteString("<p>" + r.openHours(h.Hours) + "</p>\n")
 	}
 	if webURL(h.URL) {
 		name := bareName(h.Name, h.Country)
@@ -132,6 +132,20 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
+}
+
+// openHours is "Open: 24 hours a day" in the page's language. The hours
+// come from data/helplines.yaml, in English: inside a translated sentence
+// they are marked English and left to right, or an Urdu line shows them
+// out of order ("hours a day, every day 24").
+func (r *blockRenderer) openHours(hours string) string {
+	const slot = "\x00"
+	english := "Open: " + slot
+	line := html.EscapeString(r.ext.word("helplineOpen", english, map[string]any{"Hours": slot}))
+	if line == html.EscapeString(english) {
+		return strings.Replace(line, slot, html.EscapeString(hours), 1)
+	}
+	return strings.Replace(line, slot, `<span lang="en" dir="ltr">`+html.EscapeString(hours)+`</span>`, 1)
 }
 
 // helplineName is a card's name as HTML with its country in a
