@@ -112,9 +112,19 @@ type Link struct {
 	Col  int    `json:"col,omitempty"`
 }
 
-// Page checks one page and returns its problems and the links to other
-// sites written in its source file.
-func (c *Checker) Page(in Input) (diag.List, []Link) {
+// Report is what checking a page found.
+type Report struct {
+	Problems diag.List
+	// External are the links to other sites written in its source file.
+	External []Link
+	// IDs are the page's element ids in order, what links to its anchors
+	// may name: the build takes them from here rather than read the page
+	// once more.
+	IDs []string
+}
+
+// Page checks one page.
+func (c *Checker) Page(in Input) Report {
 	p := in.Page
 	src := loadSource(c.opt.Site, p, in.Source)
 	pc := &pageCheck{c: c, p: p, src: src, marks: newMarks(in.Markdown), layouts: in.Layouts}
@@ -137,7 +147,7 @@ func (c *Checker) Page(in Input) (diag.List, []Link) {
 			pc.probs[i].Severity = diag.Warning
 		}
 	}
-	return pc.probs, pc.external
+	return Report{Problems: pc.probs, External: pc.external, IDs: pg.ids}
 }
 
 // lang is a page's language: its own, else the site's default language,

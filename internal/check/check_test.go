@@ -74,7 +74,8 @@ func (tc pageCase) run(t *testing.T) ([]Link, diag.List) {
 	}
 	c := New(Options{Site: fsys, Config: cfg, Now: today})
 	res := convert(t, p, fsys)
-	probs, links := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Markdown: res})
+	rep := c.Page(Input{Page: p, HTML: []byte(doc(tc.html)), Content: []byte(tc.content), Markdown: res})
+	probs, links := rep.Problems, rep.External
 	probs.Sort()
 	var got []string
 	for _, pr := range probs {

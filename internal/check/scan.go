@@ -50,7 +50,11 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 		k, v, more = z.TagAttr()
 		switch string(k) {
 		case "id":
-			a.id = string(v)
+			// A second id attribute is an HTML error browsers ignore:
+			// the first one is the element's id.
+			if a.id == "" {
+				a.id = string(v)
+			}
 		case "src":
 			a.src = string(v)
 		case "alt":

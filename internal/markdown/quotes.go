@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"unicode"
 	"unicode/utf8"
@@ -44,6 +45,9 @@ type quoteAt struct {
 
 // quoteRun replaces the quotes of one block's inline text.
 func quoteRun(block ast.Node, src []byte) {
+	if !hasQuote(block, src) {
+		return
+	}
 	var flat []rune
 	var quotes []quoteAt
 	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -84,6 +88,28 @@ func quoteRun(block ast.Node, src []byte) {
 	for _, t := range order {
 		splitQuotes(t, curly[t])
 	}
+}
+
+// hasQuote reports whether a Text node of the block, outside code and raw
+// HTML, holds a straight quote. Most blocks have none, and for them
+// quoteRun need not copy the text into runes (4% of a build's allocation).
+func hasQuote(block ast.Node, src []byte) bool {
+	found := false
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if !n.IsRaw() && bytes.ContainsAny(n.Segment.Value(src), `'"`) {
+				found = true
+				return ast.WalkStop, nil
+			}
+		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+			if n != block {
+				return ast.WalkSkipChildren, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // scanText adds a Text node's runes to flat and notes its quotes. A

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/signpost/signpost/internal/config"
@@ -112,7 +113,7 @@ func valueFuncs() template.FuncMap {
 		"add":   func(a, b int) int { return a + b },
 		"slug":  content.Slugify,
 		// append (list) "x" → the list with "x" added at the end
-		"append": func(xs []any, x any) []any { return append(xs[:len(xs):len(xs)], x) },
+		"append": appendList,
 		// has (list "a" "b") "b" → true when the list holds the value
 		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
 	}
@@ -205,12 +206,21 @@ func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, er
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "partials/"+name, data); err != nil {
+	buf := partialBufs.Get().(*bytes.Buffer)
+	defer func() {
+		buf.Reset()
+		partialBufs.Put(buf)
+	}()
+	if err := t.ExecuteTemplate(buf, "partials/"+name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
 }
+
+// partialBufs are the buffers partials render into before their text is
+// copied out: every page renders several, and a new buffer grown for
+// each was most of the partials' allocation.
+var partialBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func dict(kv ...any) (map[string]any, error) {
 	if len(kv)%2 != 0 {

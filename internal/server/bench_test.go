@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signpost/signpost/internal/corpus"
 	"github.com/signpost/signpost/internal/sitetest"
 )
 
@@ -20,7 +21,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dpages", n), func(b *testing.B) {
 			dir := b.TempDir()
-			if err := sitetest.Corpus(dir, n); err != nil {
+			if err := corpus.WriteSignpost(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
 			opt := sitetest.Options(dir, sitetest.Minify)

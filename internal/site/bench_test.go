@@ -12,23 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/signpost/signpost/internal/corpus"
 	"github.com/signpost/signpost/internal/site"
 	"github.com/signpost/signpost/internal/sitetest"
 )
-
-var corpusOut = flag.String("corpus", "", "TestWriteCorpus writes a generated site of -pages pages here (for comparing with Hugo)")
-var corpusPages = flag.Int("pages", 10000, "pages in the corpus written by TestWriteCorpus")
-
-// TestWriteCorpus writes the benchmark corpus to disk when asked:
-// go test ./internal/site -run TestWriteCorpus -corpus /tmp/corpus -pages 10000
-func TestWriteCorpus(t *testing.T) {
-	if *corpusOut == "" {
-		t.Skip("no -corpus folder given")
-	}
-	if err := sitetest.Corpus(*corpusOut, *corpusPages); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // BenchmarkBuild builds generated sites of 1,000 and 10,000 pages with the
 // built-in theme, minification and checks on (as signpost build runs), reporting pages per second and the
@@ -45,7 +32,7 @@ func BenchmarkBuild(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			dir := b.TempDir()
-			if err := sitetest.Corpus(dir, n); err != nil {
+			if err := corpus.WriteSignpost(dir, corpus.Options{Pages: n, Seed: 1}); err != nil {
 				b.Fatal(err)
 			}
 			opt := sitetest.Options(dir, sitetest.Minify)

@@ -412,9 +412,13 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		return rec
 	}
 	// Every id of the page counts for links to its anchors: the body's and
-	// the layout's (#main, a contents list).
-	rec.ids = markdown.HTMLIDs(html)
-	rec.probs, rec.external = b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res, rec.probs)
+	// the layout's (#main, a contents list). The checks, when on, read
+	// them in their pass over the page.
+	rep, checked := b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res)
+	rec.probs, rec.external, rec.ids = append(rec.probs, rep.Problems...), rep.External, rep.IDs
+	if !checked {
+		rec.ids = markdown.HTMLIDs(html)
+	}
 	if b.refused[p] {
 		return rec
 	}
@@ -452,9 +456,9 @@ func (b *builder) render404(rnd *render.Renderer) {
 		b.problem(err)
 		return
 	}
-	probs, _ := b.check(check.Input{Page: p, HTML: html, Layouts: layouts(rnd, tmpl)}, nil, nil)
+	rep, _ := b.check(check.Input{Page: p, HTML: html, Layouts: layouts(rnd, tmpl)}, nil)
 	b.mu.Lock()
-	b.probs.Add(probs...)
+	b.probs.Add(rep.Problems...)
 	b.mu.Unlock()
 	b.emit("/404.html", generated("the 404 page"), html, true)
 }
@@ -470,14 +474,13 @@ func layouts(rnd *render.Renderer, tmpl string) []check.Layout {
 }
 
 // check runs internal/check over a rendered page, when it is on.
-func (b *builder) check(in check.Input, res *markdown.Result, probs diag.List) (diag.List, []check.Link) {
+func (b *builder) check(in check.Input, res *markdown.Result) (rep check.Report, checked bool) {
 	if b.chk == nil {
-		return probs, nil
+		return check.Report{}, false
 	}
 	if res != nil {
 		in.Content = res.HTML
 		in.Markdown = res
 	}
-	more, links := b.chk.Page(in)
-	return append(probs, more...), links
+	return b.chk.Page(in), true
 }

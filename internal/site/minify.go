@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 
@@ -46,9 +45,13 @@ func (mf *minifier) file(name string, data []byte) []byte {
 	if !ok {
 		return data
 	}
-	var buf bytes.Buffer
-	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+	// Bytes lexes data in place (from a bytes.Reader the lexer would first
+	// copy it whole) and writes into a buffer made at data's size, which
+	// minified output rarely outgrows: these two copies were a tenth of a
+	// build's allocations.
+	out, err := mf.m.Bytes(mt, data)
+	if err != nil {
 		return data
 	}
-	return buf.Bytes()
+	return out
 }

@@ -186,6 +186,11 @@ func incrementalEqualsClean(t *testing.T, fixture string, langs bool) {
 	}
 	if *long {
 		steps = 300
+		if langs {
+			// Five languages make each clean build several times dearer;
+			// 100 steps keep CI's one -race run within minutes.
+			steps = 100
+		}
 	}
 	r := sitetest.Run(t, fixture)
 	site.SetFullShare(r.Session, 2) // never fall back for size: test the narrow path
