@@ -29,7 +29,7 @@ function describe(v) {
 }
 
 for (const scheme of ["light", "dark"]) {
-  test(`axe-core, ${scheme} colour scheme, every page`, { timeout: 300_000 }, async (t) => {
+  test(`axe-core, ${scheme} colour scheme, every page`, { timeout: 900_000 }, async (t) => {
     // The site's Content-Security-Policy would refuse the injected script.
     const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme });
     const page = await context.newPage();

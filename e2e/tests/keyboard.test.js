@@ -62,7 +62,7 @@ function prepare([sel, ring]) {
   return expected;
 }
 
-test("keyboard: the first Tab reaches the skip link, which moves focus to main; every interactive element is reached and shows focus", { timeout: 400_000 }, async () => {
+test("keyboard: the first Tab reaches the skip link, which moves focus to main; every interactive element is reached and shows focus", { timeout: 900_000 }, async () => {
   const page = await context.newPage();
   const failed = [];
   for (const path of site.pages) {

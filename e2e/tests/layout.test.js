@@ -15,7 +15,7 @@ after(async () => {
   site?.close();
 });
 
-test("at 320px wide no page scrolls sideways", { timeout: 300_000 }, async () => {
+test("at 320px wide no page scrolls sideways", { timeout: 600_000 }, async () => {
   const context = await newContext(browser, site, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const failed = [];
@@ -43,7 +43,7 @@ test("at 320px wide no page scrolls sideways", { timeout: 300_000 }, async () =>
   assert.equal(failed.length, 0, `pages wider than 320px:\n${failed.join("\n")}`);
 });
 
-test("printed pages hide navigation and buttons", { timeout: 300_000 }, async () => {
+test("printed pages hide navigation and buttons", { timeout: 600_000 }, async () => {
   const context = await newContext(browser, site);
   const page = await context.newPage();
   await page.emulateMedia({ media: "print" });

@@ -120,11 +120,17 @@ test("Urdu and Punjabi use installed fonts with room for their letters", { timeo
     if (req.resourceType() === "font" || /\.(woff2?|ttf|otf)(\?|$)/.test(req.url())) fonts.push(req.url());
   });
   await page.goto(site.url(pages[0]));
-  for (const [lang, family, min] of [
-    ["ur", "Noto Nastaliq Urdu", 1.9],
-    ["pa", "Noto Sans Gurmukhi", 1.6],
-    ["en-GB", "system-ui", 1.5],
-  ]) {
+  // On a phone Urdu is set a little tighter (body 1.85, headings 1.6: its
+  // letters still clear the next line, and a crisis page's emergency block
+  // keeps to the first screen); wider screens have the full 1.9 and 1.7.
+  const checks = [
+    [360, "ur", "Noto Nastaliq Urdu", 1.85, 1.6],
+    [1024, "ur", "Noto Nastaliq Urdu", 1.9, 1.7],
+    [360, "pa", "Noto Sans Gurmukhi", 1.6, 1.2],
+    [360, "en-GB", "system-ui", 1.5, 1.2],
+  ];
+  for (const [width, lang, family, min, minHeading] of checks) {
+    await page.setViewportSize({ width, height: 800 });
     const got = await page.evaluate((lang) => {
       document.documentElement.lang = lang;
       const body = getComputedStyle(document.body);
@@ -136,8 +142,8 @@ test("Urdu and Punjabi use installed fonts with room for their letters", { timeo
       };
     }, lang);
     assert.ok(got.family.replace(/"/g, "").startsWith(family), `${lang}: font stack starts with ${got.family}, want ${family}`);
-    assert.ok(got.leading >= min - 0.001, `${lang}: line height ${got.leading.toFixed(2)}, want at least ${min}`);
-    assert.ok(got.heading >= (lang === "ur" ? 1.7 : 1.2) - 0.001, `${lang}: heading line height ${got.heading.toFixed(2)}`);
+    assert.ok(got.leading >= min - 0.001, `${lang} at ${width}px: line height ${got.leading.toFixed(2)}, want at least ${min}`);
+    assert.ok(got.heading >= minHeading - 0.001, `${lang} at ${width}px: heading line height ${got.heading.toFixed(2)}, want at least ${minHeading}`);
   }
   await context.close();
   assert.deepEqual(fonts, [], "no font file is downloaded");

@@ -13,7 +13,7 @@ before(async () => {
 });
 after(() => site?.close());
 
-test("Nu HTML Checker, every page", { timeout: 300_000 }, () => {
+test("Nu HTML Checker, every page", { timeout: 600_000 }, () => {
   const jar = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
   const files = htmlFiles(site.out);
   const run = spawnSync("java", ["-Xss8m", "-jar", jar, "--format", "json", "--stdout", ...files], {

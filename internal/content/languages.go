@@ -267,6 +267,26 @@ func (t *Tree) Lang(key string) *LangTree {
 	return nil
 }
 
+// NameTaxonomies titles each language's taxonomy pages ("Topics") and
+// their descriptions in that language: words(lang, taxonomy) gives the
+// title and description, or "" for either to keep the one made from the
+// taxonomy's name in English. The site calls it once its messages are
+// loaded (i18n taxonomy-<name>), before pages render.
+func (t *Tree) NameTaxonomies(words func(lang, taxonomy string) (title, description string)) {
+	for _, lt := range t.Langs {
+		for _, tp := range lt.Taxonomies {
+			title, desc := words(lt.Key, tp.Taxonomy)
+			if title == "" {
+				title = TitleFromName(tp.Taxonomy)
+			}
+			if desc == "" {
+				desc = taxonomyDescription(title)
+			}
+			tp.Title, tp.Description = title, desc
+		}
+	}
+}
+
 // GetPageIn is GetPage for a page in lang: the translation into lang of
 // the page ref names, or that page itself when it has none (so a link
 // from a translation goes to the English page rather than nowhere).

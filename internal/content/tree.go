@@ -642,6 +642,11 @@ func SortPages(ps []*Page) {
 	})
 }
 
+// taxonomyDescription is a taxonomy page's description in English.
+func taxonomyDescription(title string) string {
+	return "Every page, listed by " + strings.ToLower(title) + "."
+}
+
 // buildTaxonomies makes the taxonomy and term pages of the language a
 // assembled, from its regular pages, and returns the taxonomy pages.
 func (t *Tree) buildTaxonomies(a *assembly) []*Page {
@@ -652,7 +657,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 		tp.Taxonomy = tax
 		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
 		tp.Title = TitleFromName(tax)
-		tp.Description = "Every page, listed by " + strings.ToLower(tp.Title) + "."
+		tp.Description = taxonomyDescription(tp.Title)
 		tp.URL = a.url(tax)
 		tp.Parent = home
 		terms := map[string]*Page{}

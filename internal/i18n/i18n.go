@@ -208,7 +208,7 @@ func (c *Catalogue) unknown(l *config.Language, defIDs map[string]bool, probs *d
 			continue
 		}
 		for _, m := range msgs {
-			if defIDs[m.ID] || strings.HasPrefix(m.ID, "helpline-") || strings.HasPrefix(m.ID, "country-") {
+			if defIDs[m.ID] || strings.HasPrefix(m.ID, "helpline-") || strings.HasPrefix(m.ID, "country-") || strings.HasPrefix(m.ID, "taxonomy-") {
 				continue
 			}
 			probs.Warnf(name, keyLine(c.srcs[name], m.ID), 0, diag.Suggest(m.ID, slices.Sorted(maps.Keys(defIDs)), "remove it, or name a message of i18n/"+c.def+".toml"),

@@ -108,6 +108,10 @@ type MenuItem struct {
 	Name string
 	URL  string
 	Page *content.Page
+	// Own is true for an entry of the language's own menu: its name is
+	// in the page's language even where its page is not (an English-only
+	// page on an Urdu menu), so the link takes no lang attribute.
+	Own bool
 }
 
 // PageData is the dot of a page template: the page's fields plus the
@@ -164,7 +168,7 @@ func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
 		entries := append([]config.MenuEntry(nil), menus[name]...)
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Weight < entries[j].Weight })
 		for _, e := range entries {
-			item := MenuItem{Name: e.Name, URL: e.URL}
+			item := MenuItem{Name: e.Name, URL: e.URL, Own: !lt.Default && lt.Menus[name] != nil}
 			if e.PageRef != "" {
 				p := opt.Tree.GetPageIn(lt.Key, e.PageRef)
 				if p == nil {
@@ -174,8 +178,10 @@ func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
 					continue
 				}
 				item.Page, item.URL = p, p.RelPermalink
-				if item.Name == "" || (!lt.Default && p.TitleLanguage() == lt.Language) {
-					// A translated page names its entry in its language.
+				if item.Name == "" || (!item.Own && !lt.Default && p.TitleLanguage() == lt.Language) {
+					// A translated page names its entry in its language,
+					// unless the language has its own menu, already named
+					// in it.
 					item.Name = p.Title
 				}
 			} else if strings.HasPrefix(e.URL, "/") {

@@ -198,6 +198,7 @@ func (b *builder) run() {
 	for f := range b.published {
 		b.fileSet[f] = true
 	}
+	b.loadWords()
 	b.claimPages()
 	conv, rnd := b.prepare()
 	wait := b.startWriters()
@@ -207,6 +208,28 @@ func (b *builder) run() {
 	b.writeGlobals(b.records)
 }
 
+// loadWords loads the site's messages (i18n/) and titles the taxonomy
+// pages with them, before the pages claim their outputs (a claim names
+// the page by its title).
+func (b *builder) loadWords() {
+	cat, probs := i18n.Load(b.site, b.opt.Theme, b.cfg)
+	b.probs.Add(probs...)
+	b.words = cat
+	// Taxonomy pages are titled in each language that has words for them
+	// (i18n taxonomy-topics, taxonomy-topics-description).
+	b.tree.NameTaxonomies(func(lang, tax string) (string, string) {
+		id := "taxonomy-" + tax
+		if !cat.Has(lang, id) {
+			return "", ""
+		}
+		title, desc := cat.T(lang, id, nil), ""
+		if cat.Has(lang, id+"-description") {
+			desc = cat.T(lang, id+"-description", nil)
+		}
+		return title, desc
+	})
+}
+
 // prepare makes the markdown converter and renderer for this build.
 func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 	for _, p := range b.tree.All {
@@ -214,9 +237,7 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 			b.published[p.URL] = true
 		}
 	}
-	cat, probs := i18n.Load(b.site, b.opt.Theme, b.cfg)
-	b.probs.Add(probs...)
-	b.words = cat
+	cat := b.words
 	// Links are checked against what is published before pages render: a
 	// frozen copy, as the workers add their own pages to b.published.
 	exists := maps.Clone(b.published)

@@ -27,13 +27,27 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	rank := b.cfg.Search
 	minor := slices.Contains(rank.Minor, p.Section())
 	answer := search.AnswerNone
-	if slices.ContainsFunc(rank.Answers, func(f string) bool { return path.Join(content.Dir, strings.TrimPrefix(f, content.Dir+"/")) == p.File }) {
+	if isAnswer(p, rank.Answers) {
 		answer = search.AnswerFirst
 	} else if p.Kind == content.KindSection && !minor {
 		answer = search.AnswerHub
 	}
 	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
 		Country: rank.Country, Minor: minor, Answer: answer})
+}
+
+// isAnswer reports whether the page is one of answers (content files) or
+// a translation of one: the Urdu "Worried right now?" answers first in the
+// Urdu index as the English page does in the English one.
+func isAnswer(p *content.Page, answers []string) bool {
+	group := p.AllTranslations()
+	if group == nil {
+		group = []*content.Page{p}
+	}
+	return slices.ContainsFunc(answers, func(f string) bool {
+		f = path.Join(content.Dir, strings.TrimPrefix(f, content.Dir+"/"))
+		return slices.ContainsFunc(group, func(q *content.Page) bool { return q.File == f })
+	})
 }
 
 // writeSearch writes the search index from every page's record.

@@ -171,6 +171,7 @@ func (ib *incrementalBuild) publishChangedFiles() {
 	for _, f := range ib.ch.files {
 		ib.b.copyFile(f)
 	}
+	ib.b.loadWords()
 	ib.b.claimPages()
 }
 

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -48,6 +49,8 @@ many = "{{ .Count }} thudalen"
 other = "{{ .Count }} tudalen"
 [month11]
 other = "Tachwedd"
+[taxonomy-topics]
+other = "Pynciau"
 [misspelt]
 other = "x"
 `
@@ -144,8 +147,12 @@ func TestLanguagesByFileName(t *testing.T) {
 	// Breadcrumbs and dates in the page's language.
 	s.AssertFile("gd/report/worried/index.html", `<a href="/gd/">Hafan</a>`, `1 Tachwedd 2026`)
 	// Per-language taxonomies, with plurals of the language.
-	s.AssertFile("gd/topics/index.html", `(1 dudalen)`)
-	s.AssertFile("topics/index.html", `(1 page)`)
+	s.AssertFile("gd/topics/index.html", `(1 dudalen)`,
+		// the taxonomy's title in the language (i18n taxonomy-topics);
+		// its description, which the file lacks, in English
+		`<h1>Pynciau</h1>`, `<title>Pynciau – Arwyddbost</title>`, `content="Every page, listed by pynciau."`)
+	s.AssertFile("gd/topics/reporting/index.html", `<p class="caption">Pynciau</p>`)
+	s.AssertFile("topics/index.html", `(1 page)`, `<h1>Topics</h1>`)
 	// A language without its own home page still has one.
 	s.AssertFile("fa/index.html", `<html lang="fa" dir="rtl">`, `سائن پوسٹ`)
 	// A translation's missing messages are one warning naming its file;
@@ -153,7 +160,7 @@ func TestLanguagesByFileName(t *testing.T) {
 	w := sitetest.BuildOK(t, languagesConfig+urBasic+byName)
 	w.AssertProblem("i18n/gd.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo", "add them, translated, from i18n/en.toml")
 	w.AssertProblem("i18n/fa.toml: warning: ", " messages are missing and show in English: aboutThisSite, blockDo, blockDont, blockEmergency, blockSay, blockTip, blockWarning")
-	w.AssertProblem(`i18n/gd.toml:19: warning: message "misspelt" is not one the theme uses`)
+	w.AssertProblem(`i18n/gd.toml:21: warning: message "misspelt" is not one the theme uses`)
 	// The sitemap lists each page with its alternates.
 	s.AssertFile("sitemap.xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`,
 		`<loc>https://example.org/fa/report/worried/</loc>
@@ -314,8 +321,12 @@ other = "{{ .Country }} میں کس کو کال کریں"
 other = "برطانیہ"
 [helpline-nspcc-for]
 other = "بچوں کے بارے میں فکر ہو تو بات کریں۔"
+[helpline-uk-emergency-name]
+other = "پولیس، فائر بریگیڈ اور ایمبولینس"
 [helplineCall]
 other = "کال کریں"
+[helplineOpen]
+other = "کھلا ہے: {{ .Hours }}"
 [blockWarning]
 other = "انتباہ"
 -- data/helplines.yaml --
@@ -328,12 +339,21 @@ nspcc:
   name: NSPCC helpline
   for: Talk to the NSPCC about a worry.
   phone: "0808 800 5000"
+  hours: 24 hours a day
   country: UK
 `)
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
 		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
 		`<p>Call if a child is in danger right now.</p>`, // not translated: English
-		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`)
+		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`,
+		// a generic name translated, the English one beside it; a
+		// service's name in English only
+		`<h2 class="helpline-name">پولیس، فائر بریگیڈ اور ایمبولینس <span lang="en" dir="ltr">(Police, fire and ambulance<span class="helpline-country">, UK</span>)</span></h2>`,
+		`<h2 class="helpline-name">NSPCC helpline<span class="helpline-country"> (UK)</span></h2>`,
+		// hours from the data, in English, marked so inside Urdu
+		`<p>کھلا ہے: <span lang="en" dir="ltr">24 hours a day</span></p>`)
+	s.AssertFile("who-to-call/uk/index.html", `<p>Open: 24 hours a day</p>`)
+	s.AssertFile("who-to-call/uk/index.html", `<h2 class="helpline-name">Police, fire and ambulance<span class="helpline-country"> (UK)</span></h2>`)
 	s.AssertFile("who-to-call/uk/index.html", `<h1>Who to call in the UK</h1>`, `<p>Talk to the NSPCC about a worry.</p>`,
 		`<link rel="alternate" hreflang="fa" href="https://example.org/fa/who-to-call/uk/">`)
 	// Welsh does not translate the sheets: none in Welsh.
@@ -356,6 +376,12 @@ pageRef = "report/other.md"
 [[languages.gd.menus.main]]
 name = "Adrodd"
 pageRef = "report/_index.md"
+[[languages.gd.menus.main]]
+name = "Pryder"
+pageRef = "report/worried.md"
+[[languages.gd.menus.main]]
+name = "Arall"
+pageRef = "report/other.md"
 [languages.fa]`, 1)+byName)
 	s.AssertFile("fa/report/worried/index.html", `<div class="exit-note">`,
 		// the section has no Persian _index: its English title, marked English
@@ -363,7 +389,11 @@ pageRef = "report/_index.md"
 		// the site's menus: an untranslated page is the English one, marked
 		`<li><a href="/report/other/" lang="en-GB" hreflang="en-GB" dir="ltr" aria-current="true">Other</a></li>`)
 	s.AssertFile("report/worried/index.html", `<div class="exit-note">`, `<li><a href="/report/">Report</a></li>`, `<li><a href="/report/other/" aria-current="true">Other</a></li>`)
-	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`)
+	s.AssertFile("gd/index.html", `>Adrodd</a></li>`, `! >Other</a>`,
+		// a language's own menu names its entries, translated pages too
+		`<li><a href="/gd/report/worried/">Pryder</a></li>`,
+		// and an English-only page under a Welsh name: no lang, an hreflang
+		`<li><a href="/report/other/" hreflang="en-GB">Arall</a></li>`)
 }
 
 // A translation's links to pages go to their translations into its
@@ -406,4 +436,25 @@ More.
 	r.AssertFile("fa/report/worried/index.html", `! translation-notice`)
 	r.EditFile("i18n/gd.toml", "[exitThisPage]\nother = \"Gadael\"\n").Build().AssertFull("i18n/gd.toml changed")
 	r.AssertFile("gd/index.html", `>Gadael<`)
+}
+
+// TestSearchAnswersInEveryLanguage: a page named in [search] answers
+// answers first in its language's index, and so do its translations in
+// theirs (the list names the default language's file).
+func TestSearchAnswersInEveryLanguage(t *testing.T) {
+	cfg := strings.Replace(languagesConfig, "defaultContentLanguage = \"en\"\n",
+		"defaultContentLanguage = \"en\"\n[search]\nanswers = [\"content/report/worried.md\"]\n", 1)
+	s := sitetest.BuildOK(t, cfg+urBasic+byName)
+	for _, dir := range []string{"", "gd/", "fa/"} {
+		var meta struct {
+			Docs, First int
+			Answers     []int
+		}
+		if err := json.Unmarshal([]byte(s.Read(dir+"search-index/meta.json")), &meta); err != nil {
+			t.Fatal(err)
+		}
+		if meta.First != 1 || len(meta.Answers) == 0 {
+			t.Errorf("/%ssearch-index/meta.json: first %d, answers %v; want the worried page first", dir, meta.First, meta.Answers)
+		}
+	}
 }

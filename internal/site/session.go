@@ -270,7 +270,13 @@ func (s *Session) needsFullReload() bool {
 func skeleton(t *content.Tree) string {
 	var b strings.Builder
 	for _, p := range t.All {
-		if p.Kind != content.KindPage {
+		switch p.Kind {
+		case content.KindPage:
+		case content.KindTaxonomy:
+			// Titled from the config and i18n/ (NameTaxonomies, after
+			// the tree loads), whose changes build everything anyway.
+			fmt.Fprintf(&b, "%s|%s|%d\n", p.Kind, p.URL, p.Weight)
+		default:
 			fmt.Fprintf(&b, "%s|%s|%s|%d|%s\n", p.Kind, p.URL, p.Title, p.Weight, p.Description)
 		}
 	}

@@ -100,7 +100,11 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	esc := html.EscapeString
 	level := strconv.Itoa(min(headingAbove(blk)+1, 6))
 	var b strings.Builder
-	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + helplineName(h.Name, h.Country) + "</h" + level + ">\n")
+	name := helplineName(h.Name, h.Country)
+	if local := r.ext.word("helpline-"+h.ID+"-name", "", nil); local != "" {
+		name = localName(local, h.Name, h.Country)
+	}
+	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + name + "</h" + level + ">\n")
 	if what := r.ext.word("helpline-"+h.ID+"-for", h.For, nil); what != "" {
 		b.WriteString("<p>" + esc(what) + "</p>\n")
 	}
@@ -120,7 +124,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 		b.WriteString("</p>\n")
 	}
 	if h.Hours != "" {
-		b.WriteString("<p>" + esc(r.ext.word("helplineOpen", "Open: "+h.Hours, map[string]any{"Hours": h.Hours})) + "</p>\n")
+		b.WriteString("<p>" + r.openHours(h.Hours) + "</p>\n")
 	}
 	if webURL(h.URL) {
 		name := bareName(h.Name, h.Country)
@@ -128,6 +132,20 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	}
 	b.WriteString("</div>\n")
 	_, _ = w.WriteString(b.String())
+}
+
+// openHours is "Open: 24 hours a day" in the page's language. The hours
+// come from data/helplines.yaml, in English: inside a translated sentence
+// they are marked English and left to right, or an Urdu line shows them
+// out of order ("hours a day, every day 24").
+func (r *blockRenderer) openHours(hours string) string {
+	const slot = "\x00"
+	english := "Open: " + slot
+	line := html.EscapeString(r.ext.word("helplineOpen", english, map[string]any{"Hours": slot}))
+	if line == html.EscapeString(english) {
+		return strings.Replace(line, slot, html.EscapeString(hours), 1)
+	}
+	return strings.Replace(line, slot, `<span lang="en" dir="ltr">`+html.EscapeString(hours)+`</span>`, 1)
 }
 
 // helplineName is a card's name as HTML with its country in a
@@ -152,6 +170,23 @@ func helplineName(name, country string) string {
 		return esc(base) + "<span class=\"helpline-country\">, " + esc(country) + "</span>)"
 	}
 	return esc(name) + "<span class=\"helpline-country\"> (" + esc(country) + ")</span>"
+}
+
+// localName is a card's name translated (an i18n helpline-<id>-name
+// message, for a name that describes rather than names a service:
+// "Police, fire and ambulance"), with the English name beside it in
+// brackets, marked English, as the parent will hear it on the phone or
+// see it in English pages; the country as helplineName puts it.
+func localName(local, english, country string) string {
+	esc := html.EscapeString
+	bare := bareName(english, country)
+	// The brackets go inside the left-to-right span: in a right-to-left
+	// line they would mirror and wrap the wrong ends.
+	out := esc(local) + ` <span lang="en" dir="ltr">(` + esc(bare)
+	if country == "" || (bare == strings.TrimSpace(english) && mentions(english, country)) {
+		return out + ")</span>"
+	}
+	return out + `<span class="helpline-country">, ` + esc(country) + `</span>)</span>`
 }
 
 // bareName is a helpline's name without the country it ends with:
