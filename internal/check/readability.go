@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -98,10 +99,18 @@ var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\
 func sentences(block string, abbrevs []string) []string {
 	var out []string
 	for {
-		loc := sentenceEnd.FindStringIndex(block)
+		// Every end starts with its punctuation: the regexp, which has no
+		// literal prefix to skip ahead by, is started there: the same
+		// leftmost match without trying every letter before it.
+		i := strings.IndexAny(block, ".!?…")
+		if i < 0 {
+			break
+		}
+		loc := sentenceEnd.FindStringIndex(block[i:])
 		if loc == nil {
 			break
 		}
+		loc[0], loc[1] = loc[0]+i, loc[1]+i
 		// Cut after the punctuation, before the next sentence's first letter.
 		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
 		s := strings.TrimSpace(block[:cut])
@@ -122,9 +131,11 @@ func sentences(block string, abbrevs []string) []string {
 	return out
 }
 
+// lastRune is the last rune of s, decoded from the end rather than by
+// copying all of s into runes.
 func lastRune(s string) rune {
-	r := []rune(s)
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func abbreviation(s string, abbrevs []string) bool {
