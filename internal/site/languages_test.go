@@ -343,7 +343,7 @@ nspcc:
   country: UK
 `)
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
-		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
+		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`, // translated
 		// not translated: the English data text, marked as English so a
 		// screen reader switches voice and its full stop stays at its end
 		`<p lang="en-GB" dir="ltr">Call if a child is in danger right now.</p>`,
