@@ -265,10 +265,22 @@ func (b *builder) extensions(cat *i18n.Catalogue, lang string) []goldmark.Extend
 	exts := blocks.FromData(b.data)
 	for i, e := range exts {
 		if x, ok := e.(*blocks.Extension); ok {
-			exts[i] = x.Localized(func(id string, data map[string]any) string { return cat.T(lang, id, data) })
+			words := func(id string, data map[string]any) string { return cat.T(lang, id, data) }
+			own := func(id string) bool { return cat.Has(lang, id) }
+			exts[i] = x.Localized(words, own, b.fallbackAttrs(lang))
 		}
 	}
 	return exts
+}
+
+// fallbackAttrs are the attributes of a text shown in the default
+// language on a page in lang ("" on the default language's own pages).
+func (b *builder) fallbackAttrs(lang string) string {
+	def := b.cfg.DefaultLanguage()
+	if lang == "" || lang == def.Key {
+		return ""
+	}
+	return ` lang="` + template.HTMLEscapeString(def.LanguageCode) + `" dir="` + def.Direction + `"`
 }
 
 // writeGlobals writes the outputs made from the whole tree, and the

@@ -343,8 +343,10 @@ nspcc:
   country: UK
 `)
 	s.AssertFile("fa/who-to-call/uk/index.html", `<html lang="fa" dir="rtl">`, `<h1>برطانیہ میں کس کو کال کریں</h1>`,
-		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`,    // translated
-		`<p>Call if a child is in danger right now.</p>`, // not translated: English
+		`<p>بچوں کے بارے میں فکر ہو تو بات کریں۔</p>`, // translated
+		// not translated: the English data text, marked as English so a
+		// screen reader switches voice and its full stop stays at its end
+		`<p lang="en-GB" dir="ltr">Call if a child is in danger right now.</p>`,
 		`کال کریں <a dir="ltr" href="tel:999">999</a>`, `NSPCC`, `0808 800 5000`, `انتباہ`,
 		// a generic name translated, the English one beside it; a
 		// service's name in English only

@@ -38,13 +38,33 @@ type Extension struct {
 	// (i18n message ids blockWarning, helplineCall, helpline-<id>-for…);
 	// nil shows them in English.
 	Words func(id string, data map[string]any) string
+	// Own reports whether the page's language has message id in its own
+	// files; nil means every message is the page's own.
+	Own func(id string) bool
+	// Fallback is the attributes (` lang="en-GB" dir="ltr"`) of a text
+	// the page's language lacks and shows in the default language, or
+	// of a card's English data text: WCAG 3.1.2 asks that a passage in
+	// another language say so, and inside right-to-left text an English
+	// sentence needs its own direction for its full stop to stay put.
+	Fallback string
 }
 
-// Localized returns the extension speaking through words.
-func (e *Extension) Localized(words func(id string, data map[string]any) string) goldmark.Extender {
+// Localized returns the extension speaking through words; own and
+// fallback mark what words could only give in another language (see
+// Extension.Own and Extension.Fallback).
+func (e *Extension) Localized(words func(id string, data map[string]any) string, own func(id string) bool, fallback string) goldmark.Extender {
 	c := *e
-	c.Words = words
+	c.Words, c.Own, c.Fallback = words, own, fallback
 	return &c
+}
+
+// langAttrs is " lang=… dir=…" when message id is not the page
+// language's own, else "".
+func (e *Extension) langAttrs(id string) string {
+	if e.Own == nil || e.Fallback == "" || e.Own(id) {
+		return ""
+	}
+	return e.Fallback
 }
 
 // word is the message id through Words, or english when there are no

@@ -74,7 +74,7 @@ func (r *blockRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, en
 			_, _ = w.WriteString("</div>\n")
 			break
 		}
-		_, _ = w.WriteString("<div class=\"block block-" + b.Name + "\">\n<p class=\"block-label\">")
+		_, _ = w.WriteString("<div class=\"block block-" + b.Name + "\">\n<p class=\"block-label\"" + r.ext.langAttrs(labelIDs[b.Name]) + ">")
 		if b.Name == "warning" {
 			_, _ = w.WriteString("<span class=\"block-icon\" aria-hidden=\"true\">!</span> ")
 		}
@@ -106,7 +106,7 @@ func (r *blockRenderer) helpline(w util.BufWriter, blk *Block) {
 	}
 	b.WriteString("<div class=\"helpline\">\n<h" + level + " class=\"helpline-name\">" + name + "</h" + level + ">\n")
 	if what := r.ext.word("helpline-"+h.ID+"-for", h.For, nil); what != "" {
-		b.WriteString("<p>" + esc(what) + "</p>\n")
+		b.WriteString("<p" + r.ext.langAttrs("helpline-"+h.ID+"-for") + ">" + esc(what) + "</p>\n")
 	}
 	// Numbers are marked dir="ltr": inside right-to-left text "0808 800
 	// 5000" would otherwise show its groups in reverse order. The attribute
