@@ -20,17 +20,35 @@ after(async () => {
   site?.close();
 });
 
-test("Lighthouse scores, mobile", { timeout: 480_000 }, async () => {
+// audit runs Lighthouse once on path.
+async function audit(path) {
+  const result = await lighthouse(
+    site.url(path),
+    { port: chrome.port, output: "json", logLevel: "error", onlyCategories: Object.keys(want) },
+    // The default config is mobile: a Moto G Power screen and simulated slow 4G.
+    undefined,
+  );
+  return result.lhr;
+}
+
+// steady is Lighthouse's result for path; when performance falls short it
+// is the run of median performance of three. The performance score scales
+// the CPU time it observes, so one busy moment on a shared CI machine moves
+// it (Lighthouse's own guidance on variability: take the median of several
+// runs); the other categories do not depend on timing.
+async function steady(path) {
+  const first = await audit(path);
+  if ((first.categories.performance?.score ?? 0) * 100 >= want.performance) return first;
+  const runs = [first, await audit(path), await audit(path)];
+  runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+  return runs[1];
+}
+
+test("Lighthouse scores, mobile", { timeout: 900_000 }, async () => {
   const failed = [];
   const rows = [];
   for (const path of onePerKind(site.pages)) {
-    const result = await lighthouse(
-      site.url(path),
-      { port: chrome.port, output: "json", logLevel: "error", onlyCategories: Object.keys(want) },
-      // The default config is mobile: a Moto G Power screen and simulated slow 4G.
-      undefined,
-    );
-    const lhr = result.lhr;
+    const lhr = await steady(path);
     if (lhr.runtimeError) failed.push(`  ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const scores = {};
     for (const [id, min] of Object.entries(want)) {
