@@ -60,7 +60,7 @@ func TestWordsAndTerms(t *testing.T) {
 }
 
 func hit(d *Doc, term string) Hit {
-	for _, h := range d.Hits {
+	for _, h := range d.Hits() {
 		if h.Term == term {
 			return h
 		}
@@ -103,12 +103,12 @@ func TestAnalyseWeighsTitleHeadingBody(t *testing.T) {
 }
 
 func TestVarints(t *testing.T) {
-	var b strings.Builder
+	var b []byte
 	in := []int{0, 1, 31, 32, 1023, 1024, 4095, 123456}
 	for _, n := range in {
-		putVarint(&b, n)
+		b = appendVarint(b, n)
 	}
-	if got := readVarints(b.String()); !reflect.DeepEqual(got, in) {
+	if got := readVarints(string(b)); !reflect.DeepEqual(got, in) {
 		t.Errorf("round trip: %v, want %v", got, in)
 	}
 }

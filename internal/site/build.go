@@ -144,8 +144,8 @@ type builder struct {
 	convs map[string]*markdown.Converter
 	// words are the theme's words in every language.
 	words *i18n.Catalogue
-	// stemmer remembers the search terms of words across this build's pages.
-	stemmer *search.Stemmer
+	// lexicon numbers the search terms of words across this build's pages.
+	lexicon *search.Lexicon
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool
