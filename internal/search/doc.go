@@ -304,8 +304,7 @@ func (w *weigher) walkText(src []byte, fn func(text []byte, heading bool, id str
 		case html.StartTagToken:
 			t.start(z)
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			t.end(name)
+			t.end(t.tagName(z.Raw()))
 		case html.SelfClosingTagToken:
 			t.text = append(t.text, ' ')
 		}
@@ -316,6 +315,7 @@ func (w *weigher) walkText(src []byte, fn func(text []byte, heading bool, id str
 type textWalker struct {
 	fn      func(text []byte, heading bool, id string)
 	text    []byte
+	name    []byte // the current tag's name
 	heading int    // the open heading's level
 	id      string // and its id
 	skip    int    // depth inside skipped elements
@@ -330,7 +330,8 @@ func (t *textWalker) flush() {
 }
 
 func (t *textWalker) start(z *html.Tokenizer) {
-	name, hasAttr := z.TagName()
+	raw := z.Raw()
+	name := t.tagName(raw)
 	if voidElements[string(name)] {
 		t.text = append(t.text, ' ')
 		return
@@ -338,9 +339,12 @@ func (t *textWalker) start(z *html.Tokenizer) {
 	lvl := headingLevel(name)
 	var label, hidden bool // as the last class and aria-hidden attributes say
 	var elemID string
-	for hasAttr {
+	// TagAttr copies every attribute it returns: most tags (links,
+	// emphasis) have none that matters here, and are not asked.
+	more := containsFold(raw, "class") || containsFold(raw, "aria-hidden") || lvl > 0 && containsFold(raw, "id")
+	for more {
 		var k, v []byte
-		k, v, hasAttr = z.TagAttr()
+		k, v, more = z.TagAttr()
 		switch string(k) {
 		case "class":
 			label = hasClass(v, "block-label")
@@ -363,6 +367,45 @@ func (t *textWalker) start(z *html.Tokenizer) {
 	} else if blockElements[string(name)] {
 		t.flush()
 	}
+}
+
+// tagName returns the lower-case name of a start or end tag token from its
+// raw text ("<H2 id=x>", "</p>"), ending where Tokenizer.TagName's does;
+// TagName copies the name. A name with a NUL byte, which TagName would
+// give with U+FFFD in its place, is no element this walker knows either
+// way.
+func (t *textWalker) tagName(raw []byte) []byte {
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	name := t.name[:0]
+	for _, c := range raw[min(i, len(raw)):] {
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name = append(name, c)
+	}
+	t.name = name
+	return name
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// in any case.
+func containsFold(s []byte, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasClass reports whether a class attribute's value names class, as
