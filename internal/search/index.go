@@ -252,8 +252,9 @@ func (w *indexWriter) chunks(docs []*Doc) {
 	for i := 0; i < len(docs); i += chunkDocs {
 		var chunk [][]any
 		for _, d := range docs[i:min(i+chunkDocs, len(docs))] {
-			hs := make([]string, 0, 2*len(d.Headings))
-			for _, h := range d.Headings {
+			heads := d.Headings()
+			hs := make([]string, 0, 2*len(heads))
+			for _, h := range heads {
 				hs = append(hs, h.Text, h.ID)
 			}
 			chunk = append(chunk, []any{d.Title, d.URL, d.Description, hs})

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -123,5 +124,25 @@ func TestSharedLexicon(t *testing.T) {
 	}
 	if !reflect.DeepEqual(Write("en", own), Write("en", shared)) {
 		t.Error("the index depends on how terms were numbered")
+	}
+}
+
+// TestHeadingsKeptAsOneString: a heading's text has its spaces collapsed as
+// strings.Fields and Join would (Unicode spaces, invalid UTF-8), and long
+// texts and ids read back whole.
+func TestHeadingsKeptAsOneString(t *testing.T) {
+	texts := []string{"  Turn off\n\tSnap Map ", "a\u00a0b\u2003 c\u0085", "\xff bad \xe2\x80", "", strings.Repeat("long words ", 40)}
+	var b []byte
+	var want []Heading
+	for i, text := range texts {
+		if got, w := string(collapseSpaces(nil, []byte(text))), strings.Join(strings.Fields(text), " "); got != w {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", text, got, w)
+		}
+		id := strings.Repeat("id", i*50+1)
+		b = appendHeading(b, collapseSpaces(nil, []byte(text)), []byte(id))
+		want = append(want, Heading{strings.Join(strings.Fields(text), " "), id})
+	}
+	if got := (&Doc{headings: string(b)}).Headings(); !reflect.DeepEqual(got, want) {
+		t.Errorf("headings read back as %q, want %q", got, want)
 	}
 }

@@ -78,8 +78,8 @@ func TestAnalyseWeighsTitleHeadingBody(t *testing.T) {
 <h2>No id here</h2><p>Ghost mode.</p>
 <h3 id="report">Report someone</h3><p>Use the report button to report.</p>`),
 	})
-	if want := []Heading{{"Turn off Snap Map", "snap-map"}, {"Report someone", "report"}}; !reflect.DeepEqual(d.Headings, want) {
-		t.Errorf("headings = %v, want %v", d.Headings, want)
+	if want := []Heading{{"Turn off Snap Map", "snap-map"}, {"Report someone", "report"}}; !reflect.DeepEqual(d.Headings(), want) {
+		t.Errorf("headings = %v, want %v", d.Headings(), want)
 	}
 	title, heading, body := hit(d, "snapchat"), hit(d, "snap"), hit(d, "ghost")
 	if !(title.Score > heading.Score && heading.Score > body.Score && body.Score > 0) {
