@@ -402,7 +402,7 @@ func (t *textWalker) flush() {
 func (t *textWalker) start(z *html.Tokenizer) {
 	raw := z.Raw()
 	name := t.tagName(raw)
-	if voidElements[string(name)] {
+	if void(name) {
 		t.text = append(t.text, ' ')
 		return
 	}
@@ -434,7 +434,7 @@ func (t *textWalker) start(z *html.Tokenizer) {
 	if lvl > 0 {
 		t.flush()
 		t.heading, t.id, t.newID = lvl, t.newID, t.id
-	} else if blockElements[string(name)] {
+	} else if block(name) {
 		t.flush()
 	}
 }
@@ -492,7 +492,7 @@ func hasClass(v []byte, class string) bool {
 }
 
 func (t *textWalker) end(name []byte) {
-	if voidElements[string(name)] {
+	if void(name) {
 		return
 	}
 	if n := len(t.stack); n > 0 {
@@ -504,7 +504,7 @@ func (t *textWalker) end(name []byte) {
 	if headingLevel(name) > 0 {
 		t.flush()
 		t.heading, t.id = 0, t.id[:0]
-	} else if blockElements[string(name)] {
+	} else if block(name) {
 		t.text = append(t.text, ' ')
 	}
 }
@@ -516,7 +516,22 @@ func headingLevel(tag []byte) int {
 	return 0
 }
 
-var voidElements = setOf("area base br col embed hr img input link meta source track wbr")
+// void elements have no end tag; a switch finds a tag name among them
+// faster than a map (a tenth of walkText's time).
+func void(name []byte) bool {
+	switch string(name) {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
 
-var blockElements = setOf(`p div li ul ol dl dt dd table tr td th blockquote pre section
-details summary figure figcaption`)
+// block elements separate runs of text.
+func block(name []byte) bool {
+	switch string(name) {
+	case "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "section",
+		"details", "summary", "figure", "figcaption":
+		return true
+	}
+	return false
+}
