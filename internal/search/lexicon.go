@@ -44,20 +44,70 @@ const noTerm = -1
 // lexicon is one language's table: words to term ids, and ids to terms.
 //
 // The render workers look words up far more often than they add them,
-// so lookups read a map that is never written (read), without a lock or
+// so lookups read maps that are never written (read), without a lock or
 // any write to shared memory; new words go to dirty, under mu, and move
-// into a new read map once dirty holds a quarter as many (each word is
+// into new read maps once dirty holds a quarter as many (each word is
 // copied a few times in all). A sync.Map hashed each word as an
 // interface and allocated for it: 6% of a build's CPU.
 type lexicon struct {
 	a     *Analyser
-	read  atomic.Pointer[map[string]int32] // word → term id or noTerm
+	read  atomic.Pointer[words]
 	mu    sync.Mutex
-	dirty map[string]int32
+	dirty words
 	size  int              // words in read and dirty
 	ids   map[string]int32 // term → id
 	terms []string         // id → term; only ever appended to
 }
+
+// words maps words to term ids (or noTerm). Most words are at most eight
+// bytes: they are keyed by those bytes as a number, which a map finds
+// without reading a string elsewhere in memory (lookups were half of
+// Analyse's time). A word with a zero byte (none that wordSplitter hands
+// out) would not be its number's only word: it goes to long.
+type words struct {
+	short map[uint64]int32
+	long  map[string]int32
+}
+
+// shortKey is a word of at most eight bytes as a number.
+func shortKey(w []byte) (uint64, bool) {
+	if len(w) > 8 {
+		return 0, false
+	}
+	var k uint64
+	for i, c := range w {
+		if c == 0 {
+			return 0, false
+		}
+		k |= uint64(c) << (8 * i)
+	}
+	return k, true
+}
+
+func (m *words) get(w []byte) (int32, bool) {
+	if k, ok := shortKey(w); ok {
+		id, ok := m.short[k]
+		return id, ok
+	}
+	id, ok := m.long[string(w)]
+	return id, ok
+}
+
+func (m *words) put(w []byte, id int32) {
+	if k, ok := shortKey(w); ok {
+		if m.short == nil {
+			m.short = map[uint64]int32{}
+		}
+		m.short[k] = id
+		return
+	}
+	if m.long == nil {
+		m.long = map[string]int32{}
+	}
+	m.long[string(w)] = id
+}
+
+func (m *words) len() int { return len(m.short) + len(m.long) }
 
 func newLexicon(a *Analyser) *lexicon {
 	return &lexicon{a: a, ids: map[string]int32{}}
@@ -67,37 +117,35 @@ func newLexicon(a *Analyser) *lexicon {
 // out), or noTerm for a stop word.
 func (l *lexicon) id(w []byte) int32 {
 	if m := l.read.Load(); m != nil {
-		if id, ok := (*m)[string(w)]; ok {
+		if id, ok := m.get(w); ok {
 			return id
 		}
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if id, ok := l.dirty[string(w)]; ok {
+	if id, ok := l.dirty.get(w); ok {
 		return id
 	}
-	// Another worker may have moved it into a new read map meanwhile.
+	// Another worker may have moved it into new read maps meanwhile.
 	old := l.read.Load()
 	if old != nil {
-		if id, ok := (*old)[string(w)]; ok {
+		if id, ok := old.get(w); ok {
 			return id
 		}
 	}
-	word := string(w)
-	id := l.intern(l.a.term(word))
-	if l.dirty == nil {
-		l.dirty = map[string]int32{}
-	}
-	l.dirty[word] = id
+	id := l.intern(l.a.term(string(w)))
+	l.dirty.put(w, id)
 	l.size++
-	if old == nil || len(l.dirty) > len(*old)/4 {
-		m := make(map[string]int32, l.size)
+	if old == nil || l.dirty.len() > old.len()/4 {
+		m := &words{short: make(map[uint64]int32, l.size), long: make(map[string]int32)}
 		if old != nil {
-			maps.Copy(m, *old)
+			maps.Copy(m.short, old.short)
+			maps.Copy(m.long, old.long)
 		}
-		maps.Copy(m, l.dirty)
-		l.read.Store(&m)
-		l.dirty = nil
+		maps.Copy(m.short, l.dirty.short)
+		maps.Copy(m.long, l.dirty.long)
+		l.read.Store(m)
+		l.dirty = words{}
 	}
 	return id
 }

@@ -44,6 +44,11 @@ func TestLexiconShared(t *testing.T) {
 	if a, b := lex.id([]byte("reporting")), lex.id([]byte("reported")); a != b {
 		t.Errorf("reporting and reported: ids %d and %d, want one term", a, b)
 	}
+	// Words of up to eight bytes are keyed by number: a shorter word is
+	// not a longer one with zero bytes.
+	if a, b := lex.id([]byte("ab")), lex.id([]byte("ab\x00")); a == b {
+		t.Errorf("ab and ab\\0 share id %d", a)
+	}
 }
 
 // BenchmarkLexiconShared looks up words already seen from every CPU at
