@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -65,7 +66,7 @@ var metaKeys = []metaKey{
 		}
 	}},
 	{"weight", func(d *metaDecoder, m *Meta) { m.Weight = d.integer("weight") }},
-	{"params", func(d *metaDecoder, m *Meta) { d.params(m.Params) }},
+	{"params", func(d *metaDecoder, m *Meta) { m.Params = d.params(m.Params) }},
 	{"sources", func(d *metaDecoder, m *Meta) { m.Sources = d.sources() }},
 	{"translationKey", func(d *metaDecoder, m *Meta) { m.TranslationKey = d.str("translationKey") }},
 	{"translation", func(d *metaDecoder, m *Meta) { m.Translation = d.translation() }},
@@ -85,10 +86,15 @@ func knownKeys(cfg *config.Config) []string {
 // parser's tree; the front matter starts on file line fmLine).
 func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
 	p.keys = keys
-	p.filled = map[string]bool{}
+	p.filled = nil
 	for k, v := range m {
-		p.filled[k] = v != nil && v != ""
+		if v != nil && v != "" {
+			// Every page shares the text of the names.
+			p.filled = append(p.filled, unique.Make(k).Value())
+		}
 	}
+	slices.Sort(p.filled) // SameMeta compares two loads
+	p.filled = slices.Clip(p.filled)
 	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
 	meta := Meta{TOC: true, Params: p.Params, Terms: p.Terms}
 	for _, k := range metaKeys {
@@ -98,6 +104,9 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 	}
 	for _, tax := range cfg.TaxonomyNames() {
 		if terms := d.strs(tax); len(terms) > 0 {
+			if meta.Terms == nil {
+				meta.Terms = map[string][]string{}
+			}
 			meta.Terms[tax] = terms
 		}
 	}
@@ -286,14 +295,18 @@ func (d *metaDecoder) integer(key string) int {
 	return 0
 }
 
-// params copies the params map into dst.
-func (d *metaDecoder) params(dst map[string]any) {
+// params copies the params map into dst, made when nil, and returns it.
+func (d *metaDecoder) params(dst map[string]any) map[string]any {
 	pm, isMap := d.m["params"].(map[string]any)
 	if !isMap {
 		d.bad("params", "params: {key: value}")
-		return
+		return dst
+	}
+	if dst == nil {
+		dst = make(map[string]any, len(pm))
 	}
 	maps.Copy(dst, pm)
+	return dst
 }
 
 // sources reads the sources list.
@@ -305,6 +318,9 @@ func (d *metaDecoder) unknown(known []string) {
 	for _, k := range slices.Sorted(maps.Keys(d.m)) {
 		if !slices.Contains(known, k) {
 			d.probs.Warnf(d.p.File, d.line(k), 0, unknownKeyHint(k, known), "unknown front matter key %q", k)
+			if d.p.Params == nil {
+				d.p.Params = map[string]any{}
+			}
 			d.p.Params[k] = d.m[k]
 		}
 	}
