@@ -1,7 +1,6 @@
 package config
 
 import (
-	"slices"
 	"unique"
 
 	"github.com/goccy/go-yaml"
@@ -54,10 +53,16 @@ func ReadKeyLines(format string, src []byte) KeyLines {
 	return k.compact()
 }
 
-// compact trims the slices' spare room and shares the key names' text
-// with every other document's (10,000 pages hold a few dozen names).
+// compact copies the slices without their spare room and shares the key
+// names' text with every other document's (10,000 pages hold a few dozen
+// names).
 func (k KeyLines) compact() KeyLines {
-	k.keys, k.items = slices.Clip(k.keys), slices.Clip(k.items)
+	if cap(k.keys) > len(k.keys) {
+		k.keys = append(make([]keyLine, 0, len(k.keys)), k.keys...)
+	}
+	if cap(k.items) > len(k.items) {
+		k.items = append(make([]itemLine, 0, len(k.items)), k.items...)
+	}
 	for i := range k.keys {
 		k.keys[i].name = unique.Make(k.keys[i].name).Value()
 	}
@@ -246,6 +251,9 @@ func (k *KeyLines) yamlKeys(body ast.Node) {
 		values = body.Values
 	case *ast.MappingValueNode:
 		values = []*ast.MappingValueNode{body}
+	}
+	if k.keys == nil {
+		k.keys = make([]keyLine, 0, len(values))
 	}
 	for _, mv := range values {
 		if mv.Key == nil || mv.Key.IsMergeKey() {

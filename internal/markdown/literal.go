@@ -12,6 +12,8 @@ import (
 // markdown does not read as a link: "[My page](My Page.md)".
 var spacedLink = regexp.MustCompile(`\[[^\]\n]+\]\(([^()<>\n]*[ \t\x{a0}][^()<>\n]*)\)`)
 
+var linkMid = []byte("](")
+
 // literalLinks warns about links that markdown left as text because of a
 // space in the address: the page would show the brackets and no link.
 func (t *pageTransformer) literalLinks(st *state, block ast.Node, src []byte) {
@@ -19,6 +21,9 @@ func (t *pageTransformer) literalLinks(st *state, block ast.Node, src []byte) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := seg.Value(src)
+		if !bytes.Contains(line, linkMid) {
+			continue // the expression needs "](", and most lines have none
+		}
 		for _, m := range spacedLink.FindAllSubmatchIndex(line, -1) {
 			off := seg.Start + m[0]
 			if !inText(block, off) {
