@@ -66,8 +66,10 @@ func (t *Tree) GetPage(ref string) *Page {
 	ref = strings.TrimPrefix(ref, "/")
 	ref = strings.TrimPrefix(ref, Dir+"/")
 	ref = strings.TrimSuffix(ref, "/")
-	for _, cand := range []string{ref, ref + ".md", path.Join(ref, "_index.md"), path.Join(ref, "index.md")} {
-		if p := t.byFile[path.Join(Dir, cand)]; p != nil {
+	// The file itself, then with .md, then as a folder: each name made
+	// only when the one before is not a page (most links name the file).
+	for _, suffix := range [...]string{"", ".md", "/_index.md", "/index.md"} {
+		if p := t.byFile[path.Join(Dir, ref+suffix)]; p != nil {
 			return p
 		}
 	}
