@@ -22,8 +22,7 @@ type Generator func(site fs.FS, cfg *config.Config) ([]*Page, diag.List)
 // its folder's _index.md), origin where its data is written. Add its body
 // with AddLine.
 func NewGenerated(kind Kind, file string, origin Pos) *Page {
-	p := &Page{Kind: kind, File: file, Origin: origin, Body: []byte{}, BodyLine: 1, ShowTOC: true,
-		Terms: map[string][]string{}, TermPages: map[string][]*Page{}, Params: map[string]any{}}
+	p := &Page{Kind: kind, File: file, Origin: origin, Body: []byte{}, BodyLine: 1, ShowTOC: true, Params: map[string]any{}}
 	return p
 }
 

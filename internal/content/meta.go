@@ -30,7 +30,7 @@ type Meta struct {
 	Params  map[string]any
 	// Terms are the page's terms in each of the site's taxonomies (their
 	// plural names are keys too).
-	Terms map[string][]string
+	Terms Terms
 	// TranslationKey links pages at different paths as translations of
 	// each other; Translation is translation: {from, checked} (nil when
 	// unset).
@@ -107,12 +107,12 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 	}
 	for _, tax := range taxonomies {
 		if terms := d.strs(tax); len(terms) > 0 {
-			if meta.Terms == nil {
-				meta.Terms = map[string][]string{}
-			}
-			meta.Terms[tax] = terms
+			meta.Terms = append(meta.Terms, TaxonomyTerms{tax, terms})
 		}
 	}
+	// Read in the config's order (so are their problems), kept in the
+	// names' order, which Terms.Of and the pages' readers rely on.
+	slices.SortFunc(meta.Terms, func(a, b TaxonomyTerms) int { return strings.Compare(a.Taxonomy, b.Taxonomy) })
 	p.applyMeta(meta, d.line, probs)
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
 		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))

@@ -682,7 +682,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 			if p.Lang != a.lang.Key {
 				continue
 			}
-			for _, term := range p.Terms[tax] {
+			for _, term := range p.Terms.Of(tax) {
 				slug := Slugify(term)
 				if slug == "" {
 					continue
@@ -699,10 +699,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 					terms[slug] = tm
 				}
 				tm.Pages = append(tm.Pages, p)
-				if p.TermPages == nil {
-					p.TermPages = map[string][]*Page{}
-				}
-				p.TermPages[tax] = append(p.TermPages[tax], tm)
+				p.TermPages = p.TermPages.add(tax, tm)
 			}
 		}
 		if len(terms) == 0 {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"crypto/sha256"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -21,8 +20,8 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 		return nil
 	}
 	var terms []string
-	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
-		terms = append(terms, p.Terms[tax]...)
+	for _, tt := range p.Terms { // in the taxonomies' order
+		terms = append(terms, tt.Terms...)
 	}
 	rank := b.cfg.Search
 	minor := slices.Contains(rank.Minor, p.Section())
