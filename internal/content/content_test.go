@@ -172,3 +172,48 @@ func TestSlugifyLowersEachLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsAndSets: a page's terms and term pages are kept by taxonomy in
+// the names' order, and Sets tells keys set to something from blank ones.
+func TestTermsAndSets(t *testing.T) {
+	cfg, _ := config.Load(fstest.MapFS{})
+	fsys := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\ntopics: [Grooming, Bullying]\napps: Roblox\nages: []\ndescription: \"\"\nsummary:\nlayout: |\n---\n")},
+		"content/b.md": {Data: []byte("+++\ntitle = \"B\"\ntopics = [\"Grooming\"]\ndescription = \"Bee\"\n+++\n")},
+	}
+	tree, probs := Load(context.Background(), fsys, cfg, Options{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	a, b := tree.GetPage("a.md"), tree.GetPage("b.md")
+	var taxes []string
+	for _, tt := range a.Terms {
+		taxes = append(taxes, tt.Taxonomy+"="+strings.Join(tt.Terms, "+"))
+	}
+	if got := strings.Join(taxes, " "); got != "apps=Roblox topics=Grooming+Bullying" {
+		t.Errorf("terms %s", got)
+	}
+	if a.Terms.Of("ages") != nil || len(a.Terms.Of("topics")) != 2 {
+		t.Errorf("Of: ages %v, topics %v", a.Terms.Of("ages"), a.Terms.Of("topics"))
+	}
+	var terms []string
+	for _, tp := range a.TermPages {
+		for _, tm := range tp.Pages {
+			terms = append(terms, tp.Taxonomy+":"+tm.URL)
+		}
+	}
+	if got := strings.Join(terms, " "); got != "apps:/apps/roblox/ topics:/topics/grooming/ topics:/topics/bullying/" {
+		t.Errorf("term pages %s", got)
+	}
+	if g := b.TermPages.Of("topics"); len(g) != 1 || g[0] != a.TermPages.Of("topics")[0] || len(g[0].Pages) != 2 {
+		t.Errorf("b's topics %v", g)
+	}
+	for key, want := range map[string]bool{"title": true, "topics": true, "apps": true, "ages": true, "description": false, "summary": false, "layout": false, "draft": false} {
+		if a.Sets(key) != want {
+			t.Errorf("a.Sets(%s) = %v", key, !want)
+		}
+	}
+	if !b.Sets("description") || !b.Sets("topics") || b.Sets("apps") {
+		t.Error("b's Sets wrong")
+	}
+}

@@ -32,7 +32,7 @@ func (p *Page) AddLine(text string, dataLine int) {
 	// One line stays one line, whatever the data held.
 	text = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(text)
 	p.Body = append(append(p.Body, text...), '\n')
-	p.bodyLines = append(p.bodyLines, dataLine)
+	p.more().bodyLines = append(p.more().bodyLines, dataLine)
 }
 
 // generated runs the generators and returns the pages to add, leaving out

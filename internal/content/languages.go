@@ -139,7 +139,7 @@ func groupKey(p *Page) string {
 	case p.Kind == KindTaxonomy:
 		return "taxonomy:" + p.Taxonomy
 	case p.Kind == KindTerm:
-		return "term:" + p.Taxonomy + "/" + p.termSlug
+		return "term:" + p.Taxonomy + "/" + p.more().termSlug
 	}
 	return ""
 }
@@ -211,7 +211,7 @@ func (t *Tree) sectionTitles(cfg *config.Config) {
 		for _, o := range p.Translations {
 			if o.Lang == def {
 				p.Title, p.Description = o.Title, o.Description
-				p.titleLang = o.Language
+				p.more().titleLang = o.Language
 			}
 		}
 	}
@@ -247,8 +247,8 @@ func (p *Page) AllTranslations() []*Page {
 // or for a section of a translation without _index.XX.md, named after the
 // default language's, that one.
 func (p *Page) TitleLanguage() *config.Language {
-	if p.titleLang != nil {
-		return p.titleLang
+	if p.rare != nil && p.rare.titleLang != nil {
+		return p.rare.titleLang
 	}
 	return p.Language
 }

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unique"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -86,17 +85,14 @@ func knownKeys(taxonomies []string) []string {
 // errors and unknown keys at the lines of its keys (keys, read from the
 // parser's tree; the front matter starts on file line fmLine).
 func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
-	p.keys = keys
-	// Sorted once for filled (which SameMeta compares), unknown and
-	// curlyQuotes.
+	// Sorted once for unknown and curlyQuotes.
 	names := slices.Sorted(maps.Keys(m))
-	p.filled = make([]string, 0, len(names))
 	for _, k := range names {
 		if v := m[k]; v != nil && v != "" {
-			// Every page shares the text of the names.
-			p.filled = append(p.filled, unique.Make(k).Value())
+			keys.MarkFilled(k)
 		}
 	}
+	p.keys = keys
 	taxonomies := cfg.TaxonomyNames()
 	d := &metaDecoder{p: p, m: m, names: names, fmLine: fmLine, probs: probs}
 	meta := Meta{TOC: true, Params: p.Params, Terms: p.Terms}
@@ -401,7 +397,8 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 		if err != nil {
 			probs.Errorf(p.File, line("url"), 0, hint, "url %v", err)
 		}
-		p.URL, p.fmURL = c, c
+		p.URL = c
+		p.more().fmURL = c
 		p.URLLine = line("url")
 	}
 	for _, a := range aliases {

@@ -596,7 +596,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		// and MkDocs; that heading is then not rendered again below the
 		// layout's h1.
 		if title, at, n := leadingTitle(body); n > 0 {
-			p.Title, p.titleLine, p.titleLines = title, p.BodyLine+at, n
+			p.Title, p.titleLine, p.titleLines = title, int32(p.BodyLine+at), int32(n)
 			p.BodyLine += n
 		}
 	}
@@ -635,7 +635,7 @@ func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
 		return nil, nil, err
 	}
 	_, _, body, _, err = Split(src)
-	return src, dropLines(body, p.titleLines), err
+	return src, dropLines(body, int(p.titleLines)), err
 }
 
 // SortPages orders pages by weight (unset last), then newest date, then
@@ -690,7 +690,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 				tm := terms[slug]
 				if tm == nil {
 					tm = newPage(KindTerm, "", a.lang)
-					tm.Taxonomy, tm.termSlug = tax, slug
+					tm.Taxonomy, tm.more().termSlug = tax, slug
 					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
