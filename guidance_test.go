@@ -41,7 +41,7 @@ func TestGuidanceFrontMatter(t *testing.T) {
 	tree := guidance(t)
 	n := 0
 	for _, p := range tree.All {
-		if p.File == "" || p.Kind == content.KindHome || strings.HasPrefix(p.File, "content/about/") || p.Layout == "search" {
+		if p.File == "" || p.Kind == content.KindHome || strings.HasPrefix(p.File, "content/about/") || p.Layout() == "search" {
 			continue // generated pages, the home page, the about pages and search are not guidance
 		}
 		n++

@@ -250,7 +250,7 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 // the config; topics on the bundled site), if the site has it.
 func FeedTerms(cfg *config.Config, taxonomies []*content.Page) []*content.Page {
 	for _, tax := range taxonomies {
-		if tax.Taxonomy == cfg.Guidance.Feeds && tax.Taxonomy != "" {
+		if tax.Taxonomy() == cfg.Guidance.Feeds && tax.Taxonomy() != "" {
 			return tax.Pages
 		}
 	}

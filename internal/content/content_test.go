@@ -136,8 +136,8 @@ func TestLoadURLsAndKeys(t *testing.T) {
 	if p := tree.GetPage("a/c.md"); len(p.Aliases) != 1 || p.Aliases[0] != "/old-c/" {
 		t.Errorf("aliases = %v", p.Aliases)
 	}
-	if p := tree.GetPage("a/bundle/index.md"); len(p.Resources) != 1 || p.Resources[0] != "content/a/bundle/img/x.png" {
-		t.Errorf("resources = %v", p.Resources)
+	if p := tree.GetPage("a/bundle/index.md"); len(p.Resources()) != 1 || p.Resources()[0] != "content/a/bundle/img/x.png" {
+		t.Errorf("resources = %v", p.Resources())
 	}
 	if len(probs) != 1 || !strings.Contains(probs[0].String(), `content/a/b.md:4: warning: unknown front matter key "ageS"`) || probs[0].Hint != `if you meant ages, spell it ages; otherwise templates can read it as .Params.ageS` {
 		t.Errorf("problems = %v", probs)

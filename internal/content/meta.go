@@ -120,12 +120,15 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 // applyMeta sets the page's fields from its front matter; slug, url and
 // aliases are checked and normalised on the way.
 func (p *Page) applyMeta(m Meta, line func(string) int, probs *diag.List) {
-	p.Title, p.Description, p.Summary, p.Layout = m.Title, m.Description, m.Summary, m.Layout
+	p.Title, p.Description = m.Title, m.Description
+	if m.Summary != "" || m.Layout != "" || m.TranslationKey != "" || m.Translation != nil {
+		r := p.more()
+		r.summary, r.layout, r.translationKey, r.translated = m.Summary, m.Layout, m.TranslationKey, m.Translation
+	}
 	decodeURLs(p, m.Slug, m.URL, m.Aliases, line, probs)
 	p.Date, p.Lastmod, p.Reviewed, p.ReviewBy = m.Date, m.Lastmod, m.Reviewed, m.ReviewBy
 	p.Draft, p.ShowTOC, p.Weight = m.Draft, m.TOC, m.Weight
 	p.Sources, p.Params, p.Terms = m.Sources, m.Params, m.Terms
-	p.TranslationKey, p.Translated = m.TranslationKey, m.Translation
 }
 
 // curlyQuotes warns about text wrapped in curly quotes (as word processors
@@ -381,7 +384,7 @@ func decodeSources(v any, p *Page, probs *diag.List) []Source {
 // reporting each bad one at its line; a bad one is left out.
 func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
 	if len(aliases) > 0 {
-		p.AliasesLine = line("aliases")
+		p.more().aliasesLine = line("aliases")
 	}
 	hint := "write a path on this site, such as /guides/setup/"
 	if slug != "" {
@@ -389,8 +392,10 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 		if err != nil {
 			probs.Errorf(p.File, line("slug"), 0, "write one name, such as slug: my-page", "slug %v", err)
 		}
-		p.Slug = s
-		p.URLLine = line("slug")
+		if s != "" {
+			p.more().slug = s
+		}
+		p.more().urlLine = line("slug")
 	}
 	if u != "" {
 		c, err := cleanURL(u, pageURL)
@@ -399,7 +404,7 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 		}
 		p.URL = c
 		p.more().fmURL = c
-		p.URLLine = line("url")
+		p.more().urlLine = line("url")
 	}
 	for _, a := range aliases {
 		c, err := cleanURL(a, aliasURL)

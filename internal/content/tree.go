@@ -446,15 +446,17 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 		}
 		if p.URL == "" {
 			slug := path.Base(f.dir)
-			if p.Slug != "" {
-				slug = p.Slug
+			if p.Slug() != "" {
+				slug = p.Slug()
 			}
 			p.URL = a.url(path.Join(parentDir, slug))
 		}
 		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
 		if strings.HasSuffix(f.path, "/index.md") {
-			p.Resources = resourcesOf(others, path.Dir(f.path))
+			if r := resourcesOf(others, path.Dir(f.path)); r != nil {
+				p.more().resources = r
+			}
 		}
 	}
 	return regular
@@ -671,7 +673,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 	var out []*Page
 	for _, tax := range cfg.TaxonomyNames() {
 		tp := newPage(KindTaxonomy, "", a.lang)
-		tp.Taxonomy = tax
+		tp.more().taxonomy = tax
 		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
 		tp.Title = TitleFromName(tax)
 		tp.Description = taxonomyDescription(tp.Title)
@@ -690,7 +692,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 				tm := terms[slug]
 				if tm == nil {
 					tm = newPage(KindTerm, "", a.lang)
-					tm.Taxonomy, tm.more().termSlug = tax, slug
+					tm.more().taxonomy, tm.rare.termSlug = tax, slug
 					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."

@@ -160,7 +160,7 @@ func bySection(sections, pages []*content.Page) []PageGroup {
 // together keep title order.
 func writtenOrder(terms []*content.Page) []*content.Page {
 	pos := func(p *content.Page, term *content.Page) int {
-		for i, t := range p.Terms.Of(term.Taxonomy) {
+		for i, t := range p.Terms.Of(term.Taxonomy()) {
 			if content.Slugify(t) == content.Slugify(term.Title) {
 				return i
 			}

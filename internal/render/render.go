@@ -206,16 +206,16 @@ func candidates(p *content.Page) []string {
 	case content.KindSection:
 		out = []string{sec + "/list.html", "_default/section.html", "_default/list.html"}
 	case content.KindTaxonomy:
-		out = []string{p.Taxonomy + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}
+		out = []string{p.Taxonomy() + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}
 	case content.KindTerm:
-		out = []string{p.Taxonomy + "/term.html", "_default/term.html", "_default/list.html"}
+		out = []string{p.Taxonomy() + "/term.html", "_default/term.html", "_default/list.html"}
 	case content.Kind404:
 		out = []string{"404.html"}
 	default:
 		out = []string{sec + "/single.html", "_default/single.html"}
 	}
-	if p.Layout != "" {
-		out = append([]string{sec + "/" + p.Layout + ".html", "_default/" + p.Layout + ".html"}, out...)
+	if p.Layout() != "" {
+		out = append([]string{sec + "/" + p.Layout() + ".html", "_default/" + p.Layout() + ".html"}, out...)
 	}
 	return out
 }

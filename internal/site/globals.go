@@ -16,7 +16,7 @@ import (
 // for pages left out of it: generated lists, the home page (its links are
 // everywhere else) and the search page itself.
 func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
-	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout == "search" {
+	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout() == "search" {
 		return nil
 	}
 	var terms []string
