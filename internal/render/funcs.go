@@ -44,6 +44,11 @@ func (r *Renderer) siteFuncs() template.FuncMap {
 		},
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
 		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
+		// partialCached "footer.html" .Site variant… → the partial rendered
+		// once per build for each name and variants, in the site's language
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			return r.partialCached(r.site, name, data, variants)
+		},
 		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
 		"linksTo": func(h template.HTML, url string) bool {
 			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
@@ -215,6 +220,47 @@ func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, er
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// partialKey names one cached rendering of a partial: its language, name
+// and variants (up to maxVariants; a variant compares as a map key does, so
+// a page is one page, a string its text).
+type partialKey struct {
+	lang, name string
+	variants   [maxVariants]any
+}
+
+const maxVariants = 4
+
+// partialCached renders a partial once per build for its name, variants
+// and the site's language, and gives that text to every later call: for
+// what is the same on many pages (a footer, the header's bar), where it
+// saves executing the partial on every page. The data of the first call is
+// the one rendered, so the partial must depend only on what the variants
+// say. The cache lives in the Renderer, which each build makes anew, so an
+// edited template, menu, message or config is never served stale.
+func (r *Renderer) partialCached(site *Site, name string, data any, variants []any) (template.HTML, error) {
+	if len(variants) > maxVariants {
+		return "", fmt.Errorf("partialCached %q: at most %d variants, not %d", name, maxVariants, len(variants))
+	}
+	key := partialKey{lang: site.Language.Key, name: name}
+	for i, v := range variants {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			return "", fmt.Errorf("partialCached %q: variant %d is a %T, which cannot be a key (use a string, a number or a page)", name, i+1, v)
+		}
+		key.variants[i] = v
+	}
+	if h, ok := r.cached.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	// Two workers may render the same key at once: both get the same
+	// text, and one of them is kept.
+	h, err := r.partial(site, name, data)
+	if err != nil {
+		return "", err
+	}
+	r.cached.Store(key, h)
+	return h, nil
 }
 
 // partialBufs are the buffers partials render into before their text is

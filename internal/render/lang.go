@@ -105,7 +105,10 @@ func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
 			r.looked.Store(ref, true)
 			return r.opt.Tree.GetPageIn(lang, ref)
 		},
-		"partial":   func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
+		"partial": func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
+		"partialCached": func(name string, d any, variants ...any) (template.HTML, error) {
+			return r.partialCached(s, name, d, variants)
+		},
 		"bySection": func(pages []*content.Page) []PageGroup { return bySection(s.Sections, pages) },
 		// localDate .Reviewed → "2 January 2006" in the page's language
 		// (dateFormat and month1…month12); empty for a zero time

@@ -68,6 +68,8 @@ type Renderer struct {
 	looked sync.Map
 	// sources caches Sources by template name.
 	sources sync.Map
+	// cached holds what partialCached rendered, by partialKey.
+	cached sync.Map
 }
 
 // LookedUp returns the refs templates passed to getPage so far, sorted.

@@ -1,0 +1,41 @@
+package render
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPartialCached: a cached partial renders once per name and variants
+// (the first page's data), a different variant renders again, and a
+// variant that cannot be a key is an error naming it.
+func TestPartialCached(t *testing.T) {
+	files := with(map[string]string{
+		"layouts/_default/baseof.html":   baseof,
+		"layouts/_default/single.html":   `{{define "main"}}{{partialCached "title.html" . .Section}}|{{partialCached "title.html" .}}{{end}}`,
+		"layouts/_default/list.html":     `{{define "main"}}{{partialCached "title.html" . .Section}}|{{partialCached "title.html" .}}{{end}}`,
+		"layouts/_default/contact.html":  `{{define "main"}}{{partialCached "title.html" . .Params}}{{end}}`,
+		"layouts/partials/title.html":    `{{.Title}}`,
+		"layouts/_default/taxonomy.html": `{{define "main"}}{{partialCached "title.html" . 1 2 3 4 5}}{{end}}`,
+	}, pages)
+	s := newSite(t, files)
+	for _, tc := range []struct{ ref, want string }{
+		{"settings/snapchat.md", "Snapchat|Snapchat"},
+		{"settings/_index.md", "Snapchat|Snapchat"}, // same section, same variant: the first's text
+		{"about/us.md", "Us|Snapchat"},
+		{"", "Home|Snapchat"},
+	} {
+		got, _, err := s.render(t, tc.ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.ref, got, tc.want)
+		}
+	}
+	if _, _, err := s.render(t, "settings/contact.md"); err == nil || !strings.Contains(err.Error(), "variant 1 is a map[string]interface {}, which cannot be a key") {
+		t.Errorf("a map as a variant: got %v", err)
+	}
+	if _, _, err := s.render(t, "/topics/"); err == nil || !strings.Contains(err.Error(), "at most 4 variants, not 5") {
+		t.Errorf("five variants: got %v", err)
+	}
+}
