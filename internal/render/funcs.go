@@ -78,6 +78,9 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 			}
 			return ps
 		},
+		// without (related .Page 6) .Prev .Next → the pages but those
+		// named (nil names none)
+		"without": without,
 		// writtenOrder .Pages → term pages in the order editors write the
 		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
 		"writtenOrder": writtenOrder,
@@ -122,6 +125,16 @@ func valueFuncs() template.FuncMap {
 		// has (list "a" "b") "b" → true when the list holds the value
 		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
 	}
+}
+
+func without(pages []*content.Page, drop ...*content.Page) []*content.Page {
+	out := make([]*content.Page, 0, len(pages))
+	for _, p := range pages {
+		if !slices.Contains(drop, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // PageGroup is a section and the pages of a list that belong to it.
@@ -330,27 +343,46 @@ func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	if len(score) < n {
 		add(true)
 	}
-	// Keep the best n in order as candidates stream past: n is small and
-	// the candidates many, so this beats sorting them all.
-	better := func(a, b *content.Page) bool {
-		if score[a] != score[b] {
-			return score[a] > score[b]
-		}
-		return a.URL < b.URL
+	return best(score, n)
+}
+
+// scored is a candidate of related with its score.
+type scored struct {
+	p     *content.Page
+	score int
+}
+
+// best keeps the n best-scored pages in order, ties by URL, as the
+// candidates stream past: n is small and the candidates many, so this
+// beats sorting them all; the scores are read from the map once.
+func best(score map[*content.Page]int, n int) []*content.Page {
+	if n <= 0 {
+		return nil
 	}
-	out := make([]*content.Page, 0, n+1)
-	for q := range score {
-		if len(out) == n && !better(q, out[n-1]) {
+	better := func(a, b scored) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.p.URL < b.p.URL
+	}
+	top := make([]scored, 0, n+1)
+	for q, sc := range score {
+		c := scored{q, sc}
+		if len(top) == n && !better(c, top[n-1]) {
 			continue
 		}
-		i := len(out)
-		for i > 0 && better(q, out[i-1]) {
+		i := len(top)
+		for i > 0 && better(c, top[i-1]) {
 			i--
 		}
-		out = slices.Insert(out, i, q)
-		if len(out) > n {
-			out = out[:n]
+		top = slices.Insert(top, i, c)
+		if len(top) > n {
+			top = top[:n]
 		}
+	}
+	out := make([]*content.Page, len(top))
+	for i, c := range top {
+		out[i] = c.p
 	}
 	return out
 }

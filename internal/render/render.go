@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
@@ -70,6 +71,8 @@ type Renderer struct {
 	sources sync.Map
 	// cached holds what partialCached rendered, by partialKey.
 	cached sync.Map
+	// layoutSize is the length of the last page's HTML less its content.
+	layoutSize atomic.Int64
 }
 
 // LookedUp returns the refs templates passed to getPage so far, sorted.
@@ -235,9 +238,15 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmp
 	if err != nil {
 		return nil, "", err
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+	// The page's HTML is its content and the layout around it, which is
+	// about as long as the last page's: sized so, the buffer is allocated
+	// once instead of doubling ten times from 64 bytes.
+	buf := bytes.NewBuffer(make([]byte, 0, len(data.Content)+int(r.layoutSize.Load())+512))
+	if err := t.ExecuteTemplate(buf, "baseof.html", data); err != nil {
 		return nil, tmpl, r.templateProblem(err, p)
+	}
+	if n := buf.Len() - len(data.Content); n > 0 { // a layout may leave the content out
+		r.layoutSize.Store(int64(n))
 	}
 	return buf.Bytes(), tmpl, nil
 }
