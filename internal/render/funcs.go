@@ -66,7 +66,7 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 	return template.FuncMap{
 		// getPage "settings/snapchat.md" → the page, or nil
 		"getPage": func(ref string) *content.Page {
-			r.looked.Store(ref, true)
+			r.lookedUp(ref)
 			return r.opt.Tree.GetPage(ref)
 		},
 		// related .Page 5 → up to n pages sharing the most terms with it,
@@ -317,7 +317,7 @@ func isEmpty(v any) bool {
 // so they only count when nothing narrower relates.
 func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	const broad = 100
-	score := map[*content.Page]int{}
+	score := make(map[*content.Page]int, 64) // grown less often: a page has tens of candidates
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
 			w := rules.Weight(tax)

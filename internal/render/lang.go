@@ -102,7 +102,7 @@ func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
 		// getPage "report/uk.md" → that page in this language when it is
 		// translated, else the page itself
 		"getPage": func(ref string) *content.Page {
-			r.looked.Store(ref, true)
+			r.lookedUp(ref)
 			return r.opt.Tree.GetPageIn(lang, ref)
 		},
 		"partial": func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },

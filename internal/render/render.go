@@ -83,6 +83,14 @@ func (r *Renderer) LookedUp() []string {
 	return out
 }
 
+// lookedUp records a ref passed to getPage. Every page asks for the same
+// few, so a ref is stored only the first time (a Store allocates).
+func (r *Renderer) lookedUp(ref string) {
+	if _, ok := r.looked.Load(ref); !ok {
+		r.looked.Store(ref, true)
+	}
+}
+
 // Site is .Site in templates.
 type Site struct {
 	Title        string
