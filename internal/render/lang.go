@@ -38,10 +38,23 @@ func (s *Site) T(id string, data map[string]any) string {
 
 // localDate is a date as the language writes it (dateFormat and the
 // month names month1…month12); empty for a zero time.
+// The pages of a site share a few hundred dates, and go-i18n executes
+// the message's template at every call: each date is written once.
 func (s *Site) localDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	day := t.Year()*10000 + int(t.Month())*100 + t.Day()
+	if d, ok := s.dates.Load(day); ok {
+		return d.(string)
+	}
+	d := s.formatDate(t)
+	s.dates.Store(day, d)
+	return d
+}
+
+// formatDate is localDate without the memory.
+func (s *Site) formatDate(t time.Time) string {
 	return s.T("dateFormat", map[string]any{"Day": t.Day(), "Month": s.T("month"+strconv.Itoa(int(t.Month())), nil), "Year": t.Year()})
 }
 
