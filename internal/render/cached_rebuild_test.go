@@ -8,8 +8,8 @@ import (
 
 // TestPartialCachedRebuild: what partialCached rendered lasts one build,
 // so serve never shows a stale header or footer after an edit of the
-// partial, the config (title, menu) or the theme's words; each language
-// has its own.
+// partial, the config (title, menu), the theme's words or a parent page
+// (the breadcrumbs).
 func TestPartialCachedRebuild(t *testing.T) {
 	r := sitetest.Run(t, `
 -- signpost.toml --
@@ -41,4 +41,6 @@ Text.
 	r.EditFile("layouts/partials/footer-site.html", `<p>Own footer</p>`+"\n").Build()
 	r.AssertFile("apps/chat/index.html", `<p>Own footer</p>`, `! >News</h2>`)
 	r.AssertFile("apps/index.html", `<p>Own footer</p>`)
+	r.EditFile("content/apps/_index.md", "---\ntitle: Games\n---\n").Build()
+	r.AssertFile("apps/chat/index.html", `<li><a href="/apps/">Games</a></li>`, `! >Apps</a></li>`)
 }
