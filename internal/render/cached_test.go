@@ -1,6 +1,7 @@
 package render
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,35 @@ func TestPartialCached(t *testing.T) {
 	}
 	if _, _, err := s.render(t, "/topics/"); err == nil || !strings.Contains(err.Error(), "at most 4 variants, not 5") {
 		t.Errorf("five variants: got %v", err)
+	}
+}
+
+// TestPageDataCopiesThePage: each field PageData copies from its page
+// holds the page's value, so a template sees the same through either.
+func TestPageDataCopiesThePage(t *testing.T) {
+	s := newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof, "layouts/_default/single.html": `{{define "main"}}{{.Title}}|{{.Page.Title}}{{end}}`}, pages))
+	p := s.tree.GetPage("settings/snapchat.md")
+	p.Prev, p.Description, p.Params = s.tree.Home, "About it", map[string]any{"k": 1}
+	got, _, err := s.render(t, "settings/snapchat.md")
+	if err != nil || got != "Snapchat|Snapchat" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	d := reflect.ValueOf(pageData(s.r, p)).Elem()
+	pv := reflect.ValueOf(p).Elem()
+	copies := 0
+	for i := range d.NumField() {
+		f := d.Type().Field(i)
+		if f.Anonymous {
+			continue
+		}
+		if pf := pv.FieldByName(f.Name); pf.IsValid() {
+			copies++
+			if !reflect.DeepEqual(pf.Interface(), d.Field(i).Interface()) {
+				t.Errorf("PageData.%s = %v, the page's is %v", f.Name, d.Field(i), pf)
+			}
+		}
+	}
+	if copies < 10 {
+		t.Errorf("only %d fields copied", copies)
 	}
 }

@@ -155,6 +155,14 @@ type PageData struct {
 	Params                                                      map[string]any
 }
 
+// pageData is the dot of p's templates, before its content.
+func pageData(r *Renderer, p *content.Page) *PageData {
+	return &PageData{Page: p, Site: r.siteOf(p), Inject: r.opt.Inject,
+		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy,
+		Kind: p.Kind, Language: p.Language, Prev: p.Prev, Next: p.Next, Sources: p.Sources,
+		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params}
+}
+
 // New prepares a Renderer, with a .Site for each language whose menus
 // are resolved against the tree.
 func New(opt Options) (*Renderer, diag.List) {
@@ -254,11 +262,8 @@ func candidates(p *content.Page) []string {
 // Page renders one page with its converted markdown, and says which
 // template it used.
 func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmpl string, err error) {
-	site := r.siteOf(p)
-	data := &PageData{Page: p, Site: site, Inject: r.opt.Inject,
-		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy,
-		Kind: p.Kind, Language: p.Language, Prev: p.Prev, Next: p.Next, Sources: p.Sources,
-		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params}
+	data := pageData(r, p)
+	site := data.Site
 	if res != nil {
 		data.Content = template.HTML(res.HTML)
 		data.TOC = res.TOC
