@@ -127,6 +127,7 @@ func valueFuncs() template.FuncMap {
 	}
 }
 
+// without is the pages but those in drop, in their order.
 func without(pages []*content.Page, drop ...*content.Page) []*content.Page {
 	out := make([]*content.Page, 0, len(pages))
 	for _, p := range pages {
@@ -317,7 +318,7 @@ func isEmpty(v any) bool {
 // so they only count when nothing narrower relates.
 func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	const broad = 100
-	score := make(map[*content.Page]int, 64) // grown less often: a page has tens of candidates
+	score := make(map[*content.Page]int, 64) // room to start with, so it grows fewer times
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
 			w := rules.Weight(tax)
