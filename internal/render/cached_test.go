@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // TestPartialCached: a cached partial renders once per name and variants
@@ -68,5 +70,19 @@ func TestPageDataCopiesThePage(t *testing.T) {
 	}
 	if copies < 10 {
 		t.Errorf("only %d fields copied", copies)
+	}
+}
+
+func TestHeadings(t *testing.T) {
+	toc := []markdown.Heading{{Level: 2, ID: "a"}, {Level: 3, ID: "b"}, {Level: 2, ID: "c"}}
+	var ids []string
+	for _, h := range headings(2, toc) {
+		ids = append(ids, h.ID)
+	}
+	if strings.Join(ids, " ") != "a c" {
+		t.Errorf("headings(2) = %v, want a c", ids)
+	}
+	if got := headings(4, toc); len(got) != 0 {
+		t.Errorf("headings(4) = %v, want none", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // funcs are the template functions documented in the README, in groups:
@@ -124,7 +125,21 @@ func valueFuncs() template.FuncMap {
 		"append": appendList,
 		// has (list "a" "b") "b" → true when the list holds the value
 		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
+		// headings 2 .TOC → the headings of that level, in order
+		"headings": headings,
 	}
+}
+
+// headings are the headings of one level, in order (one call where a
+// loop in a template made several for each heading).
+func headings(level int, hs []markdown.Heading) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range hs {
+		if h.Level == level {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // without is the pages but those in drop, in their order.
