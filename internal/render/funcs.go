@@ -72,7 +72,7 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 		},
 		// related .Page 5 → up to n pages sharing the most terms with it,
 		// weighed by the config's [related] weights
-		"related": func(p *content.Page, n int) []*content.Page { return related(p, n, cfg.Related) },
+		"related": func(p *content.Page, n int) []*content.Page { return r.relatedIndex().related(p, n, cfg.Related) },
 		"first": func(n int, ps []*content.Page) []*content.Page {
 			if n < len(ps) {
 				return ps[:n]
@@ -332,7 +332,6 @@ func isEmpty(v any) bool {
 // very many pages say little and would make this quadratic on big sites,
 // so they only count when nothing narrower relates.
 func related(p *content.Page, n int, rules config.Related) []*content.Page {
-	const broad = 100
 	score := make(map[*content.Page]int, 64) // room to start with, so it grows fewer times
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
@@ -361,6 +360,9 @@ func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	}
 	return best(score, n)
 }
+
+// broad is the number of pages past which a term is broad.
+const broad = 100
 
 // scored is a candidate of related with its score.
 type scored struct {

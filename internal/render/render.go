@@ -74,6 +74,15 @@ type Renderer struct {
 	cached sync.Map
 	// layoutSize is the length of the last page's HTML less its content.
 	layoutSize atomic.Int64
+	// related is the site's related index, made at the first use.
+	related     *relatedIndex
+	relatedOnce sync.Once
+}
+
+// relatedIndex is the site's related index, made once per build.
+func (r *Renderer) relatedIndex() *relatedIndex {
+	r.relatedOnce.Do(func() { r.related = newRelatedIndex(r.opt.Tree.All) })
+	return r.related
 }
 
 // LookedUp returns the refs templates passed to getPage so far, sorted.
