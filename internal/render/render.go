@@ -167,9 +167,9 @@ type PageData struct {
 // pageData is the dot of p's templates, before its content.
 func pageData(r *Renderer, p *content.Page) *PageData {
 	return &PageData{Page: p, Site: r.siteOf(p), Inject: r.opt.Inject,
-		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy,
+		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy(),
 		Kind: p.Kind, Language: p.Language, Prev: p.Prev, Next: p.Next, Sources: p.Sources,
-		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params}
+		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated(), ShowTOC: p.ShowTOC, Params: p.Params}
 }
 
 // New prepares a Renderer, with a .Site for each language whose menus
