@@ -217,3 +217,22 @@ func TestTermsAndSets(t *testing.T) {
 		t.Error("b's Sets wrong")
 	}
 }
+
+// TestPermalinks: the relative permalink is the base URL's path and the
+// page's, whatever the base URL looks like.
+func TestPermalinks(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://example.org/docs/":  "https://example.org/docs/a/%C3%B6/ /docs/a/%C3%B6/",
+		"https://example.org/docs":   "https://example.org/docs/a/%C3%B6/ /docs/a/%C3%B6/",
+		"https://example.org":        "https://example.org/a/%C3%B6/ /a/%C3%B6/",
+		"":                           "/a/%C3%B6/ /a/%C3%B6/",
+		"https://example.org/a%20b/": "https://example.org/a%20b/a/%C3%B6/ /a b/a/%C3%B6/",
+	} {
+		cfg, _ := config.Load(fstest.MapFS{"signpost.toml": {Data: []byte("baseURL = \"" + base + "\"\n")}})
+		tree, _ := Load(context.Background(), fstest.MapFS{"content/a/ö.md": {Data: []byte("---\ntitle: A\n---\n")}}, cfg, Options{})
+		p := tree.GetPage("a/ö.md")
+		if got := p.Permalink + " " + p.RelPermalink; got != want {
+			t.Errorf("%q: %s, want %s", base, got, want)
+		}
+	}
+}

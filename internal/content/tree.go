@@ -542,10 +542,17 @@ func (t *Tree) index(cfg *config.Config) {
 		byURL(l.All)
 		byURL(l.Regular)
 	}
+	base, site := cfg.BasePath(), strings.TrimSuffix(cfg.BaseURL, "/")+"/"
 	for _, p := range t.All {
 		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
-		p.RelPermalink = cfg.BasePath() + rel
-		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + "/" + rel
+		p.Permalink = site + rel
+		// The relative permalink is the permalink's tail when the base
+		// URL ends in its path, as it should: one string a page, not two.
+		if strings.HasSuffix(site, base) {
+			p.RelPermalink = p.Permalink[len(site)-len(base):]
+		} else {
+			p.RelPermalink = base + rel
+		}
 		if p.File != "" {
 			t.byFile[p.File] = p
 		} else if p.Kind == KindSection {
