@@ -15,6 +15,12 @@ type pageHTML struct {
 	images   []img
 	headings []heading
 	links    []link
+	// names is the text the open headings and links are named by. Every
+	// open one is given the same text from its start on, so each takes
+	// its name from where it started: one buffer for a page, rather than
+	// a builder for each link.
+	names  []byte
+	fields []byte // a name with its spaces collapsed
 }
 
 type img struct {
@@ -25,14 +31,15 @@ type img struct {
 type link struct{ href, name string }
 
 // element is an open element: its tag, whether it hides its content from
-// screen readers, and the name being gathered when it is a heading or a
+// screen readers, and where its name starts when it is a heading or a
 // link.
 type element struct {
 	tag    atom.Atom
 	name   string
 	hidden bool
-	naming *strings.Builder // accessible name being gathered, or nil
-	label  string           // aria-label, which wins over the text
+	naming bool   // its accessible name is being gathered
+	from   int    // where its name starts in pageHTML.names
+	label  string // aria-label, which wins over the text
 	href   string
 	id     string
 }
@@ -127,15 +134,15 @@ func walkHTML(b []byte, v htmlVisitor) {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			v.end(w, atom.Lookup(name))
-			w.close(string(name), v)
+			w.close(name, v)
 		}
 	}
 }
 
 // close closes the open elements up to the innermost named name.
-func (w *htmlWalker) close(name string, v htmlVisitor) {
+func (w *htmlWalker) close(name []byte, v htmlVisitor) {
 	for i := len(w.open) - 1; i >= 0; i-- {
-		if w.open[i].name != name {
+		if w.open[i].name != string(name) {
 			continue
 		}
 		for j := len(w.open) - 1; j >= i; j-- {
@@ -164,41 +171,48 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	}
 	if tag == atom.Img {
 		pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
-		if !a.hidden {
-			pg.write(w, " "+a.alt+" ")
+		if !a.hidden && w.hidden == 0 && naming(w) {
+			pg.names = append(append(append(pg.names, ' '), a.alt...), ' ')
 		}
 	}
 	e := element{hidden: a.hidden, label: a.label, href: a.href, id: a.id}
 	if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
-		e.naming = &strings.Builder{}
+		if !naming(w) {
+			pg.names = pg.names[:0] // no name is being gathered
+		}
+		e.naming, e.from = true, len(pg.names)
 	}
 	return e
 }
 
-func (pg *pageHTML) text(w *htmlWalker, t []byte) { pg.write(w, string(t)) }
+// text adds text to the accessible names being gathered.
+func (pg *pageHTML) text(w *htmlWalker, t []byte) {
+	if naming(w) {
+		pg.names = append(pg.names, t...)
+	}
+}
 
 func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 
-// write adds text to the accessible names being gathered.
-func (pg *pageHTML) write(w *htmlWalker, s string) {
-	if w.hidden > 0 {
-		return
-	}
+// naming reports whether an open element's name is being gathered.
+func naming(w *htmlWalker) bool {
 	for i := range w.open {
-		if w.open[i].naming != nil {
-			w.open[i].naming.WriteString(s)
+		if w.open[i].naming {
+			return true
 		}
 	}
+	return false
 }
 
 // closed records a closed heading or link with its accessible name.
 func (pg *pageHTML) closed(e *element) {
-	if e.naming == nil {
+	if !e.naming {
 		return
 	}
 	name := e.label
 	if name == "" {
-		name = strings.Join(strings.Fields(e.naming.String()), " ")
+		pg.fields = appendFields(pg.fields[:0], pg.names[e.from:])
+		name = string(pg.fields)
 	}
 	if lvl := headingLevel(e.tag); lvl > 0 {
 		pg.headings = append(pg.headings, heading{level: lvl, text: name, id: e.id})
