@@ -79,6 +79,55 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 	return a
 }
 
+// mayHaveAttrs reports whether a tag as written may have one of the
+// attributes readAttrs reads: its text holds "id" (also in "hidden" and
+// "aria-hidden"), "src", "alt", "href" or "label" in any case. Most tags
+// have none, and the tokenizer copies every attribute it is asked for.
+func mayHaveAttrs(raw []byte) bool {
+	for i := 0; i+1 < len(raw); i++ {
+		// b|0x20 is b in lower case when b is an ASCII letter; no other
+		// byte becomes one of the lower-case letters compared with.
+		rest := raw[i+1:]
+		switch raw[i] | 0x20 {
+		case 'i':
+			if rest[0]|0x20 == 'd' {
+				return true
+			}
+		case 's':
+			if hasPrefixFold(rest, "rc") {
+				return true
+			}
+		case 'a':
+			if hasPrefixFold(rest, "lt") {
+				return true
+			}
+		case 'h':
+			if hasPrefixFold(rest, "ref") {
+				return true
+			}
+		case 'l':
+			if hasPrefixFold(rest, "abel") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether b starts with lower, a lower-case ASCII
+// word, in any case.
+func hasPrefixFold(b []byte, lower string) bool {
+	if len(b) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		if b[i]|0x20 != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // htmlWalker reads HTML as a stream of tokens and keeps the open elements,
 // for the checks that read a page (scanPage) and its prose (prose): a
 // page with a 20,000-row table is not held as a tree. An end tag closes
@@ -117,9 +166,10 @@ func walkHTML(b []byte, v htmlVisitor) {
 				v.text(w, z.Text())
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
+			raw := z.Raw()
 			name, more := z.TagName()
 			tag := atom.Lookup(name)
-			e := v.start(w, tag, readAttrs(z, more))
+			e := v.start(w, tag, readAttrs(z, more && mayHaveAttrs(raw)))
 			if tt == html.SelfClosingTagToken || voidElem[tag] {
 				continue
 			}

@@ -24,3 +24,35 @@ func TestScanPageClosesByName(t *testing.T) {
 		t.Errorf("links %+v, want %+v", pg.links, want)
 	}
 }
+
+// TestScanPageAttributesInAnyCase reads the attributes the checks need
+// however they are written, among others that the scan skips.
+func TestScanPageAttributesInAnyCase(t *testing.T) {
+	pg := scanPage([]byte(`<div class="x" data-v="1"><IMG Class=y SRC="a.png" ALT='A cat'>` +
+		`<section ID=s><A Href="/b" ARIA-LABEL=" Go home ">x</A><a HREF="/c" aria-HIDDEN=true>y</a>` +
+		`<p HIDDEN><a href="/d">z</a></p><img src=b.png data-alt="no"></section></div>`))
+	if want := []string{"s"}; !slices.Equal(pg.ids, want) {
+		t.Errorf("ids %q, want %q", pg.ids, want)
+	}
+	if want := []img{{"a.png", "A cat", true}, {"b.png", "", false}}; !slices.Equal(pg.images, want) {
+		t.Errorf("images %+v, want %+v", pg.images, want)
+	}
+	// Hidden links keep their address; what is hidden names nothing.
+	if want := []link{{"/b", "Go home"}, {"/c", ""}, {"/d", ""}}; !slices.Equal(pg.links, want) {
+		t.Errorf("links %+v, want %+v", pg.links, want)
+	}
+}
+
+// TestScanPageNestedNames names a heading and the link inside it from the
+// same text, images by their alt text, with runs of spaces as one.
+func TestScanPageNestedNames(t *testing.T) {
+	pg := scanPage([]byte("<a href=/x>before</a><h2>Call\u00a0 <a href=\"/y\">the <img src=i alt=\"help\">\n line</a> today</h2>" +
+		"<a href=/z><span hidden>no</span> after </a>"))
+	if len(pg.headings) != 1 || pg.headings[0].text != "Call the help line today" {
+		t.Errorf("headings %+v", pg.headings)
+	}
+	want := []link{{"/x", "before"}, {"/y", "the help line"}, {"/z", "after"}}
+	if !slices.Equal(pg.links, want) {
+		t.Errorf("links %+v, want %+v", pg.links, want)
+	}
+}
