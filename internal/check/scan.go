@@ -79,6 +79,27 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 	return a
 }
 
+// tagName is the name of the tag just read, as the tokenizer's TagName has
+// it, read from its text as written after its "<" or "</" (raw) into buf:
+// TagName copies the name of every tag. A name is what comes before a
+// space, "/" or ">", in lower case; one with a NUL byte, which the
+// tokenizer replaces, is left to it.
+func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
+	for _, c := range raw {
+		switch {
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
+			return buf
+		case c == 0:
+			name, _ := z.TagName()
+			return name
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
 // mayHaveAttrs reports whether a tag as written may have one of the
 // attributes readAttrs reads: its text holds "id" (also in "hidden" and
 // "aria-hidden"), "src", "alt", "href" or "label" in any case. Most tags
@@ -157,6 +178,7 @@ type htmlVisitor interface {
 func walkHTML(b []byte, v htmlVisitor) {
 	w := &htmlWalker{}
 	z := html.NewTokenizer(bytes.NewReader(b))
+	var buf [16]byte
 	for {
 		switch tt := z.Next(); tt {
 		case html.ErrorToken:
@@ -167,9 +189,10 @@ func walkHTML(b []byte, v htmlVisitor) {
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			raw := z.Raw()
-			name, more := z.TagName()
+			name := tagName(z, raw[1:], buf[:0])
 			tag := atom.Lookup(name)
-			e := v.start(w, tag, readAttrs(z, more && mayHaveAttrs(raw)))
+			// Asking a tag without attributes for one returns none.
+			e := v.start(w, tag, readAttrs(z, mayHaveAttrs(raw)))
 			if tt == html.SelfClosingTagToken || voidElem[tag] {
 				continue
 			}
@@ -182,7 +205,7 @@ func walkHTML(b []byte, v htmlVisitor) {
 			}
 			w.open = append(w.open, e)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			name := tagName(z, z.Raw()[2:], buf[:0])
 			v.end(w, atom.Lookup(name))
 			w.close(name, v)
 		}

@@ -2,7 +2,10 @@ package check
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestScanPageClosesByName closes elements by their name, for known tags
@@ -54,5 +57,38 @@ func TestScanPageNestedNames(t *testing.T) {
 	want := []link{{"/x", "before"}, {"/y", "the help line"}, {"/z", "after"}}
 	if !slices.Equal(pg.links, want) {
 		t.Errorf("links %+v, want %+v", pg.links, want)
+	}
+}
+
+// TestTagNameAsTokenizer reads every tag's name as the tokenizer's TagName
+// has it: in lower case, up to a space, "/" or ">", in raw text elements,
+// with NUL bytes replaced.
+func TestTagNameAsTokenizer(t *testing.T) {
+	in := "<!DOCTYPE html><HTML lang=en><Body\tclass=x><br/><IMG\nsrc=a><x-Card>t</X-CARD>" +
+		"<script>if (a</b) {}</SCRIPT ><textarea></p></TextArea\f><p/>< p></ p></>" +
+		"<a\x00b>z</a\x00B><svg><path d=''/></svg><ÿa></ÿA><h2 id=h>end</h2 >"
+	// The same tokens from two tokenizers: one for TagName, which takes
+	// the name it returns.
+	z, ref := html.NewTokenizer(strings.NewReader(in)), html.NewTokenizer(strings.NewReader(in))
+	n := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		ref.Next()
+		var raw []byte
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			raw = z.Raw()[1:]
+		case html.EndTagToken:
+			raw = z.Raw()[2:]
+		default:
+			continue
+		}
+		got := string(tagName(z, raw, nil))
+		if want, _ := ref.TagName(); got != string(want) {
+			t.Errorf("tag %q: name %q, tokenizer has %q", z.Raw(), got, want)
+		}
+		n++
+	}
+	if n != 18 {
+		t.Errorf("%d tags read, want 18", n)
 	}
 }
