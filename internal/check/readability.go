@@ -129,7 +129,7 @@ func sentences(block string, abbrevs []string) []string {
 		// Every end starts with its punctuation: the regexp, which has no
 		// literal prefix to skip ahead by, is started there: the same
 		// leftmost match without trying every letter before it.
-		i := strings.IndexAny(block, ".!?…")
+		i := indexPunct(block)
 		if i < 0 {
 			break
 		}
@@ -156,6 +156,23 @@ func sentences(block string, abbrevs []string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// indexPunct is strings.IndexAny(s, ".!?…") as a loop over bytes: an ASCII
+// byte or the bytes of "…" are never part of another rune's bytes, and
+// IndexAny, given a rune outside ASCII, decodes every rune of s.
+func indexPunct(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			return i
+		case "…"[0]:
+			if strings.HasPrefix(s[i:], "…") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // lastRune is the last rune of s, decoded from the end rather than by

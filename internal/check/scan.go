@@ -101,52 +101,56 @@ func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
 }
 
 // mayHaveAttrs reports whether a tag as written may have one of the
-// attributes readAttrs reads: its text holds "id" (also in "hidden" and
-// "aria-hidden"), "src", "alt", "href" or "label" in any case. Most tags
-// have none, and the tokenizer copies every attribute it is asked for.
+// attributes readAttrs reads: its text holds, in any case, "id", "src",
+// "alt", "href", "hidden" or "label" (the end of "aria-hidden" and
+// "aria-label") where a name can end: before a space, "/", "=" or ">".
+// Most tags have none (a class of "hidden-sm" or "grid-2" is no match), and
+// the tokenizer copies every attribute it is asked for.
 func mayHaveAttrs(raw []byte) bool {
-	for i := 0; i+1 < len(raw); i++ {
+	for i := range raw {
 		// b|0x20 is b in lower case when b is an ASCII letter; no other
 		// byte becomes one of the lower-case letters compared with.
-		rest := raw[i+1:]
+		var name string
 		switch raw[i] | 0x20 {
 		case 'i':
-			if rest[0]|0x20 == 'd' {
-				return true
-			}
+			name = "id"
 		case 's':
-			if hasPrefixFold(rest, "rc") {
-				return true
-			}
+			name = "src"
 		case 'a':
-			if hasPrefixFold(rest, "lt") {
-				return true
-			}
+			name = "alt"
 		case 'h':
-			if hasPrefixFold(rest, "ref") {
+			if nameAt(raw[i:], "href") || nameAt(raw[i:], "hidden") {
 				return true
 			}
+			continue
 		case 'l':
-			if hasPrefixFold(rest, "abel") {
-				return true
-			}
+			name = "label"
+		default:
+			continue
+		}
+		if nameAt(raw[i:], name) {
+			return true
 		}
 	}
 	return false
 }
 
-// hasPrefixFold reports whether b starts with lower, a lower-case ASCII
-// word, in any case.
-func hasPrefixFold(b []byte, lower string) bool {
-	if len(b) < len(lower) {
+// nameAt reports whether b starts with name, a lower-case ASCII word, in
+// any case, followed by a byte that ends an attribute's name.
+func nameAt(b []byte, name string) bool {
+	if len(b) <= len(name) {
 		return false
 	}
-	for i := 0; i < len(lower); i++ {
-		if b[i]|0x20 != lower[i] {
+	for i := 0; i < len(name); i++ {
+		if b[i]|0x20 != name[i] {
 			return false
 		}
 	}
-	return true
+	switch b[len(name)] {
+	case ' ', '\n', '\r', '\t', '\f', '/', '=', '>':
+		return true
+	}
+	return false
 }
 
 // htmlWalker reads HTML as a stream of tokens and keeps the open elements,

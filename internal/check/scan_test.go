@@ -92,3 +92,34 @@ func TestTagNameAsTokenizer(t *testing.T) {
 		t.Errorf("%d tags read, want 18", n)
 	}
 }
+
+// TestMayHaveAttrs never skips a tag that has an attribute the checks
+// read, however it is written, and skips tags whose text only holds those
+// names inside others.
+func TestMayHaveAttrs(t *testing.T) {
+	read := map[string]bool{"id": true, "src": true, "alt": true, "href": true, "aria-label": true, "aria-hidden": true, "hidden": true}
+	in := `<a href="/x"id=y><img src=a.png alt><img ALT/SRC=b><p HIDDEN><b aria-hidden = "true"><i Aria-Label='x'/>` +
+		`<a b=1 href><x-y id>` + "<img\tsrc\n=c>" + `<div class="hidden-sm grid-2 sidebar" data-alt-text="x">` +
+		`<span idx=1 srcset=a alts=b data-labels=c>`
+	z := html.NewTokenizer(strings.NewReader(in))
+	var has []bool
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		may, reads := mayHaveAttrs(z.Raw()), false
+		for more := true; more; {
+			var k []byte
+			k, _, more = z.TagAttr()
+			reads = reads || read[string(k)]
+		}
+		if reads && !may {
+			t.Errorf("%q has an attribute the checks read, but is skipped", z.Raw())
+		}
+		has = append(has, may)
+	}
+	want := []bool{true, true, true, true, true, true, true, true, true, false, false}
+	if !slices.Equal(has, want) {
+		t.Errorf("mayHaveAttrs %v, want %v", has, want)
+	}
+}
