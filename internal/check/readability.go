@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
@@ -106,7 +107,7 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
 }
 
-func (p *proseReader) text(_ *htmlWalker, t []byte) { p.cur = append(p.cur, t...) }
+func (p *proseReader) text(_ *htmlWalker, z *html.Tokenizer) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
 	if w.hidden == 0 && blockElems[tag] {

@@ -171,8 +171,10 @@ type htmlVisitor interface {
 	// start is a start tag; it returns the element to open (unless the
 	// tag is void or self-closing), hidden when it hides its content.
 	start(w *htmlWalker, tag atom.Atom, a tagAttrs) element
-	// text is text outside hidden elements.
-	text(w *htmlWalker, t []byte)
+	// text is text outside hidden elements, read from z (z.Text) only
+	// when the reader needs it: most of a page's text names no link or
+	// heading, and reading it converts its line ends and entities.
+	text(w *htmlWalker, z *html.Tokenizer)
 	// end is an end tag, before the elements it closes are closed.
 	end(w *htmlWalker, tag atom.Atom)
 	// closed is each element an end tag closes, innermost first.
@@ -189,7 +191,7 @@ func walkHTML(b []byte, v htmlVisitor) {
 			return
 		case html.TextToken:
 			if w.hidden == 0 {
-				v.text(w, z.Text())
+				v.text(w, z)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			raw := z.Raw()
@@ -263,9 +265,9 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 }
 
 // text adds text to the accessible names being gathered.
-func (pg *pageHTML) text(w *htmlWalker, t []byte) {
+func (pg *pageHTML) text(w *htmlWalker, z *html.Tokenizer) {
 	if naming(w) {
-		pg.names = append(pg.names, t...)
+		pg.names = append(pg.names, z.Text()...)
 	}
 }
 
