@@ -75,7 +75,7 @@ func appendFields(dst, s []byte) []byte {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(s[i:])
 		}
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			space = true
 		} else {
 			if space && len(dst) > start {
@@ -235,13 +235,24 @@ func spaceEnd(s string, i int, space bool) int {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if unicode.IsSpace(r) != space {
+		if isSpace(r) != space {
 			return i
 		}
 		i += w
 	}
 	return i
 }
+
+// isSpace is unicode.IsSpace, which strings.Fields splits by, with a table
+// for ASCII, where most of prose's runes are.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Syllables estimates the syllables of an English word: groups of vowels,
 // less a silent final e, es or ed ("wanted" keeps its ed). Numbers count as
