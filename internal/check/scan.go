@@ -102,12 +102,16 @@ func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
 
 // mayHaveAttrs reports whether a tag as written may have one of the
 // attributes readAttrs reads: its text holds, in any case, "id", "src",
-// "alt", "href", "hidden" or "label" (the end of "aria-hidden" and
-// "aria-label") where a name can end: before a space, "/", "=" or ">".
-// Most tags have none (a class of "hidden-sm" or "grid-2" is no match), and
-// the tokenizer copies every attribute it is asked for.
+// "alt", "href", "hidden", "aria-hidden" or "aria-label" where the
+// tokenizer may start a name (after a space, "/" or a value's closing
+// quote) and where a name can end (before a space, "/", "=" or ">").
+// Most tags have none (a class of "hidden-sm" or "grid-2" is no match),
+// and the tokenizer copies every attribute it is asked for.
 func mayHaveAttrs(raw []byte) bool {
-	for i := range raw {
+	for i := 1; i < len(raw); i++ {
+		if !beforeName[raw[i-1]] {
+			continue
+		}
 		// b|0x20 is b in lower case when b is an ASCII letter; no other
 		// byte becomes one of the lower-case letters compared with.
 		var name string
@@ -117,14 +121,15 @@ func mayHaveAttrs(raw []byte) bool {
 		case 's':
 			name = "src"
 		case 'a':
-			name = "alt"
-		case 'h':
-			if nameAt(raw[i:], "href") || nameAt(raw[i:], "hidden") {
+			if nameAt(raw[i:], "alt") || nameAt(raw[i:], "aria-hidden") {
 				return true
 			}
-			continue
-		case 'l':
-			name = "label"
+			name = "aria-label"
+		case 'h':
+			if nameAt(raw[i:], "href") {
+				return true
+			}
+			name = "hidden"
 		default:
 			continue
 		}
@@ -134,6 +139,9 @@ func mayHaveAttrs(raw []byte) bool {
 	}
 	return false
 }
+
+// beforeName are the bytes an attribute's name can follow.
+var beforeName = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '"': true, '\'': true}
 
 // nameAt reports whether b starts with name, a lower-case ASCII word, in
 // any case, followed by a byte that ends an attribute's name.
