@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestWordSplitterReusesItsBuffer splits text once per table cell of a
@@ -28,6 +30,39 @@ func TestWordSplitterReusesItsBuffer(t *testing.T) {
 		allocs := testing.AllocsPerRun(100, func() { s.each(text, func(w []byte) { n += len(w) }) })
 		if allocs != 0 {
 			t.Errorf("%q: %v allocations per call, want 0", text, allocs)
+		}
+	}
+}
+
+// TestTagNameFromRaw: tagName reads from a token's raw text the name
+// Tokenizer.TagName gives, for start and end tags of any case and shape.
+func TestTagNameFromRaw(t *testing.T) {
+	src := `<P>a</P><H2 id=x>b</h2 ><br/><IMG
+src=a><a href="/x" class='y'>c</a ><div	class="block"><span/>d</DIV><x-y:z>e</x-y:z><p/>`
+	z := html.NewTokenizer(strings.NewReader(src))
+	var w textWalker
+	n := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		got := string(w.tagName(z.Raw()))
+		want, _ := z.TagName()
+		if got != string(want) {
+			t.Errorf("%q: name %q, want %q", z.Raw(), got, want)
+		}
+		n++
+	}
+	if n != 14 {
+		t.Errorf("%d tags, want 14", n)
+	}
+}
+
+// TestContainsFold finds attribute names written in any case.
+func TestContainsFold(t *testing.T) {
+	for s, want := range map[string]bool{`<p CLASS=a>`: true, `<p Aria-Hidden="true">`: true, `<p clas=a>`: false, `<h2 ID=x>`: true, `<p>`: false} {
+		if got := containsFold([]byte(s), "class") || containsFold([]byte(s), "aria-hidden") || containsFold([]byte(s), "id"); got != want {
+			t.Errorf("%s: %v, want %v", s, got, want)
 		}
 	}
 }

@@ -140,34 +140,85 @@ func (w *indexWriter) add(name string, v any) {
 	w.files = append(w.files, File{Dir + name, data})
 }
 
-// posting is one page of a term: its number and packed score.
-type posting struct {
-	doc, packed int
-}
-
-// postings are, for each term, the pages that have it, in page order.
-func postings(docs []*Doc) map[string][]posting {
-	out := map[string][]posting{}
-	for id, d := range docs {
-		for _, h := range d.Hits {
-			sec := int(h.Section)
-			if sec >= 1<<sectionBits {
-				sec = 0
+// postings are the terms of docs and, for each, the pages that have it
+// in page order, encoded as the shards write them: the distance from the
+// page before and the packed score, each a varint. Encoding them as they
+// are read keeps them a few bytes each (as structs, 32 MB for 10,000
+// pages).
+func postings(docs []*Doc) (terms []string, lists []postingList) {
+	slots := map[string]int32{} // term → its index in terms
+	tables := map[*lexicon]*lexTable{}
+	for n, d := range docs {
+		tb := tables[d.lex]
+		if tb == nil {
+			tb = &lexTable{}
+			tables[d.lex] = tb
+		}
+		for id, rest := int32(0), d.hits; len(rest) > 0; {
+			var h idHit
+			h, rest = readHit(rest, id)
+			id = h.id
+			s := tb.slot(d.lex, id)
+			if s < 0 {
+				t := tb.terms[id]
+				i, ok := slots[t]
+				if !ok {
+					i = int32(len(terms))
+					slots[t] = i
+					terms, lists = append(terms, t), append(lists, postingList{})
+				}
+				s, tb.slots[id] = i, i+1
 			}
-			if h.InTitle {
-				sec |= titleBit
-			}
-			out[h.Term] = append(out[h.Term], posting{id, int(h.Score)<<(sectionBits+1) | sec})
+			lists[s].add(n, h)
 		}
 	}
-	return out
+	return terms, lists
+}
+
+// lexTable maps the term ids of one lexicon to their terms' index in
+// postings' terms.
+type lexTable struct {
+	terms []string
+	slots []int32 // 1 + index, 0 for a term not seen yet
+}
+
+// slot returns the index of a term id, or -1 if it has none yet.
+func (tb *lexTable) slot(lex *lexicon, id int32) int32 {
+	if int(id) >= len(tb.terms) {
+		tb.terms = lex.snapshot()
+		tb.slots = append(tb.slots, make([]int32, len(tb.terms)-len(tb.slots))...)
+	}
+	return tb.slots[id] - 1
+}
+
+// postingList is the encoded postings of one term.
+type postingList struct {
+	enc  []byte
+	prev int // the last page added
+}
+
+func (l *postingList) add(doc int, h idHit) {
+	sec := int(h.section)
+	if sec >= 1<<sectionBits {
+		sec = 0
+	}
+	if h.inTitle {
+		sec |= titleBit
+	}
+	l.enc = appendVarint(l.enc, doc-l.prev)
+	l.enc = appendVarint(l.enc, int(h.score)<<(sectionBits+1)|sec)
+	l.prev = doc
 }
 
 // shards writes the terms in sorted order, about shardBytes a shard, and
 // the lowest term of each in meta.Bounds.
 func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
-	byTerm := postings(docs)
-	terms := slices.Sorted(maps.Keys(byTerm))
+	terms, lists := postings(docs)
+	order := make([]int, len(terms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
 	shard, size, last := map[string]string{}, 0, ""
 	flush := func() {
 		if len(shard) > 0 {
@@ -175,16 +226,9 @@ func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
 			shard, size = map[string]string{}, 0
 		}
 	}
-	var enc strings.Builder
-	for _, t := range terms {
-		enc.Reset()
-		prev := 0
-		for _, p := range byTerm[t] {
-			putVarint(&enc, p.doc-prev)
-			putVarint(&enc, p.packed)
-			prev = p.doc
-		}
-		entry := len(t) + enc.Len() + 6
+	for _, i := range order {
+		t, enc := terms[i], lists[i].enc
+		entry := len(t) + len(enc) + 6
 		if len(shard) > 0 && size+entry > shardBytes {
 			flush()
 		}
@@ -195,7 +239,7 @@ func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
 			}
 			meta.Bounds = append(meta.Bounds, bound)
 		}
-		shard[t] = enc.String()
+		shard[t] = string(enc)
 		size += entry
 		last = t
 	}
@@ -208,8 +252,9 @@ func (w *indexWriter) chunks(docs []*Doc) {
 	for i := 0; i < len(docs); i += chunkDocs {
 		var chunk [][]any
 		for _, d := range docs[i:min(i+chunkDocs, len(docs))] {
-			hs := make([]string, 0, 2*len(d.Headings))
-			for _, h := range d.Headings {
+			heads := d.Headings()
+			hs := make([]string, 0, 2*len(heads))
+			for _, h := range heads {
 				hs = append(hs, h.Text, h.ID)
 			}
 			chunk = append(chunk, []any{d.Title, d.URL, d.Description, hs})
@@ -236,12 +281,12 @@ func boundary(prev, next string) string {
 // needs escaping in JSON.
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
-func putVarint(b *strings.Builder, n int) {
+func appendVarint(b []byte, n int) []byte {
 	for n >= 32 {
-		b.WriteByte(digits[32|n&31])
+		b = append(b, digits[32|n&31])
 		n >>= 5
 	}
-	b.WriteByte(digits[n])
+	return append(b, digits[n])
 }
 
 // readVarints decodes a packed string, for tests.

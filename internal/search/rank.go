@@ -75,26 +75,26 @@ func wordEdge(s string, i, dir int) bool {
 
 // share is how much of each term's score a page keeps (see foreignShare
 // and minorShare); nil when it keeps all of every term.
-func (p Page) share(stems *stems) func(term string, inTitle bool) float64 {
+func (p Page) share(lex *lexicon) func(id int32, inTitle bool) float64 {
 	regions := titleRegions(p.Title)
 	foreign := p.Country != "" && len(regions) > 0 && !regions[p.Country]
 	if !foreign && !p.Minor {
 		return nil
 	}
-	own := map[string]bool{} // the page's own country's names keep their score
-	words := wordSplitter{a: stems.a}
+	own := map[int32]bool{} // the page's own country's names keep their score
+	words := wordSplitter{a: lex.a}
 	for region := range regions {
 		for _, name := range countryNames[region] {
 			words.each(name, func(w []byte) {
-				if t, ok := stems.term(w); ok {
-					own[t] = true
+				if id := lex.id(w); id != noTerm {
+					own[id] = true
 				}
 			})
 		}
 	}
-	return func(term string, inTitle bool) float64 {
+	return func(id int32, inTitle bool) float64 {
 		s := 1.0
-		if foreign && own[term] {
+		if foreign && own[id] {
 			// "report in the US": the US page's own country counts for all
 			// that the rest of its words lost.
 			s /= foreignShare

@@ -38,7 +38,7 @@ func TestTitleRegions(t *testing.T) {
 func TestShare(t *testing.T) {
 	score := func(p Page, term string) int {
 		p.HTML = []byte("<p>Report grooming to the police in the US or the UK.</p>")
-		for _, h := range Analyse(p).Hits {
+		for _, h := range Analyse(p).Hits() {
 			if h.Term == term {
 				return int(h.Score)
 			}

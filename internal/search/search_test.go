@@ -60,7 +60,7 @@ func TestWordsAndTerms(t *testing.T) {
 }
 
 func hit(d *Doc, term string) Hit {
-	for _, h := range d.Hits {
+	for _, h := range d.Hits() {
 		if h.Term == term {
 			return h
 		}
@@ -78,8 +78,8 @@ func TestAnalyseWeighsTitleHeadingBody(t *testing.T) {
 <h2>No id here</h2><p>Ghost mode.</p>
 <h3 id="report">Report someone</h3><p>Use the report button to report.</p>`),
 	})
-	if want := []Heading{{"Turn off Snap Map", "snap-map"}, {"Report someone", "report"}}; !reflect.DeepEqual(d.Headings, want) {
-		t.Errorf("headings = %v, want %v", d.Headings, want)
+	if want := []Heading{{"Turn off Snap Map", "snap-map"}, {"Report someone", "report"}}; !reflect.DeepEqual(d.Headings(), want) {
+		t.Errorf("headings = %v, want %v", d.Headings(), want)
 	}
 	title, heading, body := hit(d, "snapchat"), hit(d, "snap"), hit(d, "ghost")
 	if !(title.Score > heading.Score && heading.Score > body.Score && body.Score > 0) {
@@ -103,12 +103,12 @@ func TestAnalyseWeighsTitleHeadingBody(t *testing.T) {
 }
 
 func TestVarints(t *testing.T) {
-	var b strings.Builder
+	var b []byte
 	in := []int{0, 1, 31, 32, 1023, 1024, 4095, 123456}
 	for _, n := range in {
-		putVarint(&b, n)
+		b = appendVarint(b, n)
 	}
-	if got := readVarints(b.String()); !reflect.DeepEqual(got, in) {
+	if got := readVarints(string(b)); !reflect.DeepEqual(got, in) {
 		t.Errorf("round trip: %v, want %v", got, in)
 	}
 }

@@ -1,10 +1,7 @@
 package search
 
 import (
-	"maps"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -72,7 +69,12 @@ type wordSplitter struct {
 // split words as the language writes them. ASCII words are lower-cased as
 // they are read; any other word is normalised (NFKC), lower-cased and
 // folded when it ends (see Analyser.term).
-func (s *wordSplitter) each(text string, fn func(w []byte)) {
+func (s *wordSplitter) each(text string, fn func(w []byte)) { splitWords(s, text, fn) }
+
+// splitWords is each for text as a string or as bytes: the page's body
+// text is gathered in a buffer reused from run to run, which a string
+// could not be.
+func splitWords[T string | []byte](s *wordSplitter, text T, fn func(w []byte)) {
 	if s.buf == nil {
 		s.buf = make([]byte, 0, maxRawLen*utf8.UTFMax)
 	}
@@ -81,7 +83,7 @@ func (s *wordSplitter) each(text string, fn func(w []byte)) {
 	}
 	w, runes, ascii := s.buf[:0], 0, true
 	for i := 0; i < len(text); {
-		c, n, word := s.next(text, i)
+		c, n, word := nextChar(s.a, text, i)
 		switch {
 		case word && runes < maxRawLen:
 			if n == 1 {
@@ -103,17 +105,18 @@ func (s *wordSplitter) each(text string, fn func(w []byte)) {
 	s.emit(w, runes, ascii, fn)
 }
 
-// next reads the character at text[i] and its length: whether it is part
+// nextChar reads the character at text[i] and its length: whether it is part
 // of a word, and the ASCII byte lower-cased; c is 0 for an apostrophe the
 // language drops, and 1 for a character that ends a word.
-func (s *wordSplitter) next(text string, i int) (c byte, n int, word bool) {
+func nextChar[T string | []byte](a *Analyser, text T, i int) (c byte, n int, word bool) {
 	c = text[i]
 	if c >= utf8.RuneSelf {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		// at most UTFMax bytes: converted on the stack
+		r, n := utf8.DecodeRuneInString(string(text[i:min(i+utf8.UTFMax, len(text))]))
 		switch {
 		case wordRune(r):
 			return 0, n, true
-		case r == '’' && s.a.apostrophes:
+		case r == '’' && a.apostrophes:
 			return 0, n, false
 		}
 		return 1, n, false
@@ -123,7 +126,7 @@ func (s *wordSplitter) next(text string, i int) (c byte, n int, word bool) {
 		return c, 1, true
 	case 'A' <= c && c <= 'Z':
 		return c + 'a' - 'A', 1, true
-	case c == '\'' && s.a.apostrophes:
+	case c == '\'' && a.apostrophes:
 		return 0, 1, false
 	}
 	return 1, 1, false
@@ -192,103 +195,11 @@ func Terms(text string) []string { return For("en").Terms(text) }
 // Terms returns the index terms of text in the analyser's language.
 func (a *Analyser) Terms(text string) []string {
 	var out []string
-	s := stems{a: a}
 	sp := wordSplitter{a: a}
 	sp.each(text, func(w []byte) {
-		if t, ok := s.term(w); ok {
+		if t := a.term(string(w)); t != "" {
 			out = append(out, t)
 		}
 	})
 	return out
-}
-
-// stems remembers the terms of the words of one page, most of which come
-// again and again; shared, when set, remembers English stems across pages.
-type stems struct {
-	a      *Analyser
-	m      map[string]string
-	shared *Stemmer
-}
-
-// term returns the index term of a word, or false for a stop word.
-func (s *stems) term(w []byte) (string, bool) {
-	if s.m == nil {
-		s.m = make(map[string]string, 256)
-	}
-	if t, ok := s.m[string(w)]; ok {
-		return t, t != ""
-	}
-	word := string(w)
-	t := ""
-	switch {
-	case s.a.stop[word]:
-	case s.a.porter:
-		t = s.shared.Stem(word)
-	default:
-		t = word
-	}
-	s.m[word] = t
-	return t, t != ""
-}
-
-// Stemmer memoises Stem, the English stemmer, for one build: a site uses a few thousand words
-// across all its pages. It stops growing at maxCached words. It is safe
-// for concurrent use, and a nil Stemmer stems without remembering.
-//
-// The render workers look words up far more often than they add them,
-// so lookups read a map that is never written (read), without a lock or
-// any write to shared memory; new words go to dirty, under mu, and move
-// into a new read map once dirty holds a quarter as many (each word is
-// copied a few times in all). A sync.Map hashed each word as an
-// interface and allocated for it: 6% of a build's CPU.
-type Stemmer struct {
-	read  atomic.Pointer[map[string]string]
-	mu    sync.Mutex
-	dirty map[string]string
-	size  int // words in read and dirty
-}
-
-const maxCached = 100000
-
-// Stem returns the index term of a lower-case word.
-func (st *Stemmer) Stem(word string) string {
-	if st == nil {
-		return Stem(word)
-	}
-	if m := st.read.Load(); m != nil {
-		if t, ok := (*m)[word]; ok {
-			return t
-		}
-	}
-	st.mu.Lock()
-	defer st.mu.Unlock()
-	if t, ok := st.dirty[word]; ok {
-		return t
-	}
-	// Another worker may have moved it into a new read map meanwhile.
-	if m := st.read.Load(); m != nil {
-		if t, ok := (*m)[word]; ok {
-			return t
-		}
-	}
-	t := Stem(word)
-	if st.size >= maxCached {
-		return t
-	}
-	if st.dirty == nil {
-		st.dirty = map[string]string{}
-	}
-	st.dirty[word] = t
-	st.size++
-	old := st.read.Load()
-	if old == nil || len(st.dirty) > len(*old)/4 {
-		m := make(map[string]string, st.size)
-		if old != nil {
-			maps.Copy(m, *old)
-		}
-		maps.Copy(m, st.dirty)
-		st.read.Store(&m)
-		st.dirty = nil
-	}
-	return t
 }

@@ -87,7 +87,10 @@ type Result struct {
 // the site has problems (Result.Problems has them all, warnings included),
 // or another error when the build could not run.
 func Build(ctx context.Context, opt Options) (*Result, error) {
-	return NewSession(opt).Build(ctx, nil)
+	s := NewSession(opt)
+	// Nothing builds again: the loader need not keep a copy of every page.
+	s.loader = content.NewOnceLoader()
+	return s.Build(ctx, nil)
 }
 
 // finish sorts the problems, drops repeats and times the build.
@@ -144,8 +147,8 @@ type builder struct {
 	convs map[string]*markdown.Converter
 	// words are the theme's words in every language.
 	words *i18n.Catalogue
-	// stemmer remembers the search terms of words across this build's pages.
-	stemmer *search.Stemmer
+	// lexicon numbers the search terms of words across this build's pages.
+	lexicon *search.Lexicon
 	// fileSet are the non-page files published (static, assets, bundle
 	// resources): what links may point at besides pages.
 	fileSet map[string]bool

@@ -32,7 +32,7 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	} else if p.Kind == content.KindSection && !minor {
 		answer = search.AnswerHub
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Stemmer: b.stemmer,
+	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Lexicon: b.lexicon,
 		Country: rank.Country, Minor: minor, Answer: answer})
 }
 

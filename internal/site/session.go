@@ -170,7 +170,7 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 		minifyOn = *s.opt.Minify
 	}
 	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
-		published: map[string]bool{}, records: map[string]*pageRecord{}, stemmer: &search.Stemmer{},
+		published: map[string]bool{}, records: map[string]*pageRecord{}, lexicon: &search.Lexicon{},
 		rec: newRecorder(), refused: map[*content.Page]bool{}, redirectOnly: map[string]bool{}}
 	if s.opt.Check {
 		b.chk = check.New(check.Options{Site: s.site, Config: cfg, Now: s.opt.Now, Tree: tree})
