@@ -236,7 +236,8 @@ func bareURL(name, href string) bool {
 // file's first lines (the front matter, when lines is the body's start).
 func (s *source) findAll(needle string, lines int) [][2]int {
 	var out [][2]int
-	for i, l := range s.lines[:min(lines, len(s.lines))] {
+	all := s.lineList()
+	for i, l := range all[:min(lines, len(all))] {
 		for off := 0; ; {
 			j := strings.Index(l[off:], needle)
 			if j < 0 {

@@ -183,14 +183,30 @@ func lastRune(s string) rune {
 	return r
 }
 
+// abbreviation reports whether a sentence ends with one of abbrevs (in
+// lower case, ASCII), in any case, as a word of its own.
 func abbreviation(s string, abbrevs []string) bool {
-	l := strings.ToLower(s)
 	for _, a := range abbrevs {
-		if strings.HasSuffix(l, " "+a) || l == a {
+		if rest, ok := cutSuffixLower(s, a); ok && (rest == "" || strings.HasSuffix(rest, " ")) {
 			return true
 		}
 	}
 	return false
+}
+
+// cutSuffixLower is s without suffix when strings.ToLower(s) ends with
+// suffix, an ASCII string, without lowering all of s (it is called for every
+// sentence): each rune lowers to one rune, and only ASCII letters, "İ" and
+// the Kelvin sign lower to ASCII ones.
+func cutSuffixLower(s, suffix string) (string, bool) {
+	for i := len(suffix) - 1; i >= 0; i-- {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || unicode.ToLower(r) != rune(suffix[i]) {
+			return "", false
+		}
+		s = s[:len(s)-n]
+	}
+	return s, true
 }
 
 // wordsOf is the words of a sentence: runs with a letter or a digit,
