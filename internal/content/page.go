@@ -193,6 +193,14 @@ func (p *Page) Translated() *TranslationInfo { return p.less().translated }
 // root.
 func (p *Page) Resources() []string { return p.less().resources }
 
+// setResources sets a bundle's resources, making the rare fields only for
+// a bundle that has some.
+func (p *Page) setResources(r []string) {
+	if r != nil || p.rare != nil {
+		p.more().resources = r
+	}
+}
+
 // Taxonomy is the plural taxonomy name, for taxonomy and term pages.
 func (p *Page) Taxonomy() string { return p.less().taxonomy }
 

@@ -454,9 +454,7 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
 		if strings.HasSuffix(f.path, "/index.md") {
-			if r := resourcesOf(others, path.Dir(f.path)); r != nil {
-				p.more().resources = r
-			}
+			p.setResources(resourcesOf(others, path.Dir(f.path)))
 		}
 	}
 	return regular
