@@ -78,17 +78,26 @@ type Meta struct {
 // start with Dir: a site writes each language's index in its own folder
 // (search-index/ for the default language, ur/search-index/ for Urdu).
 func Write(lang string, docs []*Doc) []File {
+	var files []File
+	Stream(lang, docs, func(f File) { files = append(files, f) })
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
+// Stream lays out the index as Write does, but hands each file to emit as
+// soon as it is made, meta.json last, so that a caller writing them keeps
+// one file at a time rather than the whole index (about 11 MB for 10,000
+// pages) at the end of a build, when the heap is at its largest.
+func Stream(lang string, docs []*Doc, emit func(File)) {
 	a := For(lang)
 	docs = pagesOf(a, docs)
-	w := &indexWriter{sum: sha256.New()}
+	w := &indexWriter{sum: sha256.New(), emit: emit}
 	meta := newMeta(a, docs)
 	w.shards(&meta, docs)
 	w.chunks(docs)
 	meta.Hash = hex.EncodeToString(w.sum.Sum(nil))[:12]
 	data, _ := json.Marshal(meta)
-	files := append(w.files, File{Dir + "meta.json", data})
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files
+	emit(File{Dir + "meta.json", data})
 }
 
 // pagesOf is the docs of a's language, in URL order.
@@ -124,10 +133,10 @@ func newMeta(a *Analyser, docs []*Doc) Meta {
 	return meta
 }
 
-// indexWriter collects the files of an index and their checksum.
+// indexWriter hands on the files of an index and sums them.
 type indexWriter struct {
-	files []File
-	sum   hash.Hash
+	emit func(File)
+	sum  hash.Hash
 }
 
 func (w *indexWriter) add(name string, v any) {
@@ -135,9 +144,13 @@ func (w *indexWriter) add(name string, v any) {
 	if err != nil {
 		panic(err) // strings and numbers only
 	}
+	w.addData(name, data)
+}
+
+func (w *indexWriter) addData(name string, data []byte) {
 	w.sum.Write([]byte(name))
 	w.sum.Write(data)
-	w.files = append(w.files, File{Dir + name, data})
+	w.emit(File{Dir + name, data})
 }
 
 // postings are the terms of docs and, for each, the pages that have it
@@ -219,15 +232,17 @@ func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return strings.Compare(terms[a], terms[b]) })
-	shard, size, last := map[string]string{}, 0, ""
+	var shard []byte // the JSON object of the shard being filled
+	size, last := 0, ""
 	flush := func() {
 		if len(shard) > 0 {
-			w.add(fmt.Sprintf("t%d.json", len(meta.Bounds)-1), shard)
-			shard, size = map[string]string{}, 0
+			w.addData(fmt.Sprintf("t%d.json", len(meta.Bounds)-1), append(shard, '}'))
+			shard, size = nil, 0
 		}
 	}
 	for _, i := range order {
 		t, enc := terms[i], lists[i].enc
+		lists[i].enc = nil // written: the shard's bytes hold it now
 		entry := len(t) + len(enc) + 6
 		if len(shard) > 0 && size+entry > shardBytes {
 			flush()
@@ -238,12 +253,27 @@ func (w *indexWriter) shards(meta *Meta, docs []*Doc) {
 				bound = boundary(last, t)
 			}
 			meta.Bounds = append(meta.Bounds, bound)
+			shard = append(make([]byte, 0, shardBytes+shardBytes/4), '{')
+		} else {
+			shard = append(shard, ',')
 		}
-		shard[t] = string(enc)
+		shard = appendEntry(shard, t, enc)
 		size += entry
 		last = t
 	}
 	flush()
+}
+
+// appendEntry appends "term":"postings" to a shard, as encoding/json
+// writes a map's entry (the terms come in its key order): the postings
+// are digits, which need no escaping.
+func appendEntry(shard []byte, term string, enc []byte) []byte {
+	key, err := json.Marshal(term)
+	if err != nil {
+		panic(err) // a string always encodes
+	}
+	shard = append(append(shard, key...), ':', '"')
+	return append(append(shard, enc...), '"')
 }
 
 // chunks writes the pages' titles, URLs, descriptions and headings,

@@ -67,7 +67,9 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 		if l.Prefix != "" {
 			prefix += l.Prefix + "/"
 		}
-		for _, f := range search.Write(l.Key, docs) {
+		// Each file is written as it is made: the whole index at once
+		// was the largest thing at the end of a build.
+		search.Stream(l.Key, docs, func(f search.File) {
 			out := prefix + f.Path
 			sum := sha256.Sum256(f.Data)
 			sums[out] = sum
@@ -76,10 +78,10 @@ func (b *builder) writeSearch(records map[string]*pageRecord) {
 				if _, err := b.rec.claim(out, src); err != nil {
 					b.problem(err)
 				}
-				continue
+				return
 			}
 			b.emit(out, src, f.Data, false)
-		}
+		})
 	}
 	b.indexSums = sums
 }
