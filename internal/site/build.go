@@ -328,9 +328,8 @@ func (b *builder) renderPages(conv *markdown.Converter, rnd *render.Renderer) {
 // pageRecord is what rendering a page leaves for checks across pages and
 // for later incremental builds.
 type pageRecord struct {
-	out      string // output path
 	template string
-	ids      []string
+	ids      idList
 	anchors  []anchorRec
 	targets  []string // keys of pages linked to
 	probs    diag.List
@@ -371,15 +370,15 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 			t := tree.ByFile(a.target)
 			ok := t != nil
 			rec := records[a.target]
-			if !ok || t.Broken || rec == nil || slices.Contains(rec.ids, a.anchor) {
+			if !ok || t.Broken || rec == nil || rec.ids.has(a.anchor) {
 				continue
 			}
 			if a.target == key {
-				probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
+				probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids.all()),
 					"link to #%s, but this page has no such heading or anchor", a.anchor)
 				continue
 			}
-			probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids),
+			probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids.all()),
 				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
 		}
 	}
@@ -387,7 +386,7 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 }
 
 func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
-	rec := &pageRecord{out: p.OutputPath()}
+	rec := &pageRecord{}
 	if c := b.convs[p.Lang]; c != nil {
 		conv = c
 	}
@@ -421,7 +420,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	if err != nil {
 		rec.probs.Add(diag.Problems(err)...)
 		if res != nil {
-			rec.ids = markdown.HTMLIDs(res.HTML) // the body's, all that is known
+			rec.ids = packIDs(markdown.HTMLIDs(res.HTML)) // the body's, all that is known
 		}
 		return rec
 	}
@@ -429,9 +428,9 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	// the layout's (#main, a contents list). The checks, when on, read
 	// them in their pass over the page.
 	rep, checked := b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res)
-	rec.probs, rec.external, rec.ids = append(rec.probs, rep.Problems...), rep.External, rep.IDs
+	rec.probs, rec.external, rec.ids = append(rec.probs, rep.Problems...), rep.External, packIDs(rep.IDs)
 	if !checked {
-		rec.ids = markdown.HTMLIDs(html)
+		rec.ids = packIDs(markdown.HTMLIDs(html))
 	}
 	if b.refused[p] {
 		return rec

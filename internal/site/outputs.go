@@ -138,14 +138,6 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 	b.emit(owner.URL+"feed.xml", generated(what), out, true)
 }
 
-type urlset struct {
-	XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	// XHTML declares the namespace of the alternates, on a site with
-	// more than one language.
-	XHTML string     `xml:"xmlns:xhtml,attr,omitempty"`
-	URLs  []sitemapU `xml:"url"`
-}
-
 type sitemapU struct {
 	Loc     string `xml:"loc"`
 	Lastmod string `xml:"lastmod,omitempty"`
@@ -160,25 +152,44 @@ type xhtmlLink struct {
 	Href     string `xml:"href,attr"`
 }
 
+// writeSitemap encodes the sitemap a page at a time into one buffer, as
+// xml.MarshalIndent would a urlset of every page: a slice of 10,000 pages'
+// entries and the copy to put the header in front were garbage made at the
+// end of a build, when the heap is at its largest.
 func (b *builder) writeSitemap() {
-	var s urlset
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	set := xml.StartElement{Name: xml.Name{Space: "http://www.sitemaps.org/schemas/sitemap/0.9", Local: "urlset"}}
 	if b.cfg.Multilingual() {
-		s.XHTML = "http://www.w3.org/1999/xhtml"
+		// The namespace of the alternates.
+		set.Attr = []xml.Attr{{Name: xml.Name{Local: "xmlns:xhtml"}, Value: "http://www.w3.org/1999/xhtml"}}
 	}
+	err := enc.EncodeToken(set)
+	url := xml.StartElement{Name: xml.Name{Local: "url"}}
 	for _, p := range b.tree.All {
+		if err != nil {
+			break
+		}
 		u := sitemapU{Loc: p.Permalink}
 		if t := updated(p); !t.IsZero() {
 			u.Lastmod = t.Format("2006-01-02")
 		}
 		u.Alternates = sitemapAlternates(p)
-		s.URLs = append(s.URLs, u)
+		err = enc.EncodeElement(u, url)
 	}
-	out, err := xml.MarshalIndent(s, "", "  ")
+	if err == nil {
+		err = enc.EncodeToken(set.End())
+	}
+	if err == nil {
+		err = enc.Close()
+	}
 	if err != nil {
 		b.problem(err)
 		return
 	}
-	b.emit("/sitemap.xml", generated("the sitemap"), append([]byte(xml.Header), out...), true)
+	b.emit("/sitemap.xml", generated("the sitemap"), buf.Bytes(), true)
 }
 
 // sitemapAlternates lists p in each language it is in, then x-default
