@@ -60,17 +60,24 @@ func Parse(src []byte) (*Manifest, diag.List) {
 	return m, probs
 }
 
-// Format writes a manifest: the live URLs, then the removed ones, sorted.
+// Format writes a manifest: the live URLs, then the removed ones, sorted
+// (in place: a site's live URLs are thousands, and Check makes both
+// slices for this call alone).
 func Format(live, removed []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(header)
-	for _, u := range slices.Sorted(slices.Values(live)) {
-		b.WriteString(u + "\n")
+	slices.Sort(live)
+	for _, u := range live {
+		b.WriteString(u)
+		b.WriteByte('\n')
 	}
 	if len(removed) > 0 {
 		b.WriteString("\n" + removedHeader + "\n")
-		for _, u := range slices.Sorted(slices.Values(removed)) {
-			b.WriteString(removedPrefix + u + "\n")
+		slices.Sort(removed)
+		for _, u := range removed {
+			b.WriteString(removedPrefix)
+			b.WriteString(u)
+			b.WriteByte('\n')
 		}
 	}
 	return b.Bytes()
