@@ -126,7 +126,8 @@ type builder struct {
 	mu           sync.Mutex
 	probs        diag.List
 	pages, files int
-	// published holds every file path written, for link checks.
+	// published holds every file path written before the pages render,
+	// for link checks; nil from then on.
 	published map[string]bool
 	assets    map[string]render.Asset
 	writes    chan writeJob
@@ -240,9 +241,12 @@ func (b *builder) prepare() (*markdown.Converter, *render.Renderer) {
 		}
 	}
 	cat := b.words
-	// Links are checked against what is published before pages render: a
-	// frozen copy, as the workers add their own pages to b.published.
-	exists := maps.Clone(b.published)
+	// Links are checked against what is published before pages render;
+	// the set is frozen here, and the files written from now on are not
+	// recorded (nothing reads them: a copy and the rendered pages' own
+	// entries were ~2 MB of a 10,000-page build's live heap).
+	exists := b.published
+	b.published = nil
 	sizes := (&imageSizes{site: b.site, basePath: b.cfg.BasePath()}).size
 	// One converter per language: the guidance blocks' labels are words
 	// of the page's language.
@@ -339,7 +343,7 @@ type pageRecord struct {
 
 type anchorRec struct {
 	target, anchor string
-	line, col      int
+	line, col      int32 // int32: every page's are kept to the end of a build
 }
 
 // pageProblems adds to res the problems of the build and of every page's
@@ -374,11 +378,11 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 				continue
 			}
 			if a.target == key {
-				probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids.all()),
+				probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, rec.ids.all()),
 					"link to #%s, but this page has no such heading or anchor", a.anchor)
 				continue
 			}
-			probs.Errorf(key, a.line, a.col, markdown.AnchorHint(a.anchor, rec.ids.all()),
+			probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, rec.ids.all()),
 				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
 		}
 	}
@@ -411,8 +415,11 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		rec.probs.Add(res.Problems...)
 		rec.targets = res.Targets
 		rec.search = b.searchDoc(p, res)
+		if len(res.Anchors) > 0 { // kept to the end: at their size
+			rec.anchors = make([]anchorRec, 0, len(res.Anchors))
+		}
 		for _, a := range res.Anchors {
-			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, a.Line, a.Col})
+			rec.anchors = append(rec.anchors, anchorRec{a.Target.Key(), a.Anchor, int32(a.Line), int32(a.Col)})
 		}
 	}
 	html, tmpl, err := rnd.Page(p, res)

@@ -303,7 +303,9 @@ func (b *builder) emit(u string, src source, data []byte, minify bool) {
 	}
 	b.mu.Lock()
 	b.files++
-	b.published["/"+rel] = true
+	if b.published != nil {
+		b.published["/"+rel] = true
+	}
 	if b.buffered != nil {
 		if minify {
 			data = b.min.file(rel, data)
