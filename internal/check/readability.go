@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,11 +44,17 @@ var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script:
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
-	var p proseReader
-	walkHTML(b, &p)
+	p := proseReaders.Get().(*proseReader)
+	defer proseReaders.Put(p)
+	p.blocks = nil // the caller's
+	walkHTML(&p.walker, b, p)
 	p.flush()
+	clear(p.walker.open[:cap(p.walker.open)])
 	return p.blocks
 }
+
+// proseReaders keeps a reader's buffers for the next page's prose.
+var proseReaders = sync.Pool{New: func() any { return new(proseReader) }}
 
 // proseReader gathers the blocks of prose of a walk. Its buffers are
 // reused from block to block: a block is one string, its words only.
@@ -55,6 +62,7 @@ type proseReader struct {
 	blocks []string
 	cur    []byte // the block's text as written
 	fields []byte // cur with its spaces collapsed
+	walker htmlWalker
 }
 
 func (p *proseReader) flush() {
