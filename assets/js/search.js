@@ -66,6 +66,9 @@
         }))
     );
   }
+  function fetched(name) {
+    return files[name] || Promise.reject(Error(name));
+  }
   function loadMeta() {
     return meta
       ? Promise.resolve(meta)
@@ -80,15 +83,23 @@
       return fn(a[0]);
     });
   }
-  // ranked ranks the pages for q, once for the same query in a row (typing
-  // stopped, then Search).
+  // ranked ranks the pages for q, once for the same query in a row (typed,
+  // then Search). While a reader types (some), it uses only the shards
+  // fetched or on the way, so that Search finds the query ranked; if that
+  // fails for want of a shard, it is ranked in full when asked.
   var last = {};
-  function ranked(q) {
-    if (last.q !== q)
+  function ranked(q, some) {
+    function run(get) {
+      return ready(function (e) {
+        return e.rank(q, meta, get);
+      });
+    }
+    if (last.q !== q) last = { q: q, some: some, r: run(some ? fetched : load) };
+    else if (last.some && !some)
       last = {
         q: q,
-        r: ready(function (e) {
-          return e.rank(q, meta, load);
+        r: last.r.catch(function () {
+          return run(load);
         }),
       };
     var r = last.r;
@@ -175,6 +186,7 @@
     ready(function (e) {
       e.prefetch(q.replace(/(^|\s)\S{1,2}$/, "$1"), meta, load);
     }).catch(function () {});
+    ranked(q, 1).catch(function () {});
     typing = setTimeout(function () {
       ranked(q)
         .then(function (r) {
