@@ -139,7 +139,7 @@ func (c *Checker) Page(in Input) Report {
 	pc.headings(pg)
 	pc.links(pg)
 	if p.File != "" && len(in.Content) > 0 {
-		pc.readability(prose(in.Content))
+		pc.readability(in.Content)
 	}
 	if p.InDraft() {
 		// A draft is not published: its problems are to-dos, not failures.

@@ -14,7 +14,7 @@ import (
 func (pc *pageCheck) frontMatter() {
 	p := pc.p
 	hasTitle, hasDesc := p.Title != "", p.Description != ""
-	if pc.src.lines != nil {
+	if pc.src.read {
 		// Title and description have defaults (the file's name, the
 		// section's pages): what counts is what the editor wrote.
 		hasTitle, hasDesc = p.Sets("title") || p.TitleFromHeading(), p.Sets("description")
@@ -99,7 +99,7 @@ func (pc *pageCheck) keyLine(key string) int {
 	if l := pc.p.KeyLine(key); l > 0 {
 		return l
 	}
-	if len(pc.src.lines) == 0 {
+	if !pc.src.read {
 		return 0
 	}
 	return 1

@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
@@ -220,23 +222,51 @@ func (c *Checker) pageAt(href string) *content.Page {
 }
 
 func external(href string) bool {
-	h := strings.ToLower(href)
-	return strings.HasPrefix(h, "http://") || strings.HasPrefix(h, "https://")
+	return hasPrefixLower(href, "http://") || hasPrefixLower(href, "https://")
 }
 
 func bareURL(name, href string) bool {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if strings.HasPrefix(n, "http://") || strings.HasPrefix(n, "https://") || strings.HasPrefix(n, "www.") {
+	n := strings.TrimSpace(name)
+	if hasPrefixLower(n, "http://") || hasPrefixLower(n, "https://") || hasPrefixLower(n, "www.") {
 		return true
 	}
-	return external(href) && strings.TrimSuffix(n, "/") == strings.TrimSuffix(strings.ToLower(href), "/")
+	return external(href) && equalLower(strings.TrimSuffix(n, "/"), strings.TrimSuffix(href, "/"))
+}
+
+// hasPrefixLower reports whether strings.ToLower(s) starts with prefix, a
+// lower-case ASCII string, without lowering s (every link is asked).
+func hasPrefixLower(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		r, n := utf8.DecodeRuneInString(s)
+		if n == 0 || unicode.ToLower(r) != rune(prefix[i]) {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// equalLower reports whether strings.ToLower(a) == strings.ToLower(b)
+// without lowering either: it lowers rune by rune, and bytes that are not
+// UTF-8 become utf8.RuneError, as they do in strings.ToLower.
+func equalLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }
 
 // findAll is every line and column where needle is written in the
 // file's first lines (the front matter, when lines is the body's start).
 func (s *source) findAll(needle string, lines int) [][2]int {
 	var out [][2]int
-	for i, l := range s.lines[:min(lines, len(s.lines))] {
+	all := s.lineList()
+	for i, l := range all[:min(lines, len(all))] {
 		for off := 0; ; {
 			j := strings.Index(l[off:], needle)
 			if j < 0 {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
@@ -48,17 +49,44 @@ func prose(b []byte) []string {
 	return p.blocks
 }
 
-// proseReader gathers the blocks of prose of a walk.
+// proseReader gathers the blocks of prose of a walk. Its buffers are
+// reused from block to block: a block is one string, its words only.
 type proseReader struct {
 	blocks []string
-	cur    strings.Builder
+	cur    []byte // the block's text as written
+	fields []byte // cur with its spaces collapsed
 }
 
 func (p *proseReader) flush() {
-	if t := strings.Join(strings.Fields(p.cur.String()), " "); t != "" {
-		p.blocks = append(p.blocks, t)
+	p.fields = appendFields(p.fields[:0], p.cur)
+	if len(p.fields) > 0 {
+		p.blocks = append(p.blocks, string(p.fields))
 	}
-	p.cur.Reset()
+	p.cur = p.cur[:0]
+}
+
+// appendFields appends the fields of s, as strings.Fields splits them, to
+// dst with one space between each: strings.Join(strings.Fields(s), " ")
+// without a string for each field.
+func appendFields(dst, s []byte) []byte {
+	start, space := len(dst), true
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(s[i:])
+		}
+		if isSpace(r) {
+			space = true
+		} else {
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			space = false
+			dst = append(dst, s[i:i+w]...)
+		}
+		i += w
+	}
+	return dst
 }
 
 // start skips elements that hold no prose (code, headings, what is hidden),
@@ -70,16 +98,16 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	}
 	switch {
 	case tag == atom.Code:
-		p.cur.WriteString(" code ")
+		p.cur = append(p.cur, " code "...)
 	case tag == atom.Br:
-		p.cur.WriteString(" ")
+		p.cur = append(p.cur, ' ')
 	case headingLevel(tag) > 0 || blockElems[tag]:
 		p.flush()
 	}
 	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
 }
 
-func (p *proseReader) text(_ *htmlWalker, t []byte) { p.cur.Write(t) }
+func (p *proseReader) text(_ *htmlWalker, z *html.Tokenizer) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
 	if w.hidden == 0 && blockElems[tag] {
@@ -102,7 +130,7 @@ func sentences(block string, abbrevs []string) []string {
 		// Every end starts with its punctuation: the regexp, which has no
 		// literal prefix to skip ahead by, is started there: the same
 		// leftmost match without trying every letter before it.
-		i := strings.IndexAny(block, ".!?…")
+		i := indexPunct(block)
 		if i < 0 {
 			break
 		}
@@ -131,6 +159,23 @@ func sentences(block string, abbrevs []string) []string {
 	return out
 }
 
+// indexPunct is strings.IndexAny(s, ".!?…") as a loop over bytes: an ASCII
+// byte or the bytes of "…" are never part of another rune's bytes, and
+// IndexAny, given a rune outside ASCII, decodes every rune of s.
+func indexPunct(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?':
+			return i
+		case "…"[0]:
+			if strings.HasPrefix(s[i:], "…") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // lastRune is the last rune of s, decoded from the end rather than by
 // copying all of s into runes.
 func lastRune(s string) rune {
@@ -138,54 +183,155 @@ func lastRune(s string) rune {
 	return r
 }
 
+// abbreviation reports whether a sentence ends with one of abbrevs (in
+// lower case, ASCII), in any case, as a word of its own.
 func abbreviation(s string, abbrevs []string) bool {
-	l := strings.ToLower(s)
 	for _, a := range abbrevs {
-		if strings.HasSuffix(l, " "+a) || l == a {
+		if rest, ok := cutSuffixLower(s, a); ok && (rest == "" || strings.HasSuffix(rest, " ")) {
 			return true
 		}
 	}
 	return false
 }
 
+// cutSuffixLower is s without suffix when strings.ToLower(s) ends with
+// suffix, an ASCII string, without lowering all of s (it is called for every
+// sentence): each rune lowers to one rune, and only ASCII letters, "İ" and
+// the Kelvin sign lower to ASCII ones.
+func cutSuffixLower(s, suffix string) (string, bool) {
+	for i := len(suffix) - 1; i >= 0; i-- {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if n == 0 || unicode.ToLower(r) != rune(suffix[i]) {
+			return "", false
+		}
+		s = s[:len(s)-n]
+	}
+	return s, true
+}
+
 // wordsOf is the words of a sentence: runs with a letter or a digit,
 // punctuation trimmed. "face-to-face" is one word.
 func wordsOf(s string) []string {
 	var out []string
-	for _, f := range strings.Fields(s) {
-		w := strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if w != "" {
-			out = append(out, w)
-		}
+	for w, rest := nextWord(s); w != ""; w, rest = nextWord(rest) {
+		out = append(out, w)
 	}
 	return out
 }
 
+// nextWord is the first word of s (as wordsOf has them) and the text
+// after it, or "" when s has no more: a page's words are counted without
+// a string or a slice for each.
+func nextWord(s string) (word, rest string) {
+	for s != "" {
+		var f string
+		f, s = nextField(s)
+		if w := strings.TrimFunc(f, notWordRune); w != "" {
+			return w, s
+		}
+	}
+	return "", ""
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// nextField is the first field of s, as strings.Fields splits it, and
+// the text after it.
+func nextField(s string) (field, rest string) {
+	i := spaceEnd(s, 0, true)
+	j := spaceEnd(s, i, false)
+	return s[i:j], s[j:]
+}
+
+// spaceEnd is where the run of spaces (or of other runes, when space is
+// false) that starts at i ends.
+func spaceEnd(s string, i int, space bool) int {
+	for i < len(s) {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) != space {
+			return i
+		}
+		i += w
+	}
+	return i
+}
+
+// isSpace is unicode.IsSpace, which strings.Fields splits by, with a table
+// for ASCII, where most of prose's runes are.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiSpace[r]
+	}
+	return unicode.IsSpace(r)
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // Syllables estimates the syllables of an English word: groups of vowels,
 // less a silent final e, es or ed ("wanted" keeps its ed). Numbers count as
 // one. Like every such count it is a heuristic, good over a page of text.
+// Parts of a word joined by a hyphen, a dash or a slash are counted apart;
+// each is read as its lower-case letters a to z, gathered in a buffer on
+// the stack (it is called for every word of every page).
 func Syllables(word string) int {
-	total := 0
-	for _, part := range strings.FieldsFunc(strings.ToLower(word), func(r rune) bool { return r == '-' || r == '–' || r == '/' }) {
-		w := strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' {
-				return r
+	var buf [32]byte
+	total, w, inPart := 0, buf[:0], false
+	for _, r := range word {
+		if r == '-' || r == '–' || r == '/' {
+			if inPart {
+				total += partSyllables(w)
 			}
-			return -1
-		}, part)
-		if w == "" {
-			total++ // a number or another script
+			w, inPart = w[:0], false
 			continue
 		}
-		if len(w) <= 3 {
-			total++
-			continue
+		inPart = true
+		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' {
+			w = append(w, byte(r))
 		}
-		w = trimSilentEnding(w)
-		w = strings.TrimPrefix(w, "y")
-		total += max(vowelGroups(w), 1)
+	}
+	if inPart {
+		total += partSyllables(w)
 	}
 	return max(total, 1)
+}
+
+// partSyllables estimates the syllables of a part of a word, given as its
+// lower-case letters a to z.
+func partSyllables(w []byte) int {
+	if len(w) <= 3 {
+		return 1 // a short word, a number or another script
+	}
+	w = trimSilentEnding(w)
+	if len(w) > 0 && w[0] == 'y' {
+		w = w[1:]
+	}
+	return max(vowelGroups(w), 1)
+}
+
+// countWords counts the words of a sentence and, when syllables is set,
+// their syllables.
+func countWords(sent string, syllables bool) (words, syl int) {
+	for w, rest := nextWord(sent); w != ""; w, rest = nextWord(rest) {
+		words++
+		if syllables {
+			syl += Syllables(w)
+		}
+	}
+	return words, syl
+}
+
+// add counts a sentence of words with syl syllables; a sentence without
+// words is not one.
+func (s *Stats) add(words, syl int) {
+	if words == 0 {
+		return
+	}
+	s.Sentences++
+	s.Words += words
+	s.Syllables += syl
 }
 
 // Measure counts words, sentences and syllables in blocks of English prose.
@@ -193,15 +339,7 @@ func Measure(blocks []string) Stats {
 	var s Stats
 	for _, b := range blocks {
 		for _, sent := range sentences(b, english.abbreviations) {
-			ws := wordsOf(sent)
-			if len(ws) == 0 {
-				continue
-			}
-			s.Sentences++
-			s.Words += len(ws)
-			for _, w := range ws {
-				s.Syllables += Syllables(w)
-			}
+			s.add(countWords(sent, true))
 		}
 	}
 	return s
@@ -261,36 +399,39 @@ func ReadingGradeApplies(lang string) bool { return proseRulesFor(lang).grade }
 
 // readability warns about each sentence longer than MaxSentenceWords, and
 // when a page is harder to read than the site's target reading grade, as
-// far as each means something in the page's language.
-func (pc *pageCheck) readability(blocks []string) {
+// far as each means something in the page's language. Each sentence is
+// found and counted once for both.
+func (pc *pageCheck) readability(content []byte) {
 	rules := proseRulesFor(pc.c.lang(pc.p))
-	if rules.longSentences {
-		pc.longSentences(blocks, rules.abbreviations)
+	if !rules.longSentences && !rules.grade {
+		return
 	}
-	if rules.grade {
-		pc.grade(blocks)
-	}
-}
-
-// longSentences warns about each sentence over MaxSentenceWords words.
-func (pc *pageCheck) longSentences(blocks []string, abbrevs []string) {
-	for _, b := range blocks {
-		for _, sent := range sentences(b, abbrevs) {
-			ws := wordsOf(sent)
-			if len(ws) <= MaxSentenceWords {
-				continue
+	var st Stats
+	for _, b := range prose(content) {
+		for _, sent := range sentences(b, rules.abbreviations) {
+			n, syl := countWords(sent, rules.grade)
+			if rules.longSentences && n > MaxSentenceWords {
+				pc.longSentence(sent)
 			}
-			line, col := pc.src.findText(sent)
-			pc.at(diag.Warning, line, col, "split it in two; aim for 20 words or fewer",
-				"sentence of %d words, over %d: %q", len(ws), MaxSentenceWords, start(ws, 8))
+			st.add(n, syl)
 		}
 	}
+	if rules.grade {
+		pc.grade(st)
+	}
 }
 
-// grade warns when the page's reading grade is above the site's (or the
-// page's own) limit.
-func (pc *pageCheck) grade(blocks []string) {
-	st := Measure(blocks)
+// longSentence warns about a sentence over MaxSentenceWords words.
+func (pc *pageCheck) longSentence(sent string) {
+	ws := wordsOf(sent)
+	line, col := pc.src.findText(sent)
+	pc.at(diag.Warning, line, col, "split it in two; aim for 20 words or fewer",
+		"sentence of %d words, over %d: %q", len(ws), MaxSentenceWords, start(ws, 8))
+}
+
+// grade warns when the page's reading grade (of st, its prose) is above
+// the site's (or the page's own) limit.
+func (pc *pageCheck) grade(st Stats) {
 	limit := pc.c.grade
 	if g, ok := number(pc.p.Params["readingGrade"]); ok {
 		limit = g
@@ -322,13 +463,13 @@ func trimFloat(f float64) string {
 // after a consonant other than l ("makes", "cake"; not "table"), "-ed"
 // after one other than d or t ("asked"; not "wanted"). Words are per page
 // in the tens of thousands, so this is a loop, not a regular expression.
-func trimSilentEnding(w string) string {
+func trimSilentEnding(w []byte) []byte {
 	isVowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 	n := len(w)
 	switch {
-	case n >= 3 && w[n-2:] == "es" && w[n-3] != 'l' && !isVowel(w[n-3]):
+	case n >= 3 && w[n-2] == 'e' && w[n-1] == 's' && w[n-3] != 'l' && !isVowel(w[n-3]):
 		return w[:n-3]
-	case n >= 3 && w[n-2:] == "ed" && !strings.ContainsRune("laeiouydt", rune(w[n-3])):
+	case n >= 3 && w[n-2] == 'e' && w[n-1] == 'd' && strings.IndexByte("laeiouydt", w[n-3]) < 0:
 		return w[:n-3]
 	case n >= 2 && w[n-1] == 'e' && w[n-2] != 'l' && !isVowel(w[n-2]):
 		return w[:n-2]
@@ -337,10 +478,10 @@ func trimSilentEnding(w string) string {
 }
 
 // vowelGroups counts runs of vowels (a, e, i, o, u, y).
-func vowelGroups(w string) int {
+func vowelGroups(w []byte) int {
 	n, in := 0, false
-	for i := 0; i < len(w); i++ {
-		v := strings.IndexByte("aeiouy", w[i]) >= 0
+	for _, c := range w {
+		v := strings.IndexByte("aeiouy", c) >= 0
 		if v && !in {
 			n++
 		}

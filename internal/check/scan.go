@@ -15,6 +15,12 @@ type pageHTML struct {
 	images   []img
 	headings []heading
 	links    []link
+	// names is the text the open headings and links are named by. Every
+	// open one is given the same text from its start on, so each takes
+	// its name from where it started: one buffer for a page, rather than
+	// a builder for each link.
+	names  []byte
+	fields []byte // a name with its spaces collapsed
 }
 
 type img struct {
@@ -25,14 +31,15 @@ type img struct {
 type link struct{ href, name string }
 
 // element is an open element: its tag, whether it hides its content from
-// screen readers, and the name being gathered when it is a heading or a
+// screen readers, and where its name starts when it is a heading or a
 // link.
 type element struct {
 	tag    atom.Atom
 	name   string
 	hidden bool
-	naming *strings.Builder // accessible name being gathered, or nil
-	label  string           // aria-label, which wins over the text
+	naming bool   // its accessible name is being gathered
+	from   int    // where its name starts in pageHTML.names
+	label  string // aria-label, which wins over the text
 	href   string
 	id     string
 }
@@ -72,6 +79,88 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 	return a
 }
 
+// tagName is the name of the tag just read, as the tokenizer's TagName has
+// it, read from its text as written after its "<" or "</" (raw) into buf:
+// TagName copies the name of every tag. A name is what comes before a
+// space, "/" or ">", in lower case; one with a NUL byte, which the
+// tokenizer replaces, is left to it.
+func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
+	for _, c := range raw {
+		switch {
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
+			return buf
+		case c == 0:
+			name, _ := z.TagName()
+			return name
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// mayHaveAttrs reports whether a tag as written may have one of the
+// attributes readAttrs reads: its text holds, in any case, "id", "src",
+// "alt", "href", "hidden", "aria-hidden" or "aria-label" where the
+// tokenizer may start a name (after a space, "/" or a value's closing
+// quote) and where a name can end (before a space, "/", "=" or ">").
+// Most tags have none (a class of "hidden-sm" or "grid-2" is no match),
+// and the tokenizer copies every attribute it is asked for.
+func mayHaveAttrs(raw []byte) bool {
+	for i := 1; i < len(raw); i++ {
+		if !beforeName[raw[i-1]] {
+			continue
+		}
+		// b|0x20 is b in lower case when b is an ASCII letter; no other
+		// byte becomes one of the lower-case letters compared with.
+		var name string
+		switch raw[i] | 0x20 {
+		case 'i':
+			name = "id"
+		case 's':
+			name = "src"
+		case 'a':
+			if nameAt(raw[i:], "alt") || nameAt(raw[i:], "aria-hidden") {
+				return true
+			}
+			name = "aria-label"
+		case 'h':
+			if nameAt(raw[i:], "href") {
+				return true
+			}
+			name = "hidden"
+		default:
+			continue
+		}
+		if nameAt(raw[i:], name) {
+			return true
+		}
+	}
+	return false
+}
+
+// beforeName are the bytes an attribute's name can follow.
+var beforeName = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '"': true, '\'': true}
+
+// nameAt reports whether b starts with name, a lower-case ASCII word, in
+// any case, followed by a byte that ends an attribute's name.
+func nameAt(b []byte, name string) bool {
+	if len(b) <= len(name) {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if b[i]|0x20 != name[i] {
+			return false
+		}
+	}
+	switch b[len(name)] {
+	case ' ', '\n', '\r', '\t', '\f', '/', '=', '>':
+		return true
+	}
+	return false
+}
+
 // htmlWalker reads HTML as a stream of tokens and keeps the open elements,
 // for the checks that read a page (scanPage) and its prose (prose): a
 // page with a 20,000-row table is not held as a tree. An end tag closes
@@ -90,8 +179,10 @@ type htmlVisitor interface {
 	// start is a start tag; it returns the element to open (unless the
 	// tag is void or self-closing), hidden when it hides its content.
 	start(w *htmlWalker, tag atom.Atom, a tagAttrs) element
-	// text is text outside hidden elements.
-	text(w *htmlWalker, t []byte)
+	// text is text outside hidden elements, read from z (z.Text) only
+	// when the reader needs it: most of a page's text names no link or
+	// heading, and reading it converts its line ends and entities.
+	text(w *htmlWalker, z *html.Tokenizer)
 	// end is an end tag, before the elements it closes are closed.
 	end(w *htmlWalker, tag atom.Atom)
 	// closed is each element an end tag closes, innermost first.
@@ -101,18 +192,21 @@ type htmlVisitor interface {
 func walkHTML(b []byte, v htmlVisitor) {
 	w := &htmlWalker{}
 	z := html.NewTokenizer(bytes.NewReader(b))
+	var buf [16]byte
 	for {
 		switch tt := z.Next(); tt {
 		case html.ErrorToken:
 			return
 		case html.TextToken:
 			if w.hidden == 0 {
-				v.text(w, z.Text())
+				v.text(w, z)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
+			raw := z.Raw()
+			name := tagName(z, raw[1:], buf[:0])
 			tag := atom.Lookup(name)
-			e := v.start(w, tag, readAttrs(z, more))
+			// Asking a tag without attributes for one returns none.
+			e := v.start(w, tag, readAttrs(z, mayHaveAttrs(raw)))
 			if tt == html.SelfClosingTagToken || voidElem[tag] {
 				continue
 			}
@@ -125,17 +219,17 @@ func walkHTML(b []byte, v htmlVisitor) {
 			}
 			w.open = append(w.open, e)
 		case html.EndTagToken:
-			name, _ := z.TagName()
+			name := tagName(z, z.Raw()[2:], buf[:0])
 			v.end(w, atom.Lookup(name))
-			w.close(string(name), v)
+			w.close(name, v)
 		}
 	}
 }
 
 // close closes the open elements up to the innermost named name.
-func (w *htmlWalker) close(name string, v htmlVisitor) {
+func (w *htmlWalker) close(name []byte, v htmlVisitor) {
 	for i := len(w.open) - 1; i >= 0; i-- {
-		if w.open[i].name != name {
+		if w.open[i].name != string(name) {
 			continue
 		}
 		for j := len(w.open) - 1; j >= i; j-- {
@@ -164,41 +258,48 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	}
 	if tag == atom.Img {
 		pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
-		if !a.hidden {
-			pg.write(w, " "+a.alt+" ")
+		if !a.hidden && w.hidden == 0 && naming(w) {
+			pg.names = append(append(append(pg.names, ' '), a.alt...), ' ')
 		}
 	}
 	e := element{hidden: a.hidden, label: a.label, href: a.href, id: a.id}
 	if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
-		e.naming = &strings.Builder{}
+		if !naming(w) {
+			pg.names = pg.names[:0] // no name is being gathered
+		}
+		e.naming, e.from = true, len(pg.names)
 	}
 	return e
 }
 
-func (pg *pageHTML) text(w *htmlWalker, t []byte) { pg.write(w, string(t)) }
+// text adds text to the accessible names being gathered.
+func (pg *pageHTML) text(w *htmlWalker, z *html.Tokenizer) {
+	if naming(w) {
+		pg.names = append(pg.names, z.Text()...)
+	}
+}
 
 func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 
-// write adds text to the accessible names being gathered.
-func (pg *pageHTML) write(w *htmlWalker, s string) {
-	if w.hidden > 0 {
-		return
-	}
+// naming reports whether an open element's name is being gathered.
+func naming(w *htmlWalker) bool {
 	for i := range w.open {
-		if w.open[i].naming != nil {
-			w.open[i].naming.WriteString(s)
+		if w.open[i].naming {
+			return true
 		}
 	}
+	return false
 }
 
 // closed records a closed heading or link with its accessible name.
 func (pg *pageHTML) closed(e *element) {
-	if e.naming == nil {
+	if !e.naming {
 		return
 	}
 	name := e.label
 	if name == "" {
-		name = strings.Join(strings.Fields(e.naming.String()), " ")
+		pg.fields = appendFields(pg.fields[:0], pg.names[e.from:])
+		name = string(pg.fields)
 	}
 	if lvl := headingLevel(e.tag); lvl > 0 {
 		pg.headings = append(pg.headings, heading{level: lvl, text: name, id: e.id})

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"io/fs"
 	"regexp"
 	"strings"
@@ -12,7 +13,11 @@ import (
 // source is a page's file as lines, for placing problems found in its HTML
 // back on the line of markdown that caused them.
 type source struct {
-	path  string
+	path string
+	// read is set when the file was read: raw is its text, and lines
+	// (see lineList) its lines.
+	read  bool
+	raw   []byte
 	lines []string
 	// body is the index in lines of the first line of the markdown body.
 	body int
@@ -45,20 +50,30 @@ func loadSource(fsys fs.FS, p *content.Page, raw []byte) *source {
 			return s
 		}
 	}
-	s.lines = strings.Split(strings.TrimPrefix(string(raw), "\ufeff"), "\n")
-	for i, l := range s.lines {
-		s.lines[i] = strings.TrimRight(l, "\r")
-	}
-	s.body = min(max(p.BodyLine-1, 0), len(s.lines))
+	s.read, s.raw = true, raw
+	s.body = min(max(p.BodyLine-1, 0), bytes.Count(raw, []byte("\n"))+1)
 	return s
+}
+
+// lineList is the file's lines, split when first needed: most pages have
+// no problem to place and no link to another site to find.
+func (s *source) lineList() []string {
+	if s.read && s.lines == nil {
+		s.lines = strings.Split(strings.TrimPrefix(string(s.raw), "\ufeff"), "\n")
+		for i, l := range s.lines {
+			s.lines[i] = strings.TrimRight(l, "\r")
+		}
+	}
+	return s.lines
 }
 
 // normLines is each line as a reader sees its words, made only when a
 // problem needs placing (most pages have none).
 func (s *source) normLines() []string {
 	if s.norm == nil {
-		s.norm = make([]string, len(s.lines))
-		for i, l := range s.lines {
+		lines := s.lineList()
+		s.norm = make([]string, len(lines))
+		for i, l := range lines {
 			s.norm[i] = " " + words(linkDest.ReplaceAllString(l, " ")) + " "
 		}
 	}
@@ -93,7 +108,7 @@ func (s *source) findRaw(needle string) (line, col int) {
 	if needle == "" {
 		return 0, 0
 	}
-	for i, l := range s.lines {
+	for i, l := range s.lineList() {
 		if j := strings.Index(l, needle); j >= 0 {
 			return i + 1, j + 1
 		}
@@ -115,7 +130,7 @@ func (s *source) findText(text string) (line, col int) {
 		}
 		needle := " " + strings.Join(ws[:min(n, len(ws))], " ") + " "
 		norm := s.normLines()
-		for i := s.body; i < len(s.lines); i++ {
+		for i := s.body; i < len(norm); i++ {
 			if strings.Contains(norm[i], needle) {
 				return i + 1, s.column(i, ws[0])
 			}
@@ -129,7 +144,7 @@ func (s *source) findText(text string) (line, col int) {
 
 // column is where a word starts on line i, ignoring case, or 1.
 func (s *source) column(i int, word string) int {
-	l := strings.ToLower(s.lines[i])
+	l := strings.ToLower(s.lineList()[i])
 	re := regexp.MustCompile(`(?:^|[^\pL\pN])(` + regexp.QuoteMeta(word) + `)`)
 	if m := re.FindStringSubmatchIndex(l); m != nil {
 		return len([]rune(l[:m[2]])) + 1

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"unique"
+
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -16,60 +18,176 @@ import (
 // gets a key inside a nested map, a multi-line string or a comment, and a
 // TOML key inside a table, wrong.
 type KeyLines struct {
-	keys  map[string]int
-	items map[string][]int
-	// itemKeys are, for each item of a list of maps, its keys' lines.
-	itemKeys map[string][]map[string]int
+	// keys are the top-level keys, each at the first line that sets it.
+	keys []keyLine
+	// items are the lines of the items of lists under keys, and of the
+	// keys of those items that are maps, in the order read. Two slices
+	// and not maps: a page keeps them for as long as the build runs, and
+	// maps of maps were 11.5 MB of a 10,000-page build's peak heap.
+	items []itemLine
+}
+
+type keyLine struct {
+	name string
+	line int
+}
+
+// itemLine is the line of item of the list under keys[key], or with sub
+// set, the line on which that item sets sub.
+type itemLine struct {
+	sub             string
+	key, item, line int32
 }
 
 // ReadKeyLines reads the key lines of src, a document in format ("yaml"
 // or "toml"); lines are counted from 1 within src. A document the parser
 // refuses has none (its decoder reports the fault).
 func ReadKeyLines(format string, src []byte) KeyLines {
-	k := KeyLines{keys: map[string]int{}, items: map[string][]int{}, itemKeys: map[string][]map[string]int{}}
+	var k KeyLines
 	src = StripBOM(src)
 	if format == "toml" {
 		k.readTOML(src)
 	} else {
 		k.readYAML(src)
 	}
+	return k.compact()
+}
+
+// compact copies the slices without their spare room and shares the key
+// names' text with every other document's (10,000 pages hold a few dozen
+// names).
+func (k KeyLines) compact() KeyLines {
+	if cap(k.keys) > len(k.keys) {
+		k.keys = append(make([]keyLine, 0, len(k.keys)), k.keys...)
+	}
+	if cap(k.items) > len(k.items) {
+		k.items = append(make([]itemLine, 0, len(k.items)), k.items...)
+	}
+	for i := range k.keys {
+		k.keys[i].name = unique.Make(k.keys[i].name).Value()
+	}
+	for i := range k.items {
+		k.items[i].sub = unique.Make(k.items[i].sub).Value()
+	}
 	return k
 }
 
 // Line is the line on which key is set (the first, if set twice), or 0.
-func (k KeyLines) Line(key string) int { return k.keys[key] }
+func (k KeyLines) Line(key string) int {
+	if i := k.index(key); i >= 0 {
+		return k.keys[i].line
+	}
+	return 0
+}
+
+func (k KeyLines) index(key string) int {
+	for i, kl := range k.keys {
+		if kl.name == key {
+			return i
+		}
+	}
+	return -1
+}
 
 // Items are the lines on which the items of the list under key start: a
 // block list's "- " lines, a TOML array of tables' [[key]] headers, the
 // key's line for each item of a list written on it; nil when key is not
 // a list.
-func (k KeyLines) Items(key string) []int { return k.items[key] }
+func (k KeyLines) Items(key string) []int {
+	var out []int
+	for i := 0; ; i++ {
+		l, ok := k.ItemLine(key, i)
+		if !ok {
+			return out
+		}
+		out = append(out, l)
+	}
+}
+
+// ItemLine is the line on which item i of the list under key starts, and
+// whether the list has such an item.
+func (k KeyLines) ItemLine(key string, i int) (int, bool) {
+	return k.itemSub(key, i, "")
+}
 
 // ItemKey is the line on which item i of the list under key sets sub
 // ("url" of the second source), or 0.
 func (k KeyLines) ItemKey(key string, i int, sub string) int {
-	if items := k.itemKeys[key]; i >= 0 && i < len(items) {
-		return items[i][sub]
+	if sub == "" {
+		return 0
 	}
-	return 0
+	l, _ := k.itemSub(key, i, sub)
+	return l
+}
+
+func (k KeyLines) itemSub(key string, i int, sub string) (int, bool) {
+	ki := k.index(key)
+	if ki < 0 || i < 0 {
+		return 0, false
+	}
+	for _, it := range k.items {
+		if int(it.key) == ki && int(it.item) == i && it.sub == sub {
+			return int(it.line), true
+		}
+	}
+	return 0, false
+}
+
+// item is what addItem returns: where to record an item's keys.
+type item struct {
+	k         *KeyLines
+	key, item int32
 }
 
 // addItem records an item of the list under key starting on line, and
-// returns the map of its keys' lines.
-func (k KeyLines) addItem(key string, line int) map[string]int {
-	sub := map[string]int{}
-	k.items[key] = append(k.items[key], line)
-	k.itemKeys[key] = append(k.itemKeys[key], sub)
-	return sub
+// returns where to record its keys' lines.
+func (k *KeyLines) addItem(key string, line int) item {
+	ki := k.index(key)
+	if ki < 0 {
+		k.keys = append(k.keys, keyLine{name: key})
+		ki = len(k.keys) - 1
+	}
+	n := int32(0)
+	// The item before is near the end: its own keys follow it.
+	for j := len(k.items) - 1; j >= 0; j-- {
+		if it := k.items[j]; int(it.key) == ki && it.sub == "" {
+			n = it.item + 1
+			break
+		}
+	}
+	k.items = append(k.items, itemLine{key: int32(ki), item: n, line: int32(line)})
+	return item{k, int32(ki), n}
 }
 
-func (k KeyLines) set(key string, line int) {
-	if _, seen := k.keys[key]; !seen && line > 0 {
-		k.keys[key] = line
+// setSub records that the item sets sub on line, unless it set it before.
+func (it item) setSub(sub string, line int) {
+	if it.k == nil || sub == "" {
+		return
+	}
+	// The item's keys follow its own line, at the end.
+	for j := len(it.k.items) - 1; j >= 0; j-- {
+		x := it.k.items[j]
+		if x.key == it.key && x.item == it.item && (x.sub == sub || x.sub == "") {
+			if x.sub == sub {
+				return
+			}
+			break
+		}
+	}
+	it.k.items = append(it.k.items, itemLine{sub: sub, key: it.key, item: it.item, line: int32(line)})
+}
+
+func (k *KeyLines) set(key string, line int) {
+	switch i := k.index(key); {
+	case line <= 0:
+	case i < 0:
+		k.keys = append(k.keys, keyLine{key, line})
+	case k.keys[i].line == 0: // made by addItem
+		k.keys[i].line = line
 	}
 }
 
-func (k KeyLines) readYAML(src []byte) {
+func (k *KeyLines) readYAML(src []byte) {
 	if f, err := parser.ParseBytes(src, 0); err == nil && len(f.Docs) > 0 {
 		k.yamlKeys(f.Docs[0].Body)
 	}
@@ -120,13 +238,13 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 		return KeyLines{}, false
 	}
 	*dst = m
-	k := KeyLines{keys: map[string]int{}, items: map[string][]int{}, itemKeys: map[string][]map[string]int{}}
+	var k KeyLines
 	k.yamlKeys(body)
-	return k, true
+	return k.compact(), true
 }
 
 // yamlKeys records the top-level keys of a document's body.
-func (k KeyLines) yamlKeys(body ast.Node) {
+func (k *KeyLines) yamlKeys(body ast.Node) {
 	var values []*ast.MappingValueNode
 	switch body := body.(type) {
 	case *ast.MappingNode:
@@ -134,12 +252,15 @@ func (k KeyLines) yamlKeys(body ast.Node) {
 	case *ast.MappingValueNode:
 		values = []*ast.MappingValueNode{body}
 	}
+	if k.keys == nil {
+		k.keys = make([]keyLine, 0, len(values))
+	}
 	for _, mv := range values {
 		if mv.Key == nil || mv.Key.IsMergeKey() {
 			continue
 		}
 		key := yamlKey(mv.Key)
-		if _, seen := k.keys[key]; seen {
+		if k.index(key) >= 0 {
 			continue
 		}
 		k.set(key, mv.Key.GetToken().Position.Line)
@@ -151,7 +272,7 @@ func (k KeyLines) yamlKeys(body ast.Node) {
 
 // yamlItems records the items of the list under key, and the keys of
 // those that are maps.
-func (k KeyLines) yamlItems(key string, seq *ast.SequenceNode) {
+func (k *KeyLines) yamlItems(key string, seq *ast.SequenceNode) {
 	for i, v := range seq.Values {
 		line := v.GetToken().Position.Line
 		if i < len(seq.Entries) && seq.Entries[i] != nil && seq.Entries[i].Start != nil {
@@ -168,9 +289,7 @@ func (k KeyLines) yamlItems(key string, seq *ast.SequenceNode) {
 			values = []*ast.MappingValueNode{m}
 		}
 		for _, mv := range values {
-			if name := yamlKey(mv.Key); sub[name] == 0 {
-				sub[name] = mv.Key.GetToken().Position.Line
-			}
+			sub.setSub(yamlKey(mv.Key), mv.Key.GetToken().Position.Line)
 		}
 	}
 }
@@ -184,17 +303,17 @@ func yamlKey(n ast.MapKeyNode) string {
 	return n.GetToken().Value
 }
 
-func (k KeyLines) readTOML(src []byte) {
+func (k *KeyLines) readTOML(src []byte) {
 	var p unstable.Parser
 	p.Reset(src)
-	table := false          // keys after a [table] header are not top-level
-	var item map[string]int // the keys of the [[key]] item being read
+	table := false // keys after a [table] header are not top-level
+	var it item    // the [[key]] item being read
 	for p.NextExpression() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.KeyValue:
-			if item != nil {
-				k.tomlSubKey(&p, e, item)
+			if it.k != nil {
+				k.tomlSubKey(&p, e, it)
 			}
 			if table {
 				continue
@@ -205,39 +324,37 @@ func (k KeyLines) readTOML(src []byte) {
 			}
 		case unstable.Table, unstable.ArrayTable:
 			table = true
-			item = k.tomlKey(&p, e, e.Kind == unstable.ArrayTable)
+			it = k.tomlKey(&p, e, e.Kind == unstable.ArrayTable)
 		}
 	}
 }
 
 // tomlSubKey records the first part of a key-value's key in sub.
-func (k KeyLines) tomlSubKey(p *unstable.Parser, e *unstable.Node, sub map[string]int) {
+func (k *KeyLines) tomlSubKey(p *unstable.Parser, e *unstable.Node, sub item) {
 	if it := e.Key(); it.Next() {
-		if name := string(it.Node().Data); sub[name] == 0 {
-			sub[name] = p.Shape(it.Node().Raw).Start.Line
-		}
+		sub.setSub(string(it.Node().Data), p.Shape(it.Node().Raw).Start.Line)
 	}
 }
 
 // tomlKey records the first part of an expression's key ("params" of
 // params.x = 1 and of [params.contact]); each [[key]] header is an item,
 // whose keys' lines it returns the map for.
-func (k KeyLines) tomlKey(p *unstable.Parser, e *unstable.Node, item bool) map[string]int {
+func (k *KeyLines) tomlKey(p *unstable.Parser, e *unstable.Node, isItem bool) item {
 	it := e.Key()
 	if !it.Next() {
-		return nil
+		return item{}
 	}
 	first := it.Node()
 	key, line := string(first.Data), p.Shape(first.Raw).Start.Line
 	k.set(key, line)
-	if item && !it.Next() {
+	if isItem && !it.Next() {
 		return k.addItem(key, line)
 	}
-	return nil
+	return item{}
 }
 
 // tomlItems records the lines of the items of key = [ … ].
-func (k KeyLines) tomlItems(p *unstable.Parser, e *unstable.Node, arr *unstable.Node) {
+func (k *KeyLines) tomlItems(p *unstable.Parser, e *unstable.Node, arr *unstable.Node) {
 	it := e.Key()
 	if !it.Next() {
 		return
@@ -248,7 +365,7 @@ func (k KeyLines) tomlItems(p *unstable.Parser, e *unstable.Node, arr *unstable.
 	}
 	for c := arr.Children(); c.Next(); {
 		n := c.Node()
-		line := k.keys[key]
+		line := k.Line(key)
 		if n.Raw.Length > 0 {
 			line = p.Shape(n.Raw).Start.Line
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -143,5 +144,31 @@ func TestLoadURLsAndKeys(t *testing.T) {
 	}
 	if tree.GetPage("a/b.md").Lang != "en" {
 		t.Error("page has no language")
+	}
+}
+
+// TestSlugifyLowersEachLetter: lowering letter by letter gives what
+// lowering the whole text first gives, in every script and for bytes that
+// are not UTF-8.
+func TestSlugifyLowersEachLetter(t *testing.T) {
+	for _, s := range []string{"Hello World", "ÀÉÎ Õü", "Поговорите С Ребёнком", "İstanbul", "ΣΊΣΥΦΟΣ", "a\xffb", "ǅungla", "Child’s Phone", "x\u0301y"} {
+		var b strings.Builder
+		dash := false
+		for _, r := range strings.ToLower(s) {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+				if dash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				dash = false
+				b.WriteRune(r)
+			case r == '\'' || r == '’':
+			default:
+				dash = true
+			}
+		}
+		if got := Slugify(s); got != b.String() {
+			t.Errorf("Slugify(%q) = %q, want %q", s, got, b.String())
+		}
 	}
 }

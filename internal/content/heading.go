@@ -79,9 +79,7 @@ func PlainText(n ast.Node, src []byte) string {
 		case *ast.Text:
 			v := c.Segment.Value(src)
 			if !c.IsRaw() {
-				v = util.UnescapePunctuations(v)
-				v = util.ResolveNumericReferences(v)
-				v = util.ResolveEntityNames(v)
+				v = unescape(v)
 			}
 			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
@@ -108,7 +106,43 @@ func PlainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return collapseSpace(b.String())
+}
+
+// unescape resolves backslash escapes and character references in text;
+// most text has neither, and is returned as it is without the three
+// passes (and their buffers).
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveNumericReferences(v)
+		v = util.ResolveEntityNames(v)
+	}
+	return v
+}
+
+// collapseSpace is s with its runs of white space made one space and
+// none at either end: s itself when it is ASCII and so already.
+func collapseSpace(s string) string {
+	prev := byte(' ') // a space at the start is not kept
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == ' ' && prev == ' ' || c != ' ' && c <= ' ' && asciiSpace(c) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prev = c
+	}
+	if prev == ' ' && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
 }
 
 // dropLines removes the first n lines of b.

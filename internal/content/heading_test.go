@@ -78,3 +78,13 @@ func FuzzLeadingTitle(f *testing.F) {
 		}
 	})
 }
+
+// TestCollapseSpace: the fast path gives what strings.Fields gives.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u2003b", "café au lait", "x\x1fy", "  ", "a b c d"} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapseSpace(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+	"unique"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -65,19 +67,19 @@ var metaKeys = []metaKey{
 		}
 	}},
 	{"weight", func(d *metaDecoder, m *Meta) { m.Weight = d.integer("weight") }},
-	{"params", func(d *metaDecoder, m *Meta) { d.params(m.Params) }},
+	{"params", func(d *metaDecoder, m *Meta) { m.Params = d.params(m.Params) }},
 	{"sources", func(d *metaDecoder, m *Meta) { m.Sources = d.sources() }},
 	{"translationKey", func(d *metaDecoder, m *Meta) { m.TranslationKey = d.str("translationKey") }},
 	{"translation", func(d *metaDecoder, m *Meta) { m.Translation = d.translation() }},
 }
 
 // knownKeys are the names of metaKeys and the site's taxonomies.
-func knownKeys(cfg *config.Config) []string {
-	known := make([]string, 0, len(metaKeys))
+func knownKeys(taxonomies []string) []string {
+	known := make([]string, 0, len(metaKeys)+len(taxonomies))
 	for _, k := range metaKeys {
 		known = append(known, k.name)
 	}
-	return append(known, cfg.TaxonomyNames()...)
+	return append(known, taxonomies...)
 }
 
 // decodeMeta fills p from the decoded front matter map m, reporting type
@@ -85,19 +87,29 @@ func knownKeys(cfg *config.Config) []string {
 // parser's tree; the front matter starts on file line fmLine).
 func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
 	p.keys = keys
-	p.filled = map[string]bool{}
-	for k, v := range m {
-		p.filled[k] = v != nil && v != ""
+	// Sorted once for filled (which SameMeta compares), unknown and
+	// curlyQuotes.
+	names := slices.Sorted(maps.Keys(m))
+	p.filled = make([]string, 0, len(names))
+	for _, k := range names {
+		if v := m[k]; v != nil && v != "" {
+			// Every page shares the text of the names.
+			p.filled = append(p.filled, unique.Make(k).Value())
+		}
 	}
-	d := &metaDecoder{p: p, m: m, fmLine: fmLine, probs: probs}
+	taxonomies := cfg.TaxonomyNames()
+	d := &metaDecoder{p: p, m: m, names: names, fmLine: fmLine, probs: probs}
 	meta := Meta{TOC: true, Params: p.Params, Terms: p.Terms}
 	for _, k := range metaKeys {
 		if _, set := m[k.name]; set {
 			k.read(d, &meta)
 		}
 	}
-	for _, tax := range cfg.TaxonomyNames() {
+	for _, tax := range taxonomies {
 		if terms := d.strs(tax); len(terms) > 0 {
+			if meta.Terms == nil {
+				meta.Terms = map[string][]string{}
+			}
 			meta.Terms[tax] = terms
 		}
 	}
@@ -105,7 +117,7 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
 		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
 	}
-	d.unknown(knownKeys(cfg))
+	d.unknown(knownKeys(taxonomies))
 	d.curlyQuotes()
 }
 
@@ -124,15 +136,16 @@ func (p *Page) applyMeta(m Meta, line func(string) int, probs *diag.List) {
 // and phones type them): YAML does not read them as quotes, so they would
 // be published as part of the text, in the page's h1 for a title.
 func (d *metaDecoder) curlyQuotes() {
-	for _, key := range slices.Sorted(maps.Keys(d.m)) {
+	for _, key := range d.names {
 		s, ok := d.m[key].(string)
-		r := []rune(s)
-		if !ok || len(r) < 2 || !strings.ContainsRune("“‘„«", r[0]) || !strings.ContainsRune("”’“»", r[len(r)-1]) {
-			continue
+		first, n := utf8.DecodeRuneInString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if !ok || n >= len(s) || !strings.ContainsRune("“‘„«", first) || !strings.ContainsRune("”’“»", last) {
+			continue // not text of two letters or more in curly quotes
 		}
 		d.probs.Warnf(d.p.File, d.line(key), 0,
 			"use straight quotes (\"), as a plain text editor types them, or none: "+key+": "+config.Straighten(s),
-			"%s is in curly quotes %c %c, which are published as part of the text", key, r[0], r[len(r)-1])
+			"%s is in curly quotes %c %c, which are published as part of the text", key, first, last)
 	}
 }
 
@@ -141,6 +154,7 @@ func (d *metaDecoder) curlyQuotes() {
 type metaDecoder struct {
 	p      *Page
 	m      map[string]any
+	names  []string // m's keys, sorted
 	fmLine int
 	probs  *diag.List
 }
@@ -286,14 +300,18 @@ func (d *metaDecoder) integer(key string) int {
 	return 0
 }
 
-// params copies the params map into dst.
-func (d *metaDecoder) params(dst map[string]any) {
+// params copies the params map into dst, made when nil, and returns it.
+func (d *metaDecoder) params(dst map[string]any) map[string]any {
 	pm, isMap := d.m["params"].(map[string]any)
 	if !isMap {
 		d.bad("params", "params: {key: value}")
-		return
+		return dst
+	}
+	if dst == nil {
+		dst = make(map[string]any, len(pm))
 	}
 	maps.Copy(dst, pm)
+	return dst
 }
 
 // sources reads the sources list.
@@ -302,9 +320,12 @@ func (d *metaDecoder) sources() []Source { return decodeSources(d.m["sources"], 
 // unknown warns about keys not in known, in sorted order, and keeps them
 // in .Params.
 func (d *metaDecoder) unknown(known []string) {
-	for _, k := range slices.Sorted(maps.Keys(d.m)) {
+	for _, k := range d.names {
 		if !slices.Contains(known, k) {
 			d.probs.Warnf(d.p.File, d.line(k), 0, unknownKeyHint(k, known), "unknown front matter key %q", k)
+			if d.p.Params == nil {
+				d.p.Params = map[string]any{}
+			}
 			d.p.Params[k] = d.m[k]
 		}
 	}

@@ -7,6 +7,7 @@ package content
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -114,8 +115,9 @@ type Page struct {
 	// keys are the lines of File on which front matter keys, and the
 	// entries of lists such as sources, are set.
 	keys config.KeyLines
-	// filled are the front matter keys set to something not blank.
-	filled map[string]bool
+	// filled are the front matter keys set to something not blank, in
+	// no order (a page sets a dozen at most; a map per page cost 6 MB).
+	filled []string
 	// titleLine is the line of File of a leading "# heading" that gave
 	// the page its title, and titleLines the body lines it takes (with
 	// blank lines before it), left out when the body is read again.
@@ -184,8 +186,8 @@ func (p *Page) URLPos() Pos {
 // 0) is written: its own line, or the sources key's when the list is
 // written on one line; 1 when the page has no sources key.
 func (p *Page) SourceLine(i int) int {
-	if items := p.keys.Items("sources"); i >= 0 && i < len(items) {
-		return items[i]
+	if l, ok := p.keys.ItemLine("sources", i); ok {
+		return l
 	}
 	return max(p.KeyLine("sources"), 1)
 }
@@ -207,7 +209,7 @@ func (p *Page) KeyLine(key string) int { return p.keys.Line(key) }
 // Sets reports whether the page's front matter sets key to something not
 // blank ("", a block scalar with no lines, null): what the editor wrote,
 // where the page's field may hold a default.
-func (p *Page) Sets(key string) bool { return p.filled[key] }
+func (p *Page) Sets(key string) bool { return slices.Contains(p.filled, key) }
 
 // Place says where an editor fixes a problem found at line of the page's
 // source (its file's line, or for a generated page its body's line): for a
@@ -259,7 +261,7 @@ func (p *Page) Key() string {
 func (p *Page) fresh() *Page {
 	c := *p
 	c.Parent, c.Pages, c.Sections, c.Prev, c.Next, c.Resources, c.Translations, c.group = nil, nil, nil, nil, nil, nil, nil, nil
-	c.TermPages = map[string][]*Page{}
+	c.TermPages = nil
 	c.RelPermalink, c.Permalink = "", ""
 	return &c
 }

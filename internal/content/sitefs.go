@@ -34,19 +34,23 @@ var (
 // on a named pipe. Every open first checks the build's context, so a
 // cancelled build stops reading at once.
 type SiteFS struct {
-	root string // absolute, with links resolved
-	ctx  atomic.Pointer[context.Context]
+	root string // absolute, with links resolved (when resolved is true)
+	// resolved: root has no links in it, so only the names below it need
+	// looking at.
+	resolved bool
+	ctx      atomic.Pointer[context.Context]
 }
 
 // NewSiteFS opens the site folder dir.
 func NewSiteFS(dir string) *SiteFS {
 	root, err := filepath.Abs(dir)
+	resolved := false
 	if err == nil {
 		if r, err := filepath.EvalSymlinks(root); err == nil {
-			root = r
+			root, resolved = r, true
 		}
 	}
-	return &SiteFS{root: root}
+	return &SiteFS{root: root, resolved: resolved}
 }
 
 // SetContext makes reads fail with ctx's error once it is done.
@@ -61,7 +65,7 @@ func (s *SiteFS) resolve(op, name string) (string, error) {
 		return "", &fs.PathError{Op: op, Path: name, Err: (*c).Err()}
 	}
 	full := filepath.Join(s.root, filepath.FromSlash(name))
-	real, err := filepath.EvalSymlinks(full)
+	real, err := s.evalSymlinks(full, name)
 	if err != nil {
 		return "", &fs.PathError{Op: op, Path: name, Err: unwrapPathErr(err)}
 	}
@@ -76,6 +80,32 @@ func (s *SiteFS) resolve(op, name string) (string, error) {
 		return "", &fs.PathError{Op: op, Path: name, Err: &linkError{target: real, err: ErrLinkToFolder}}
 	}
 	return real, nil
+}
+
+// evalSymlinks is filepath.EvalSymlinks(full), for full the root joined
+// with name. Below a root without links, a path without links (nearly
+// every one) is known from one Lstat a name, where EvalSymlinks looks at
+// every folder from / down (a third of reading a page's file).
+func (s *SiteFS) evalSymlinks(full, name string) (string, error) {
+	if !s.resolved {
+		return filepath.EvalSymlinks(full)
+	}
+	cur := s.root
+	for rest := name; rest != "." && rest != ""; {
+		elem, more, found := strings.Cut(rest, "/")
+		cur = filepath.Join(cur, elem)
+		fi, err := os.Lstat(cur)
+		switch {
+		case err != nil:
+			return "", err
+		case fi.Mode()&fs.ModeSymlink != 0:
+			return filepath.EvalSymlinks(full)
+		case found && !fi.IsDir():
+			return "", syscall.ENOTDIR // as EvalSymlinks says it
+		}
+		rest = more
+	}
+	return full, nil
 }
 
 // linkError names the target of a refused link.

@@ -10,8 +10,11 @@ import (
 // which drops non-ASCII text. Lower case; runs of anything else become "-".
 func Slugify(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
+		// As strings.ToLower does it, without a lower-case copy of s.
+		r = unicode.ToLower(r)
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			if dash && b.Len() > 0 {

@@ -268,6 +268,9 @@ func (c *Catalogue) localize(lang, id string, data map[string]any) string {
 // own markup is kept and the data's text is escaped, so that a page title
 // with "<" or "&" in it stays text.
 func (c *Catalogue) TH(lang, id string, data map[string]any) template.HTML {
+	if len(data) == 0 { // the cached text, without an empty map for it
+		return template.HTML(c.T(lang, id, nil))
+	}
 	esc := make(map[string]any, len(data))
 	for k, v := range data {
 		switch s := v.(type) {

@@ -36,6 +36,9 @@ func (t *pageTransformer) invisibleStarts(st *state, block ast.Node, src []byte)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := seg.Value(src)
+		if !mayStartMark(line) {
+			continue
+		}
 		m := startMark.FindSubmatchIndex(line)
 		if m == nil {
 			continue
@@ -60,6 +63,26 @@ func (t *pageTransformer) invisibleStarts(st *state, block ast.Node, src []byte)
 			st.warnf(seg.Start+m[4], "delete the invisible character after "+q+", so the block's name follows the colons",
 				"%s is followed by an invisible %s (often pasted from a word processor), so the line is shown as text, not %s", q, invisibleNames[r], what)
 		}
+	}
+}
+
+// mayStartMark reports whether line can match startMark: after up to
+// three spaces, a space, an invisible character (all start with one of
+// three bytes) or a marker. A line of text starts with a letter, and the
+// expression costs more than this.
+func mayStartMark(line []byte) bool {
+	i := 0
+	for i < 3 && i < len(line) && line[i] == ' ' {
+		i++
+	}
+	if i == len(line) {
+		return false
+	}
+	switch c := line[i]; c {
+	case ' ', '#', '-', '*', '+', '>', ':', 0xc2, 0xe2, 0xef:
+		return true
+	default:
+		return c >= '0' && c <= '9'
 	}
 }
 

@@ -12,6 +12,25 @@ import (
 // markdown does not read as a link: "[My page](My Page.md)".
 var spacedLink = regexp.MustCompile(`\[[^\]\n]+\]\(([^()<>\n]*[ \t\x{a0}][^()<>\n]*)\)`)
 
+// spaceInParens reports whether line has "](" followed by a space, tab
+// or no-break space before the next ")": what spacedLink needs to match.
+func spaceInParens(line []byte) bool {
+	for {
+		i := bytes.Index(line, []byte("]("))
+		if i < 0 {
+			return false
+		}
+		line = line[i+2:]
+		end := bytes.IndexAny(line, "()<>\n")
+		if end < 0 {
+			end = len(line)
+		}
+		if bytes.ContainsAny(line[:end], " \t\u00a0") {
+			return true
+		}
+	}
+}
+
 // literalLinks warns about links that markdown left as text because of a
 // space in the address: the page would show the brackets and no link.
 func (t *pageTransformer) literalLinks(st *state, block ast.Node, src []byte) {
@@ -19,6 +38,9 @@ func (t *pageTransformer) literalLinks(st *state, block ast.Node, src []byte) {
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		line := seg.Value(src)
+		if !spaceInParens(line) {
+			continue // most lines, links or not, cannot match
+		}
 		for _, m := range spacedLink.FindAllSubmatchIndex(line, -1) {
 			off := seg.Start + m[0]
 			if !inText(block, off) {

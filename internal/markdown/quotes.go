@@ -22,6 +22,9 @@ type quoteTransformer struct{}
 
 func (quoteTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	if !bytes.ContainsAny(src, `'"`) {
+		return // no Text node can hold a quote
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -15,6 +15,7 @@ import (
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/markdown"
 )
 
 // funcs are the template functions documented in the README, in groups:
@@ -44,6 +45,11 @@ func (r *Renderer) siteFuncs() template.FuncMap {
 		},
 		// partial "name.html" data → the rendered partial layouts/partials/name.html
 		"partial": func(name string, data any) (template.HTML, error) { return r.partial(r.site, name, data) },
+		// partialCached "footer.html" .Site variant… → the partial rendered
+		// once per build for each name and variants, in the site's language
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			return r.partialCached(r.site, name, data, variants)
+		},
 		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
 		"linksTo": func(h template.HTML, url string) bool {
 			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
@@ -61,18 +67,21 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 	return template.FuncMap{
 		// getPage "settings/snapchat.md" → the page, or nil
 		"getPage": func(ref string) *content.Page {
-			r.looked.Store(ref, true)
+			r.lookedUp(ref)
 			return r.opt.Tree.GetPage(ref)
 		},
 		// related .Page 5 → up to n pages sharing the most terms with it,
 		// weighed by the config's [related] weights
-		"related": func(p *content.Page, n int) []*content.Page { return related(p, n, cfg.Related) },
+		"related": func(p *content.Page, n int) []*content.Page { return r.relatedIndex().related(p, n, cfg.Related) },
 		"first": func(n int, ps []*content.Page) []*content.Page {
 			if n < len(ps) {
 				return ps[:n]
 			}
 			return ps
 		},
+		// without (related .Page 6) .Prev .Next → the pages but those
+		// named (nil names none)
+		"without": without,
 		// writtenOrder .Pages → term pages in the order editors write the
 		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
 		"writtenOrder": writtenOrder,
@@ -116,7 +125,32 @@ func valueFuncs() template.FuncMap {
 		"append": appendList,
 		// has (list "a" "b") "b" → true when the list holds the value
 		"has": func(xs []any, x any) bool { return slices.Contains(xs, x) },
+		// headings 2 .TOC → the headings of that level, in order
+		"headings": headings,
 	}
+}
+
+// headings are the headings of one level, in order (one call where a
+// loop in a template made several for each heading).
+func headings(level int, hs []markdown.Heading) []markdown.Heading {
+	var out []markdown.Heading
+	for _, h := range hs {
+		if h.Level == level {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// without is the pages but those in drop, in their order.
+func without(pages []*content.Page, drop ...*content.Page) []*content.Page {
+	out := make([]*content.Page, 0, len(pages))
+	for _, p := range pages {
+		if !slices.Contains(drop, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // PageGroup is a section and the pages of a list that belong to it.
@@ -217,6 +251,47 @@ func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, er
 	return template.HTML(buf.String()), nil
 }
 
+// partialKey names one cached rendering of a partial: its language, name
+// and variants (up to maxVariants; a variant compares as a map key does, so
+// a page is one page, a string its text).
+type partialKey struct {
+	lang, name string
+	variants   [maxVariants]any
+}
+
+const maxVariants = 4
+
+// partialCached renders a partial once per build for its name, variants
+// and the site's language, and gives that text to every later call: for
+// what is the same on many pages (a footer, the header's bar), where it
+// saves executing the partial on every page. The data of the first call is
+// the one rendered, so the partial must depend only on what the variants
+// say. The cache lives in the Renderer, which each build makes anew, so an
+// edited template, menu, message or config is never served stale.
+func (r *Renderer) partialCached(site *Site, name string, data any, variants []any) (template.HTML, error) {
+	if len(variants) > maxVariants {
+		return "", fmt.Errorf("partialCached %q: at most %d variants, not %d", name, maxVariants, len(variants))
+	}
+	key := partialKey{lang: site.Language.Key, name: name}
+	for i, v := range variants {
+		if v != nil && !reflect.TypeOf(v).Comparable() {
+			return "", fmt.Errorf("partialCached %q: variant %d is a %T, which cannot be a key (use a string, a number or a page)", name, i+1, v)
+		}
+		key.variants[i] = v
+	}
+	if h, ok := r.cached.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	// Two workers may render the same key at once: both get the same
+	// text, and one of them is kept.
+	h, err := r.partial(site, name, data)
+	if err != nil {
+		return "", err
+	}
+	r.cached.Store(key, h)
+	return h, nil
+}
+
 // partialBufs are the buffers partials render into before their text is
 // copied out: every page renders several, and a new buffer grown for
 // each was most of the partials' allocation.
@@ -257,8 +332,7 @@ func isEmpty(v any) bool {
 // very many pages say little and would make this quadratic on big sites,
 // so they only count when nothing narrower relates.
 func related(p *content.Page, n int, rules config.Related) []*content.Page {
-	const broad = 100
-	score := map[*content.Page]int{}
+	score := make(map[*content.Page]int, 64) // room to start with, so it grows fewer times
 	add := func(onlyBroad bool) {
 		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
 			w := rules.Weight(tax)
@@ -284,27 +358,49 @@ func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	if len(score) < n {
 		add(true)
 	}
-	// Keep the best n in order as candidates stream past: n is small and
-	// the candidates many, so this beats sorting them all.
-	better := func(a, b *content.Page) bool {
-		if score[a] != score[b] {
-			return score[a] > score[b]
-		}
-		return a.URL < b.URL
+	return best(score, n)
+}
+
+// broad is the number of pages past which a term is broad.
+const broad = 100
+
+// scored is a candidate of related with its score.
+type scored struct {
+	p     *content.Page
+	score int
+}
+
+// best keeps the n best-scored pages in order, ties by URL, as the
+// candidates stream past: n is small and the candidates many, so this
+// beats sorting them all; the scores are read from the map once.
+func best(score map[*content.Page]int, n int) []*content.Page {
+	if n <= 0 {
+		return nil
 	}
-	out := make([]*content.Page, 0, n+1)
-	for q := range score {
-		if len(out) == n && !better(q, out[n-1]) {
+	better := func(a, b scored) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		return a.p.URL < b.p.URL
+	}
+	top := make([]scored, 0, n+1)
+	for q, sc := range score {
+		c := scored{q, sc}
+		if len(top) == n && !better(c, top[n-1]) {
 			continue
 		}
-		i := len(out)
-		for i > 0 && better(q, out[i-1]) {
+		i := len(top)
+		for i > 0 && better(c, top[i-1]) {
 			i--
 		}
-		out = slices.Insert(out, i, q)
-		if len(out) > n {
-			out = out[:n]
+		top = slices.Insert(top, i, c)
+		if len(top) > n {
+			top = top[:n]
 		}
+	}
+	out := make([]*content.Page, len(top))
+	for i, c := range top {
+		out[i] = c.p
 	}
 	return out
 }

@@ -38,10 +38,23 @@ func (s *Site) T(id string, data map[string]any) string {
 
 // localDate is a date as the language writes it (dateFormat and the
 // month names month1…month12); empty for a zero time.
+// The pages of a site share a few hundred dates, and go-i18n executes
+// the message's template at every call: each date is written once.
 func (s *Site) localDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	day := t.Year()*10000 + int(t.Month())*100 + t.Day()
+	if d, ok := s.dates.Load(day); ok {
+		return d.(string)
+	}
+	d := s.formatDate(t)
+	s.dates.Store(day, d)
+	return d
+}
+
+// formatDate is localDate without the memory.
+func (s *Site) formatDate(t time.Time) string {
 	return s.T("dateFormat", map[string]any{"Day": t.Day(), "Month": s.T("month"+strconv.Itoa(int(t.Month())), nil), "Year": t.Year()})
 }
 
@@ -102,10 +115,13 @@ func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
 		// getPage "report/uk.md" → that page in this language when it is
 		// translated, else the page itself
 		"getPage": func(ref string) *content.Page {
-			r.looked.Store(ref, true)
+			r.lookedUp(ref)
 			return r.opt.Tree.GetPageIn(lang, ref)
 		},
-		"partial":   func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
+		"partial": func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
+		"partialCached": func(name string, d any, variants ...any) (template.HTML, error) {
+			return r.partialCached(s, name, d, variants)
+		},
 		"bySection": func(pages []*content.Page) []PageGroup { return bySection(s.Sections, pages) },
 		// localDate .Reviewed → "2 January 2006" in the page's language
 		// (dateFormat and month1…month12); empty for a zero time

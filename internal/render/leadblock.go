@@ -21,6 +21,12 @@ type Lead struct {
 // section it is in and stays there.
 func leadBlock(kind string, content template.HTML) Lead {
 	src := string(content)
+	if !strings.Contains(src, "block-"+kind) {
+		// Most pages have no such block: no tokenizer (4 KB each) to
+		// say so. The blocks extension writes the class as is; a class
+		// written with character references in raw HTML is not one.
+		return Lead{Rest: content}
+	}
 	z := html.NewTokenizer(strings.NewReader(src))
 	pos, depth, start := 0, 0, -1
 	for {

@@ -22,6 +22,7 @@ func TestLeadBlock(t *testing.T) {
 		{"never closed", "<div class=\"block block-emergency\"><p>a</p>", "", "<div class=\"block block-emergency\"><p>a</p>"},
 		{"only the first", emergency + emergency, emergency, emergency},
 		{"empty", "", "", ""},
+		{"no such block", "<p>Intro</p>\n<div class=\"block block-tip\"></div>", "", "<p>Intro</p>\n<div class=\"block block-tip\"></div>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -87,7 +87,10 @@ type Result struct {
 // the site has problems (Result.Problems has them all, warnings included),
 // or another error when the build could not run.
 func Build(ctx context.Context, opt Options) (*Result, error) {
-	return NewSession(opt).Build(ctx, nil)
+	s := NewSession(opt)
+	// Nothing builds again: the loader need not keep a copy of every page.
+	s.loader = content.NewOnceLoader()
+	return s.Build(ctx, nil)
 }
 
 // finish sorts the problems, drops repeats and times the build.

@@ -339,6 +339,9 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		for i := 0; i < n.Lines().Len(); i++ {
 			seg := n.Lines().At(i)
+			if !bytes.Contains(seg.Value(src), threeColons) {
+				continue // both lines below have ":::"; most lines have not
+			}
 			t := strings.TrimSpace(string(seg.Value(src)))
 			if textOpenerRe.MatchString(t) {
 				textOpener = lineOf(seg.Start)
@@ -357,6 +360,8 @@ func (strayCloser) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		return ast.WalkSkipChildren, nil
 	})
 }
+
+var threeColons = []byte(":::")
 
 // textOpenerRe is an opening line published as text: a character that is
 // not a space (often an invisible one) before or inside ":::name".

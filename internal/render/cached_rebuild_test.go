@@ -1,0 +1,46 @@
+package render_test
+
+import (
+	"testing"
+
+	"github.com/signpost/signpost/internal/sitetest"
+)
+
+// TestPartialCachedRebuild: what partialCached rendered lasts one build,
+// so serve never shows a stale header or footer after an edit of the
+// partial, the config (title, menu), the theme's words or a parent page
+// (the breadcrumbs).
+func TestPartialCachedRebuild(t *testing.T) {
+	r := sitetest.Run(t, `
+-- signpost.toml --
+title = "Family"
+[[menus.main]]
+name = "Apps"
+pageRef = "apps/_index.md"
+-- content/_index.md --
+---
+title: Home
+---
+-- content/apps/_index.md --
+---
+title: Apps
+---
+-- content/apps/chat.md --
+---
+title: Chat
+---
+Text.
+`)
+	r.AssertFile("apps/chat/index.html", `>Family</a>`, `>Exit this page<`, `>Get updates</h2>`, `>Apps</a>`)
+	r.EditFileReplaceAll("signpost.toml", `title = "Family"`, `title = "Parents"`).Build()
+	r.AssertFile("apps/chat/index.html", `>Parents</a>`, `! >Family<`)
+	r.EditFileReplaceAll("signpost.toml", `name = "Apps"`, `name = "Phones"`).Build()
+	r.AssertFile("apps/chat/index.html", `>Phones</a>`)
+	r.EditFile("i18n/en.toml", "[exitThisPage]\nother = \"Leave now\"\n[getUpdates]\nother = \"News\"\n").Build()
+	r.AssertFile("apps/chat/index.html", `>Leave now<`, `>News</h2>`, `! >Exit this page<`)
+	r.EditFile("layouts/partials/footer-site.html", `<p>Own footer</p>`+"\n").Build()
+	r.AssertFile("apps/chat/index.html", `<p>Own footer</p>`, `! >News</h2>`)
+	r.AssertFile("apps/index.html", `<p>Own footer</p>`)
+	r.EditFile("content/apps/_index.md", "---\ntitle: Games\n---\n").Build()
+	r.AssertFile("apps/chat/index.html", `<li><a href="/apps/">Games</a></li>`, `! >Apps</a></li>`)
+}
