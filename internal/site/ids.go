@@ -1,6 +1,9 @@
 package site
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // idList is a page's element ids, in order, as one string: each id after
 // its length as a uvarint. Every page's ids are kept to the end of a
@@ -10,12 +13,18 @@ import "encoding/binary"
 type idList string
 
 func packIDs(ids []string) idList {
-	var b []byte
+	var num [binary.MaxVarintLen64]byte
+	n := 0
 	for _, id := range ids {
-		b = binary.AppendUvarint(b, uint64(len(id)))
-		b = append(b, id...)
+		n += len(binary.AppendUvarint(num[:0], uint64(len(id)))) + len(id)
 	}
-	return idList(b)
+	var b strings.Builder // one allocation, at its size
+	b.Grow(n)
+	for _, id := range ids {
+		b.Write(binary.AppendUvarint(num[:0], uint64(len(id))))
+		b.WriteString(id)
+	}
+	return idList(b.String())
 }
 
 // each calls f with each id until it returns false.
