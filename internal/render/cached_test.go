@@ -61,14 +61,19 @@ func TestPageDataCopiesThePage(t *testing.T) {
 		if f.Anonymous {
 			continue
 		}
-		if pf := pv.FieldByName(f.Name); pf.IsValid() {
+		if m := reflect.ValueOf(p).MethodByName(f.Name); m.IsValid() {
+			copies++
+			if got := m.Call(nil)[0].Interface(); !reflect.DeepEqual(got, d.Field(i).Interface()) {
+				t.Errorf("PageData.%s = %v, the page's %s() is %v", f.Name, d.Field(i), f.Name, got)
+			}
+		} else if pf := pv.FieldByName(f.Name); pf.IsValid() {
 			copies++
 			if !reflect.DeepEqual(pf.Interface(), d.Field(i).Interface()) {
 				t.Errorf("PageData.%s = %v, the page's is %v", f.Name, d.Field(i), pf)
 			}
 		}
 	}
-	if copies < 10 {
+	if copies < 17 {
 		t.Errorf("only %d fields copied", copies)
 	}
 }

@@ -162,6 +162,12 @@ type PageData struct {
 	Translated                                                  *content.TranslationInfo
 	ShowTOC                                                     bool
 	Params                                                      map[string]any
+	Parent                                                      *content.Page
+	Pages, Sections                                             []*content.Page
+	// The answers of the page's methods that templates call on every
+	// page: a field shadows the method, and reading it is no call.
+	IsHome, IsPage        bool
+	Section, LanguageCode string
 }
 
 // pageData is the dot of p's templates, before its content.
@@ -169,7 +175,9 @@ func pageData(r *Renderer, p *content.Page) *PageData {
 	return &PageData{Page: p, Site: r.siteOf(p), Inject: r.opt.Inject,
 		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy,
 		Kind: p.Kind, Language: p.Language, Prev: p.Prev, Next: p.Next, Sources: p.Sources,
-		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params}
+		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params,
+		Parent: p.Parent, Pages: p.Pages, Sections: p.Sections,
+		IsHome: p.IsHome(), IsPage: p.IsPage(), Section: p.Section(), LanguageCode: p.LanguageCode()}
 }
 
 // New prepares a Renderer, with a .Site for each language whose menus
