@@ -126,6 +126,8 @@ type Site struct {
 	tree *content.Tree
 	// dates are localDate's answers, by year*10000+month*100+day.
 	dates sync.Map
+	// pages are getPage's answers (nil for none), by ref.
+	pages sync.Map
 }
 
 // MenuItem is a resolved menu entry.
