@@ -128,6 +128,8 @@ type Site struct {
 	dates sync.Map
 	// pages are getPage's answers (nil for none), by ref.
 	pages sync.Map
+	// partials are the partials' templates, by name (see partialTemplate).
+	partials sync.Map
 }
 
 // MenuItem is a resolved menu entry.
