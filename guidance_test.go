@@ -41,16 +41,16 @@ func TestGuidanceFrontMatter(t *testing.T) {
 	tree := guidance(t)
 	n := 0
 	for _, p := range tree.All {
-		if p.File == "" || p.Kind == content.KindHome || strings.HasPrefix(p.File, "content/about/") || p.Layout == "search" {
+		if p.File == "" || p.Kind == content.KindHome || strings.HasPrefix(p.File, "content/about/") || p.Layout() == "search" {
 			continue // generated pages, the home page, the about pages and search are not guidance
 		}
 		n++
 		need := map[string]bool{
-			"title": p.Title != "", "description": p.Description != "", "topics": len(p.Terms["topics"]) > 0,
+			"title": p.Title != "", "description": p.Description != "", "topics": len(p.Terms.Of("topics")) > 0,
 			"reviewed": !p.Reviewed.IsZero(), "review_by": !p.ReviewBy.IsZero(), "sources": len(p.Sources) > 0,
 		}
 		if p.Kind == content.KindPage {
-			need["ages"] = len(p.Terms["ages"]) > 0
+			need["ages"] = len(p.Terms.Of("ages")) > 0
 		}
 		for key, ok := range need {
 			if !ok {
@@ -65,7 +65,7 @@ func TestGuidanceFrontMatter(t *testing.T) {
 				t.Errorf("%s: source %d needs a title, an https URL and a checked date: %+v", p.File, i+1, s)
 			}
 		}
-		if strings.HasPrefix(p.File, "content/settings/") && p.Kind == content.KindPage && len(p.Terms["apps"]) == 0 {
+		if strings.HasPrefix(p.File, "content/settings/") && p.Kind == content.KindPage && len(p.Terms.Of("apps")) == 0 {
 			t.Errorf("%s: a settings page names its apps", p.File)
 		}
 	}
@@ -180,7 +180,7 @@ func TestGuidanceTopics(t *testing.T) {
 		if p.File == "" || strings.HasPrefix(p.File, "content/about/") {
 			continue
 		}
-		for _, term := range p.Terms["topics"] {
+		for _, term := range p.Terms.Of("topics") {
 			has[term] = append(has[term], p.File)
 		}
 	}

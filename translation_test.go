@@ -98,13 +98,13 @@ func translations(t *testing.T) (tree *content.Tree, pairs [][2]*content.Page) {
 		if p.File == "" || p.Language == nil || p.Language.Default {
 			continue
 		}
-		if p.Translated == nil {
+		if p.Translated() == nil {
 			t.Errorf("%s: a %s page needs translation: {from: %s, checked: false} in its front matter until a fluent speaker has checked it", p.File, p.Language.Name, def.Key)
 			continue
 		}
-		i := slices.IndexFunc(p.Translations, func(o *content.Page) bool { return o.Lang == p.Translated.From })
+		i := slices.IndexFunc(p.Translations, func(o *content.Page) bool { return o.Lang == p.Translated().From })
 		if i < 0 || p.Translations[i].File == "" {
-			t.Errorf("%s: translated from %q, but there is no such page beside it", p.File, p.Translated.From)
+			t.Errorf("%s: translated from %q, but there is no such page beside it", p.File, p.Translated().From)
 			continue
 		}
 		pairs = append(pairs, [2]*content.Page{p.Translations[i], p})

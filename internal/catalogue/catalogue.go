@@ -154,7 +154,7 @@ func Resources(t *content.Tree) ([]byte, error) {
 }
 
 func terms(p *content.Page, tax string) []string {
-	if ts := p.Terms[tax]; len(ts) > 0 {
+	if ts := p.Terms.Of(tax); len(ts) > 0 {
 		return ts
 	}
 	return []string{}
@@ -209,7 +209,7 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 			}
 			e := feed.Entry{Title: p.Title, ID: p.Permalink + "#reviewed-" + day(p.Reviewed), Link: feed.Link{Href: p.Permalink},
 				Updated: feed.Time(p.Reviewed), Summary: p.Description}
-			for _, tp := range p.Terms[cfg.Guidance.Feeds] {
+			for _, tp := range p.Terms.Of(cfg.Guidance.Feeds) {
 				e.Categories = append(e.Categories, feed.Category{Term: tp})
 			}
 			f.Entries = append(f.Entries, e)
@@ -229,7 +229,7 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 	for _, tp := range FeedTerms(cfg, lt.Taxonomies) {
 		var pages []*content.Page
 		for _, p := range dated { // sections too, which term pages do not list
-			for _, term := range p.Terms[cfg.Guidance.Feeds] {
+			for _, term := range p.Terms.Of(cfg.Guidance.Feeds) {
 				if content.Slugify(term) == content.Slugify(tp.Title) {
 					pages = append(pages, p)
 					break
@@ -250,7 +250,7 @@ func Updates(t *content.Tree, lt *content.LangTree, words Words) ([]File, error)
 // the config; topics on the bundled site), if the site has it.
 func FeedTerms(cfg *config.Config, taxonomies []*content.Page) []*content.Page {
 	for _, tax := range taxonomies {
-		if tax.Taxonomy == cfg.Guidance.Feeds && tax.Taxonomy != "" {
+		if tax.Taxonomy() == cfg.Guidance.Feeds && tax.Taxonomy() != "" {
 			return tax.Pages
 		}
 	}

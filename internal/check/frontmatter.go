@@ -37,7 +37,7 @@ func (pc *pageCheck) frontMatter() {
 // where its facts come from and when it was, and will be, checked.
 func (pc *pageCheck) review() {
 	p := pc.p
-	if rule := pc.c.opt.Config.Guidance; rule.Is(p.Terms) {
+	if rule := pc.c.opt.Config.Guidance; rule.Is(p.Terms.Of) {
 		tax := pc.guidanceKey(rule.Taxonomies)
 		if len(p.Sources) == 0 {
 			pc.at(diag.Warning, pc.keyLine(tax), 0, "list the organisations' pages the facts come from: sources: - title, url, checked",
@@ -109,7 +109,7 @@ func (pc *pageCheck) keyLine(key string) int {
 // a missing source or date is reported.
 func (pc *pageCheck) guidanceKey(taxonomies []string) string {
 	for _, tax := range taxonomies {
-		if len(pc.p.Terms[tax]) > 0 {
+		if len(pc.p.Terms.Of(tax)) > 0 {
 			return tax
 		}
 	}

@@ -27,16 +27,30 @@ type KeyLines struct {
 	items []itemLine
 }
 
+// keyLine is 16 bytes, not 24: a page keeps a dozen for as long as the
+// build runs, and its name is a handle on text every document shares.
 type keyLine struct {
-	name string
-	line int
+	name unique.Handle[string]
+	line int32
+	// filled marks a key set to something not blank, as MarkFilled was
+	// told: a flag here costs a page nothing (the struct's padding), where
+	// a slice of the names was 1 MB of a 10,000-page build's peak heap.
+	filled bool
 }
 
 // itemLine is the line of item of the list under keys[key], or with sub
-// set, the line on which that item sets sub.
+// set (not the zero handle), the line on which that item sets sub.
 type itemLine struct {
-	sub             string
+	sub             unique.Handle[string]
 	key, item, line int32
+}
+
+// handle is the handle of a name, the zero handle for "".
+func handle(name string) unique.Handle[string] {
+	if name == "" {
+		return unique.Handle[string]{}
+	}
+	return unique.Make(name)
 }
 
 // ReadKeyLines reads the key lines of src, a document in format ("yaml"
@@ -53,9 +67,7 @@ func ReadKeyLines(format string, src []byte) KeyLines {
 	return k.compact()
 }
 
-// compact copies the slices without their spare room and shares the key
-// names' text with every other document's (10,000 pages hold a few dozen
-// names).
+// compact copies the slices without their spare room.
 func (k KeyLines) compact() KeyLines {
 	if cap(k.keys) > len(k.keys) {
 		k.keys = append(make([]keyLine, 0, len(k.keys)), k.keys...)
@@ -63,26 +75,37 @@ func (k KeyLines) compact() KeyLines {
 	if cap(k.items) > len(k.items) {
 		k.items = append(make([]itemLine, 0, len(k.items)), k.items...)
 	}
-	for i := range k.keys {
-		k.keys[i].name = unique.Make(k.keys[i].name).Value()
-	}
-	for i := range k.items {
-		k.items[i].sub = unique.Make(k.items[i].sub).Value()
-	}
 	return k
 }
 
 // Line is the line on which key is set (the first, if set twice), or 0.
 func (k KeyLines) Line(key string) int {
 	if i := k.index(key); i >= 0 {
-		return k.keys[i].line
+		return int(k.keys[i].line)
 	}
 	return 0
 }
 
+// MarkFilled records that key is set to something not blank; a key not
+// among the document's keys is added without a line.
+func (k *KeyLines) MarkFilled(key string) {
+	i := k.index(key)
+	if i < 0 {
+		k.keys = append(k.keys, keyLine{name: unique.Make(key)})
+		i = len(k.keys) - 1
+	}
+	k.keys[i].filled = true
+}
+
+// Filled reports whether MarkFilled was told key.
+func (k KeyLines) Filled(key string) bool {
+	i := k.index(key)
+	return i >= 0 && k.keys[i].filled
+}
+
 func (k KeyLines) index(key string) int {
 	for i, kl := range k.keys {
-		if kl.name == key {
+		if kl.name.Value() == key {
 			return i
 		}
 	}
@@ -125,8 +148,9 @@ func (k KeyLines) itemSub(key string, i int, sub string) (int, bool) {
 	if ki < 0 || i < 0 {
 		return 0, false
 	}
+	h := handle(sub)
 	for _, it := range k.items {
-		if int(it.key) == ki && int(it.item) == i && it.sub == sub {
+		if int(it.key) == ki && int(it.item) == i && it.sub == h {
 			return int(it.line), true
 		}
 	}
@@ -144,13 +168,13 @@ type item struct {
 func (k *KeyLines) addItem(key string, line int) item {
 	ki := k.index(key)
 	if ki < 0 {
-		k.keys = append(k.keys, keyLine{name: key})
+		k.keys = append(k.keys, keyLine{name: unique.Make(key)})
 		ki = len(k.keys) - 1
 	}
 	n := int32(0)
 	// The item before is near the end: its own keys follow it.
 	for j := len(k.items) - 1; j >= 0; j-- {
-		if it := k.items[j]; int(it.key) == ki && it.sub == "" {
+		if it := k.items[j]; int(it.key) == ki && it.sub == (unique.Handle[string]{}) {
 			n = it.item + 1
 			break
 		}
@@ -164,26 +188,27 @@ func (it item) setSub(sub string, line int) {
 	if it.k == nil || sub == "" {
 		return
 	}
+	h, none := unique.Make(sub), unique.Handle[string]{}
 	// The item's keys follow its own line, at the end.
 	for j := len(it.k.items) - 1; j >= 0; j-- {
 		x := it.k.items[j]
-		if x.key == it.key && x.item == it.item && (x.sub == sub || x.sub == "") {
-			if x.sub == sub {
+		if x.key == it.key && x.item == it.item && (x.sub == h || x.sub == none) {
+			if x.sub == h {
 				return
 			}
 			break
 		}
 	}
-	it.k.items = append(it.k.items, itemLine{sub: sub, key: it.key, item: it.item, line: int32(line)})
+	it.k.items = append(it.k.items, itemLine{sub: h, key: it.key, item: it.item, line: int32(line)})
 }
 
 func (k *KeyLines) set(key string, line int) {
 	switch i := k.index(key); {
 	case line <= 0:
 	case i < 0:
-		k.keys = append(k.keys, keyLine{key, line})
-	case k.keys[i].line == 0: // made by addItem
-		k.keys[i].line = line
+		k.keys = append(k.keys, keyLine{name: unique.Make(key), line: int32(line)})
+	case k.keys[i].line == 0: // made by addItem or MarkFilled
+		k.keys[i].line = int32(line)
 	}
 }
 

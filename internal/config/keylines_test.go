@@ -114,3 +114,21 @@ func TestDecodeLinesIsDecode(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkFilled: a key marked filled is told apart from one that is not,
+// and marking a key the document does not have gives it no line.
+func TestMarkFilled(t *testing.T) {
+	k := ReadKeyLines("yaml", []byte("title: A\ndescription:\nsources:\n  - url: x\n"))
+	k.MarkFilled("title")
+	k.MarkFilled("sources")
+	k.MarkFilled("params")
+	if !k.Filled("title") || k.Filled("description") || !k.Filled("sources") || !k.Filled("params") || k.Filled("nothing") {
+		t.Errorf("filled %+v", k)
+	}
+	if k.Line("params") != 0 || k.Line("title") != 1 || k.Line("description") != 2 {
+		t.Errorf("lines %d %d %d", k.Line("params"), k.Line("title"), k.Line("description"))
+	}
+	if l, _ := k.ItemLine("sources", 0); l != 4 || k.ItemKey("sources", 0, "url") != 4 {
+		t.Errorf("items %+v", k)
+	}
+}

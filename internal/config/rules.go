@@ -38,11 +38,11 @@ type Guidance struct {
 	Feeds string `toml:"feeds" yaml:"feeds"`
 }
 
-// Is reports whether a page with these terms (taxonomy → terms) is
-// guidance by the site's rule.
-func (g Guidance) Is(terms map[string][]string) bool {
+// Is reports whether a page with these terms (terms(taxonomy) are the
+// page's terms in it) is guidance by the site's rule.
+func (g Guidance) Is(terms func(taxonomy string) []string) bool {
 	for _, tax := range g.Taxonomies {
-		if len(terms[tax]) > 0 {
+		if len(terms(tax)) > 0 {
 			return true
 		}
 	}

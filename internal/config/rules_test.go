@@ -65,7 +65,8 @@ func TestRules(t *testing.T) {
 
 func TestGuidanceIs(t *testing.T) {
 	g := Guidance{Taxonomies: []string{"topics", "apps"}}
-	if !g.Is(map[string][]string{"apps": {"Roblox"}}) || g.Is(map[string][]string{"ages": {"5"}}) || (Guidance{}).Is(map[string][]string{"topics": {"x"}}) {
+	of := func(m map[string][]string) func(string) []string { return func(tax string) []string { return m[tax] } }
+	if !g.Is(of(map[string][]string{"apps": {"Roblox"}})) || g.Is(of(map[string][]string{"ages": {"5"}})) || (Guidance{}).Is(of(map[string][]string{"topics": {"x"}})) {
 		t.Error("a page is guidance when it has a term in one of the taxonomies, and only then")
 	}
 }

@@ -136,8 +136,8 @@ func TestLoadURLsAndKeys(t *testing.T) {
 	if p := tree.GetPage("a/c.md"); len(p.Aliases) != 1 || p.Aliases[0] != "/old-c/" {
 		t.Errorf("aliases = %v", p.Aliases)
 	}
-	if p := tree.GetPage("a/bundle/index.md"); len(p.Resources) != 1 || p.Resources[0] != "content/a/bundle/img/x.png" {
-		t.Errorf("resources = %v", p.Resources)
+	if p := tree.GetPage("a/bundle/index.md"); len(p.Resources()) != 1 || p.Resources()[0] != "content/a/bundle/img/x.png" {
+		t.Errorf("resources = %v", p.Resources())
 	}
 	if len(probs) != 1 || !strings.Contains(probs[0].String(), `content/a/b.md:4: warning: unknown front matter key "ageS"`) || probs[0].Hint != `if you meant ages, spell it ages; otherwise templates can read it as .Params.ageS` {
 		t.Errorf("problems = %v", probs)
@@ -169,6 +169,70 @@ func TestSlugifyLowersEachLetter(t *testing.T) {
 		}
 		if got := Slugify(s); got != b.String() {
 			t.Errorf("Slugify(%q) = %q, want %q", s, got, b.String())
+		}
+	}
+}
+
+// TestTermsAndSets: a page's terms and term pages are kept by taxonomy in
+// the names' order, and Sets tells keys set to something from blank ones.
+func TestTermsAndSets(t *testing.T) {
+	cfg, _ := config.Load(fstest.MapFS{})
+	fsys := fstest.MapFS{
+		"content/a.md": {Data: []byte("---\ntitle: A\ntopics: [Grooming, Bullying]\napps: Roblox\nages: []\ndescription: \"\"\nsummary:\nlayout: |\n---\n")},
+		"content/b.md": {Data: []byte("+++\ntitle = \"B\"\ntopics = [\"Grooming\"]\ndescription = \"Bee\"\n+++\n")},
+	}
+	tree, probs := Load(context.Background(), fsys, cfg, Options{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	a, b := tree.GetPage("a.md"), tree.GetPage("b.md")
+	var taxes []string
+	for _, tt := range a.Terms {
+		taxes = append(taxes, tt.Taxonomy+"="+strings.Join(tt.Terms, "+"))
+	}
+	if got := strings.Join(taxes, " "); got != "apps=Roblox topics=Grooming+Bullying" {
+		t.Errorf("terms %s", got)
+	}
+	if a.Terms.Of("ages") != nil || len(a.Terms.Of("topics")) != 2 {
+		t.Errorf("Of: ages %v, topics %v", a.Terms.Of("ages"), a.Terms.Of("topics"))
+	}
+	var terms []string
+	for _, tp := range a.TermPages {
+		for _, tm := range tp.Pages {
+			terms = append(terms, tp.Taxonomy+":"+tm.URL)
+		}
+	}
+	if got := strings.Join(terms, " "); got != "apps:/apps/roblox/ topics:/topics/grooming/ topics:/topics/bullying/" {
+		t.Errorf("term pages %s", got)
+	}
+	if g := b.TermPages.Of("topics"); len(g) != 1 || g[0] != a.TermPages.Of("topics")[0] || len(g[0].Pages) != 2 {
+		t.Errorf("b's topics %v", g)
+	}
+	for key, want := range map[string]bool{"title": true, "topics": true, "apps": true, "ages": true, "description": false, "summary": false, "layout": false, "draft": false} {
+		if a.Sets(key) != want {
+			t.Errorf("a.Sets(%s) = %v", key, !want)
+		}
+	}
+	if !b.Sets("description") || !b.Sets("topics") || b.Sets("apps") {
+		t.Error("b's Sets wrong")
+	}
+}
+
+// TestPermalinks: the relative permalink is the base URL's path and the
+// page's, whatever the base URL looks like.
+func TestPermalinks(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://example.org/docs/":  "https://example.org/docs/a/%C3%B6/ /docs/a/%C3%B6/",
+		"https://example.org/docs":   "https://example.org/docs/a/%C3%B6/ /docs/a/%C3%B6/",
+		"https://example.org":        "https://example.org/a/%C3%B6/ /a/%C3%B6/",
+		"":                           "/a/%C3%B6/ /a/%C3%B6/",
+		"https://example.org/a%20b/": "https://example.org/a%20b/a/%C3%B6/ /a b/a/%C3%B6/",
+	} {
+		cfg, _ := config.Load(fstest.MapFS{"signpost.toml": {Data: []byte("baseURL = \"" + base + "\"\n")}})
+		tree, _ := Load(context.Background(), fstest.MapFS{"content/a/ö.md": {Data: []byte("---\ntitle: A\n---\n")}}, cfg, Options{})
+		p := tree.GetPage("a/ö.md")
+		if got := p.Permalink + " " + p.RelPermalink; got != want {
+			t.Errorf("%q: %s, want %s", base, got, want)
 		}
 	}
 }

@@ -22,8 +22,7 @@ type Generator func(site fs.FS, cfg *config.Config) ([]*Page, diag.List)
 // its folder's _index.md), origin where its data is written. Add its body
 // with AddLine.
 func NewGenerated(kind Kind, file string, origin Pos) *Page {
-	p := &Page{Kind: kind, File: file, Origin: origin, Body: []byte{}, BodyLine: 1, ShowTOC: true,
-		Terms: map[string][]string{}, TermPages: map[string][]*Page{}, Params: map[string]any{}}
+	p := &Page{Kind: kind, File: file, Origin: origin, Body: []byte{}, BodyLine: 1, ShowTOC: true, Params: map[string]any{}}
 	return p
 }
 
@@ -33,7 +32,7 @@ func (p *Page) AddLine(text string, dataLine int) {
 	// One line stays one line, whatever the data held.
 	text = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(text)
 	p.Body = append(append(p.Body, text...), '\n')
-	p.bodyLines = append(p.bodyLines, dataLine)
+	p.more().bodyLines = append(p.more().bodyLines, dataLine)
 }
 
 // generated runs the generators and returns the pages to add, leaving out

@@ -128,8 +128,8 @@ func (a *assembly) url(dir string) string {
 // what it stands for.
 func groupKey(p *Page) string {
 	switch {
-	case p.TranslationKey != "":
-		return "key:" + p.TranslationKey
+	case p.TranslationKey() != "":
+		return "key:" + p.TranslationKey()
 	case p.neutral != "":
 		return "path:" + p.neutral
 	case p.Kind == KindHome:
@@ -137,9 +137,9 @@ func groupKey(p *Page) string {
 	case p.Kind == KindSection:
 		return "path:" + strings.TrimPrefix(p.Origin.Path, Dir+"/") + "/_index.md"
 	case p.Kind == KindTaxonomy:
-		return "taxonomy:" + p.Taxonomy
+		return "taxonomy:" + p.Taxonomy()
 	case p.Kind == KindTerm:
-		return "term:" + p.Taxonomy + "/" + p.termSlug
+		return "term:" + p.Taxonomy() + "/" + p.more().termSlug
 	}
 	return ""
 }
@@ -211,7 +211,7 @@ func (t *Tree) sectionTitles(cfg *config.Config) {
 		for _, o := range p.Translations {
 			if o.Lang == def {
 				p.Title, p.Description = o.Title, o.Description
-				p.titleLang = o.Language
+				p.more().titleLang = o.Language
 			}
 		}
 	}
@@ -247,8 +247,8 @@ func (p *Page) AllTranslations() []*Page {
 // or for a section of a translation without _index.XX.md, named after the
 // default language's, that one.
 func (p *Page) TitleLanguage() *config.Language {
-	if p.titleLang != nil {
-		return p.titleLang
+	if p.rare != nil && p.rare.titleLang != nil {
+		return p.rare.titleLang
 	}
 	return p.Language
 }
@@ -275,9 +275,9 @@ func (t *Tree) Lang(key string) *LangTree {
 func (t *Tree) NameTaxonomies(words func(lang, taxonomy string) (title, description string)) {
 	for _, lt := range t.Langs {
 		for _, tp := range lt.Taxonomies {
-			title, desc := words(lt.Key, tp.Taxonomy)
+			title, desc := words(lt.Key, tp.Taxonomy())
 			if title == "" {
-				title = TitleFromName(tp.Taxonomy)
+				title = TitleFromName(tp.Taxonomy())
 			}
 			if desc == "" {
 				desc = taxonomyDescription(title)
@@ -348,7 +348,7 @@ func (d *metaDecoder) translation() *TranslationInfo {
 // checkTranslation reports a translation whose from names no language of
 // the site, or that says it was translated from its own language.
 func checkTranslation(p *Page, cfg *config.Config, probs *diag.List) {
-	tr := p.Translated
+	tr := p.Translated()
 	if tr == nil || p.File == "" {
 		return
 	}

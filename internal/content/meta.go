@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unique"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/diag"
@@ -30,7 +29,7 @@ type Meta struct {
 	Params  map[string]any
 	// Terms are the page's terms in each of the site's taxonomies (their
 	// plural names are keys too).
-	Terms map[string][]string
+	Terms Terms
 	// TranslationKey links pages at different paths as translations of
 	// each other; Translation is translation: {from, checked} (nil when
 	// unset).
@@ -86,17 +85,14 @@ func knownKeys(taxonomies []string) []string {
 // errors and unknown keys at the lines of its keys (keys, read from the
 // parser's tree; the front matter starts on file line fmLine).
 func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg *config.Config, probs *diag.List) {
-	p.keys = keys
-	// Sorted once for filled (which SameMeta compares), unknown and
-	// curlyQuotes.
+	// Sorted once for unknown and curlyQuotes.
 	names := slices.Sorted(maps.Keys(m))
-	p.filled = make([]string, 0, len(names))
 	for _, k := range names {
 		if v := m[k]; v != nil && v != "" {
-			// Every page shares the text of the names.
-			p.filled = append(p.filled, unique.Make(k).Value())
+			keys.MarkFilled(k)
 		}
 	}
+	p.keys = keys
 	taxonomies := cfg.TaxonomyNames()
 	d := &metaDecoder{p: p, m: m, names: names, fmLine: fmLine, probs: probs}
 	meta := Meta{TOC: true, Params: p.Params, Terms: p.Terms}
@@ -107,12 +103,12 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 	}
 	for _, tax := range taxonomies {
 		if terms := d.strs(tax); len(terms) > 0 {
-			if meta.Terms == nil {
-				meta.Terms = map[string][]string{}
-			}
-			meta.Terms[tax] = terms
+			meta.Terms = append(meta.Terms, TaxonomyTerms{tax, terms})
 		}
 	}
+	// Read in the config's order (so are their problems), kept in the
+	// names' order, which Terms.Of and the pages' readers rely on.
+	slices.SortFunc(meta.Terms, func(a, b TaxonomyTerms) int { return strings.Compare(a.Taxonomy, b.Taxonomy) })
 	p.applyMeta(meta, d.line, probs)
 	if !p.Reviewed.IsZero() && !p.ReviewBy.IsZero() && p.ReviewBy.Before(p.Reviewed) {
 		probs.Errorf(p.File, d.line("review_by"), 0, "review_by is the date the page must be checked again, after reviewed", "review_by %s is before reviewed %s", p.ReviewBy.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"))
@@ -124,12 +120,15 @@ func decodeMeta(p *Page, m map[string]any, keys config.KeyLines, fmLine int, cfg
 // applyMeta sets the page's fields from its front matter; slug, url and
 // aliases are checked and normalised on the way.
 func (p *Page) applyMeta(m Meta, line func(string) int, probs *diag.List) {
-	p.Title, p.Description, p.Summary, p.Layout = m.Title, m.Description, m.Summary, m.Layout
+	p.Title, p.Description = m.Title, m.Description
+	if m.Summary != "" || m.Layout != "" || m.TranslationKey != "" || m.Translation != nil {
+		r := p.more()
+		r.summary, r.layout, r.translationKey, r.translated = m.Summary, m.Layout, m.TranslationKey, m.Translation
+	}
 	decodeURLs(p, m.Slug, m.URL, m.Aliases, line, probs)
 	p.Date, p.Lastmod, p.Reviewed, p.ReviewBy = m.Date, m.Lastmod, m.Reviewed, m.ReviewBy
 	p.Draft, p.ShowTOC, p.Weight = m.Draft, m.TOC, m.Weight
 	p.Sources, p.Params, p.Terms = m.Sources, m.Params, m.Terms
-	p.TranslationKey, p.Translated = m.TranslationKey, m.Translation
 }
 
 // curlyQuotes warns about text wrapped in curly quotes (as word processors
@@ -385,7 +384,7 @@ func decodeSources(v any, p *Page, probs *diag.List) []Source {
 // reporting each bad one at its line; a bad one is left out.
 func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int, probs *diag.List) {
 	if len(aliases) > 0 {
-		p.AliasesLine = line("aliases")
+		p.more().aliasesLine = line("aliases")
 	}
 	hint := "write a path on this site, such as /guides/setup/"
 	if slug != "" {
@@ -393,16 +392,19 @@ func decodeURLs(p *Page, slug, u string, aliases []string, line func(string) int
 		if err != nil {
 			probs.Errorf(p.File, line("slug"), 0, "write one name, such as slug: my-page", "slug %v", err)
 		}
-		p.Slug = s
-		p.URLLine = line("slug")
+		if s != "" {
+			p.more().slug = s
+		}
+		p.more().urlLine = line("slug")
 	}
 	if u != "" {
 		c, err := cleanURL(u, pageURL)
 		if err != nil {
 			probs.Errorf(p.File, line("url"), 0, hint, "url %v", err)
 		}
-		p.URL, p.fmURL = c, c
-		p.URLLine = line("url")
+		p.URL = c
+		p.more().fmURL = c
+		p.more().urlLine = line("url")
 	}
 	for _, a := range aliases {
 		c, err := cleanURL(a, aliasURL)

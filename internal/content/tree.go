@@ -446,15 +446,15 @@ func (a *assembly) place(files []srcFile, pages []*Page, others []string) []*Pag
 		}
 		if p.URL == "" {
 			slug := path.Base(f.dir)
-			if p.Slug != "" {
-				slug = p.Slug
+			if p.Slug() != "" {
+				slug = p.Slug()
 			}
 			p.URL = a.url(path.Join(parentDir, slug))
 		}
 		p.Parent = a.ensure(parentDir)
 		regular = append(regular, p)
 		if strings.HasSuffix(f.path, "/index.md") {
-			p.Resources = resourcesOf(others, path.Dir(f.path))
+			p.setResources(resourcesOf(others, path.Dir(f.path)))
 		}
 	}
 	return regular
@@ -540,10 +540,17 @@ func (t *Tree) index(cfg *config.Config) {
 		byURL(l.All)
 		byURL(l.Regular)
 	}
+	base, site := cfg.BasePath(), strings.TrimSuffix(cfg.BaseURL, "/")+"/"
 	for _, p := range t.All {
 		rel := EscapePath(strings.TrimPrefix(p.URL, "/"))
-		p.RelPermalink = cfg.BasePath() + rel
-		p.Permalink = strings.TrimSuffix(cfg.BaseURL, "/") + "/" + rel
+		p.Permalink = site + rel
+		// The relative permalink is the permalink's tail when the base
+		// URL ends in its path, as it should: one string a page, not two.
+		if strings.HasSuffix(site, base) {
+			p.RelPermalink = p.Permalink[len(site)-len(base):]
+		} else {
+			p.RelPermalink = base + rel
+		}
 		if p.File != "" {
 			t.byFile[p.File] = p
 		} else if p.Kind == KindSection {
@@ -596,7 +603,7 @@ func loadPage(fsys fs.FS, f srcFile, cfg *config.Config, probs *diag.List) *Page
 		// and MkDocs; that heading is then not rendered again below the
 		// layout's h1.
 		if title, at, n := leadingTitle(body); n > 0 {
-			p.Title, p.titleLine, p.titleLines = title, p.BodyLine+at, n
+			p.Title, p.titleLine, p.titleLines = title, int32(p.BodyLine+at), int32(n)
 			p.BodyLine += n
 		}
 	}
@@ -635,7 +642,7 @@ func ReadSource(fsys fs.FS, p *Page) (src, body []byte, err error) {
 		return nil, nil, err
 	}
 	_, _, body, _, err = Split(src)
-	return src, dropLines(body, p.titleLines), err
+	return src, dropLines(body, int(p.titleLines)), err
 }
 
 // SortPages orders pages by weight (unset last), then newest date, then
@@ -671,7 +678,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 	var out []*Page
 	for _, tax := range cfg.TaxonomyNames() {
 		tp := newPage(KindTaxonomy, "", a.lang)
-		tp.Taxonomy = tax
+		tp.more().taxonomy = tax
 		tp.Origin.Path, tp.Origin.Line = cfg.TaxonomyPos(tax)
 		tp.Title = TitleFromName(tax)
 		tp.Description = taxonomyDescription(tp.Title)
@@ -682,7 +689,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 			if p.Lang != a.lang.Key {
 				continue
 			}
-			for _, term := range p.Terms[tax] {
+			for _, term := range p.Terms.Of(tax) {
 				slug := Slugify(term)
 				if slug == "" {
 					continue
@@ -690,7 +697,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 				tm := terms[slug]
 				if tm == nil {
 					tm = newPage(KindTerm, "", a.lang)
-					tm.Taxonomy, tm.termSlug = tax, slug
+					tm.more().taxonomy, tm.rare.termSlug = tax, slug
 					tm.Origin = Pos{p.File, max(p.KeyLine(tax), 1)}
 					tm.Title = term
 					tm.Description = "The pages listed under " + term + " in " + strings.ToLower(tp.Title) + "."
@@ -699,10 +706,7 @@ func (t *Tree) buildTaxonomies(a *assembly) []*Page {
 					terms[slug] = tm
 				}
 				tm.Pages = append(tm.Pages, p)
-				if p.TermPages == nil {
-					p.TermPages = map[string][]*Page{}
-				}
-				p.TermPages[tax] = append(p.TermPages[tax], tm)
+				p.TermPages = p.TermPages.add(tax, tm)
 			}
 		}
 		if len(terms) == 0 {

@@ -232,6 +232,8 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 		return nil, fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	res.HTML = buf.Bytes()
+	// The build keeps every page's targets to its end: at their size.
+	res.Targets = slices.Clone(res.Targets)
 	if c.opt.PageAnchors {
 		// The caller reads the ids from the whole page: reading the body
 		// too would tokenize a huge page twice.

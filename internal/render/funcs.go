@@ -194,7 +194,7 @@ func bySection(sections, pages []*content.Page) []PageGroup {
 // together keep title order.
 func writtenOrder(terms []*content.Page) []*content.Page {
 	pos := func(p *content.Page, term *content.Page) int {
-		for i, t := range p.Terms[term.Taxonomy] {
+		for i, t := range p.Terms.Of(term.Taxonomy()) {
 			if content.Slugify(t) == content.Slugify(term.Title) {
 				return i
 			}
@@ -353,12 +353,12 @@ func isEmpty(v any) bool {
 func related(p *content.Page, n int, rules config.Related) []*content.Page {
 	score := make(map[*content.Page]int, 64) // room to start with, so it grows fewer times
 	add := func(onlyBroad bool) {
-		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
-			w := rules.Weight(tax)
+		for _, tt := range p.TermPages { // in the taxonomies' order
+			w := rules.Weight(tt.Taxonomy)
 			if w == 0 {
 				continue
 			}
-			for _, tm := range p.TermPages[tax] {
+			for _, tm := range tt.Pages {
 				if (len(tm.Pages) > broad) != onlyBroad {
 					continue
 				}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -46,7 +45,7 @@ func newRelatedIndex(all []*content.Page) *relatedIndex {
 	var terms []*content.Page
 	for i := 0; i < len(x.byURL); i++ {
 		for _, tms := range x.byURL[i].TermPages {
-			for _, tm := range tms {
+			for _, tm := range tms.Pages {
 				if _, ok := x.members[tm]; !ok {
 					x.members[tm] = nil
 					terms = append(terms, tm)
@@ -90,12 +89,12 @@ func (x *relatedIndex) related(p *content.Page, n int, rules config.Related) []*
 		x.scores.Put(sc)
 	}()
 	add := func(onlyBroad bool) {
-		for _, tax := range slices.Sorted(maps.Keys(p.TermPages)) {
-			w := rules.Weight(tax)
+		for _, tt := range p.TermPages { // in the taxonomies' order
+			w := rules.Weight(tt.Taxonomy)
 			if w == 0 {
 				continue
 			}
-			for _, tm := range p.TermPages[tax] {
+			for _, tm := range tt.Pages {
 				if (len(tm.Pages) > broad) != onlyBroad {
 					continue
 				}

@@ -35,7 +35,7 @@ func TestRelatedIndexAgrees(t *testing.T) {
 		for _, n := range []int{0, 1, 6, 50} {
 			for _, p := range tree.All {
 				for _, tms := range p.TermPages {
-					for _, tm := range tms {
+					for _, tm := range tms.Pages {
 						broadSeen = broadSeen || len(tm.Pages) > broad
 					}
 				}

@@ -177,9 +177,9 @@ type PageData struct {
 // pageData is the dot of p's templates, before its content.
 func pageData(r *Renderer, p *content.Page) *PageData {
 	return &PageData{Page: p, Site: r.siteOf(p), Inject: r.opt.Inject,
-		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy,
+		Title: p.Title, Description: p.Description, Permalink: p.Permalink, RelPermalink: p.RelPermalink, Lang: p.Lang, Taxonomy: p.Taxonomy(),
 		Kind: p.Kind, Language: p.Language, Prev: p.Prev, Next: p.Next, Sources: p.Sources,
-		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated, ShowTOC: p.ShowTOC, Params: p.Params,
+		Reviewed: p.Reviewed, ReviewBy: p.ReviewBy, Translated: p.Translated(), ShowTOC: p.ShowTOC, Params: p.Params,
 		Parent: p.Parent, Pages: p.Pages, Sections: p.Sections,
 		IsHome: p.IsHome(), IsPage: p.IsPage(), Section: p.Section(), LanguageCode: p.LanguageCode()}
 }
@@ -266,16 +266,16 @@ func candidates(p *content.Page) []string {
 	case content.KindSection:
 		out = []string{sec + "/list.html", "_default/section.html", "_default/list.html"}
 	case content.KindTaxonomy:
-		out = []string{p.Taxonomy + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}
+		out = []string{p.Taxonomy() + "/taxonomy.html", "_default/taxonomy.html", "_default/list.html"}
 	case content.KindTerm:
-		out = []string{p.Taxonomy + "/term.html", "_default/term.html", "_default/list.html"}
+		out = []string{p.Taxonomy() + "/term.html", "_default/term.html", "_default/list.html"}
 	case content.Kind404:
 		out = []string{"404.html"}
 	default:
 		out = []string{sec + "/single.html", "_default/single.html"}
 	}
-	if p.Layout != "" {
-		out = append([]string{sec + "/" + p.Layout + ".html", "_default/" + p.Layout + ".html"}, out...)
+	if p.Layout() != "" {
+		out = append([]string{sec + "/" + p.Layout() + ".html", "_default/" + p.Layout() + ".html"}, out...)
 	}
 	return out
 }

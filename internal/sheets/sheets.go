@@ -120,7 +120,7 @@ func (w words) sheet(c country, weight int, suffix string) *content.Page {
 	where := w.say("country-"+content.Slugify(c.name), place(c.name), nil)
 	p.Title = w.say("whoToCallIn", "Who to call in "+where, map[string]any{"Country": where})
 	p.Description = w.say("sheetDescription", fmt.Sprintf("The numbers to call and the places to report a worry about a child online in %s, on one page to print.", where), map[string]any{"Country": where})
-	p.Layout = "sheet"
+	p.SetLayout("sheet")
 	p.ShowTOC = false
 	p.Weight = weight
 	p.AddLine(w.say("sheetEmergencyFirst", "If a child is in danger right now, call the emergency number first.", nil), 0)

@@ -51,7 +51,7 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("index: %+v", index)
 	}
 	uk := byFile["content/who-to-call/uk.md"]
-	if uk.Title != "Who to call in the UK" || uk.Weight != 1 || uk.Layout != "sheet" || uk.ShowTOC || uk.Kind != content.KindPage {
+	if uk.Title != "Who to call in the UK" || uk.Weight != 1 || uk.Layout() != "sheet" || uk.ShowTOC || uk.Kind != content.KindPage {
 		t.Errorf("uk sheet: %+v", uk)
 	}
 	if want := "If a child is in danger right now, call the emergency number first.\n\n:::helpline uk-emergency\n:::\n\n:::helpline childline\n:::\n"; string(uk.Body) != want {

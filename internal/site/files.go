@@ -28,7 +28,7 @@ func (b *builder) copyStatic() {
 		b.copyFile(f)
 	}
 	for _, p := range b.tree.Regular {
-		for _, r := range p.Resources {
+		for _, r := range p.Resources() {
 			b.copyFile(r)
 		}
 	}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"crypto/sha256"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -17,12 +16,12 @@ import (
 // for pages left out of it: generated lists, the home page (its links are
 // everywhere else) and the search page itself.
 func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
-	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout == "search" {
+	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout() == "search" {
 		return nil
 	}
 	var terms []string
-	for _, tax := range slices.Sorted(maps.Keys(p.Terms)) {
-		terms = append(terms, p.Terms[tax]...)
+	for _, tt := range p.Terms { // in the taxonomies' order
+		terms = append(terms, tt.Terms...)
 	}
 	rank := b.cfg.Search
 	minor := slices.Contains(rank.Minor, p.Section())

@@ -376,7 +376,7 @@ func (k dirtyKeys) addShowing(op, np *content.Page) (full string) {
 			k[tr.Key()] = true
 		}
 		for _, terms := range p.TermPages {
-			for _, tm := range terms {
+			for _, tm := range terms.Pages {
 				k[tm.Key()] = true
 				k[tm.Parent.Key()] = true
 				for _, q := range tm.Pages {

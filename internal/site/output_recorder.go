@@ -234,7 +234,7 @@ func (r *recorder) files(kinds ...srcKind) map[string]bool {
 // pageSource and friends name the sources of outputs.
 func pageSource(p *content.Page) source {
 	if p.File != "" && !p.IsGenerated() {
-		return source{kind: srcPage, file: p.File, line: p.URLLine}
+		return source{kind: srcPage, file: p.File, line: p.URLLine()}
 	}
 	// A page without a file of its own is named by what made it, placed
 	// where that is written: a sheet at its data line, a term at the page
@@ -251,7 +251,7 @@ func pageSource(p *content.Page) source {
 }
 
 func aliasSource(p *content.Page, alias string) source {
-	return source{kind: srcAlias, file: p.File, line: p.AliasesLine, what: "alias " + alias}
+	return source{kind: srcAlias, file: p.File, line: p.AliasesLine(), what: "alias " + alias}
 }
 
 func fileSource(file string) source {

@@ -123,7 +123,7 @@ func (b *builder) writeFeed(owner *content.Page, pages []*content.Page) {
 			latest = u
 		}
 		f.Entries = append(f.Entries, feed.Entry{Title: p.Title, ID: p.Permalink, Link: feed.Link{Href: p.Permalink},
-			Updated: feed.Time(u), Summary: cmp.Or(p.Description, p.Summary)})
+			Updated: feed.Time(u), Summary: cmp.Or(p.Description, p.Summary())})
 	}
 	f.Updated = feed.Time(latest)
 	out, err := f.Marshal()
