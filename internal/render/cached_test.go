@@ -91,3 +91,21 @@ func TestHeadings(t *testing.T) {
 		t.Errorf("headings(4) = %v, want none", got)
 	}
 }
+
+// TestPartialsShareASet: partials execute in one set per language, yet a
+// partial calling another still works, and one that does not exist is
+// named in the error as before.
+func TestPartialsShareASet(t *testing.T) {
+	s := newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html": `{{define "main"}}{{partial "a.html" .}}{{end}}`,
+		"layouts/partials/a.html":      `a[{{partial "b.html" .Title}}]`,
+		"layouts/partials/b.html":      `b:{{.}}`}, pages))
+	if got, _, err := s.render(t, "settings/snapchat.md"); err != nil || got != "a[b:Snapchat]" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	s = newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html": `{{define "main"}}{{partial "nope.html" .}}{{end}}`}, pages))
+	if _, _, err := s.render(t, "settings/snapchat.md"); err == nil || !strings.Contains(err.Error(), `partial "nope.html": file does not exist`) {
+		t.Fatalf("unknown partial: got %v", err)
+	}
+}

@@ -258,13 +258,18 @@ func (r *Renderer) partialTemplate(site *Site, name string) (*template.Template,
 	if t, ok := site.partials.Load(name); ok {
 		return t.(*template.Template), nil
 	}
-	set, err := r.set(site, "partials/"+name)
-	if err != nil {
-		return nil, err
+	var t *template.Template
+	if set, err := r.set(site, partialsSet); err == nil {
+		t = set.Lookup("partials/" + name)
 	}
-	t := set.Lookup("partials/" + name)
-	if t == nil { // parsed, so never; as ExecuteTemplate would say
-		return nil, fmt.Errorf("html/template: %q is undefined", "partials/"+name)
+	if t == nil { // no such partial, or one does not parse: its own set says why
+		set, err := r.set(site, "partials/"+name)
+		if err != nil {
+			return nil, err
+		}
+		if t = set.Lookup("partials/" + name); t == nil { // parsed, so never; as ExecuteTemplate would say
+			return nil, fmt.Errorf("html/template: %q is undefined", "partials/"+name)
+		}
 	}
 	site.partials.Store(name, t)
 	return t, nil
