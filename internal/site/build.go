@@ -7,8 +7,8 @@ package site
 import (
 	"github.com/yuin/goldmark"
 
+	"bytes"
 	"context"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -167,6 +167,7 @@ func (b *builder) problem(err error) {
 type writeJob struct {
 	rel  string
 	data []byte
+	buf  *bytes.Buffer // data's pooled buffer, or nil
 }
 
 // startWriters hands file writes to a few goroutines while pages render:
@@ -180,9 +181,7 @@ func (b *builder) startWriters() (wait func()) {
 		go func() {
 			defer wg.Done()
 			for j := range b.writes {
-				if err := b.out.write(j.rel, j.data); err != nil {
-					b.problem(fmt.Errorf("write %s: %w", j.rel, err))
-				}
+				b.write(j)
 			}
 		}()
 	}

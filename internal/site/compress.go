@@ -91,7 +91,7 @@ func (c *compressor) beside(p, rel string, data []byte) error {
 		if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
 			return err
 		}
-		if err := os.WriteFile(p+ext, z, 0o644); err != nil {
+		if err := writeFile(p+ext, z); err != nil {
 			return err
 		}
 	}
@@ -114,7 +114,7 @@ func (c *compressor) reuse(rel, prev, p, ext string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(p+ext, data, 0o644)
+	return writeFile(p+ext, data)
 }
 
 // precompressed returns the suffixes to write and their contents: ".br"

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bytes"
 	"path"
 	"regexp"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -14,7 +16,13 @@ import (
 )
 
 // minifier shrinks output by media type; a nil minifier copies as is.
-type minifier struct{ m *minify.M }
+type minifier struct {
+	m *minify.M
+	// bufs hold the minified pages between emit and their write, then
+	// the next page's: a build no longer allocates a page-sized buffer
+	// for each page (M.Bytes did, 8 KB a page).
+	bufs sync.Pool
+}
 
 func newMinifier(on bool) *minifier {
 	if !on {
@@ -54,4 +62,36 @@ func (mf *minifier) file(name string, data []byte) []byte {
 		return data
 	}
 	return out
+}
+
+// pooled minifies data like file, into a buffer of the pool when it is
+// minified: the caller gives buf back with release once out is written,
+// and must not keep out. buf is nil when out is data.
+func (mf *minifier) pooled(name string, data []byte) (out []byte, buf *bytes.Buffer) {
+	if mf == nil {
+		return data, nil
+	}
+	mt, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data, nil
+	}
+	buf, _ = mf.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	buf.Grow(len(data))
+	// The minifier lexes a reader with a Bytes method in place.
+	if err := mf.m.Minify(mt, buf, bytes.NewBuffer(data)); err != nil {
+		mf.release(buf)
+		return data, nil
+	}
+	return buf.Bytes(), buf
+}
+
+// release gives a buffer of pooled back, once its bytes are written.
+func (mf *minifier) release(buf *bytes.Buffer) {
+	if buf != nil {
+		mf.bufs.Put(buf)
+	}
 }

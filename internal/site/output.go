@@ -180,18 +180,38 @@ func (o *output) write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	// Each folder is made once: MkdirAll would stat every parent again for
-	// every file, and file-system calls are most of a build's time.
-	if dir := filepath.Dir(p); !o.madeDir(dir) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		o.dirs.Store(dir, true)
+	if err := o.makeDir(filepath.Dir(p)); err != nil {
+		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil || o.compress == nil {
+	if err := writeFile(p, data); err != nil || o.compress == nil {
 		return err
 	}
 	return o.compress.beside(p, rel, data)
+}
+
+// makeDir makes the folder dir of the temporary folder, once. A folder
+// whose parent is made is one mkdir; MkdirAll would first stat it and its
+// parent (3 system calls for each page's folder instead of 1).
+func (o *output) makeDir(dir string) error {
+	if o.madeDir(dir) {
+		return nil
+	}
+	err := fs.ErrExist
+	if parent := filepath.Dir(dir); parent == o.tmp || o.madeDir(parent) {
+		err = os.Mkdir(dir, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		// A parent not made yet, or another writer made dir just now
+		// (MkdirAll fails if it is not a folder).
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		return err
+	}
+	for d := dir; within(d, o.tmp) && !o.madeDir(d); d = filepath.Dir(d) {
+		o.dirs.Store(d, true)
+	}
+	return nil
 }
 
 // discard removes the temporary folder of a failed build.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -300,25 +301,35 @@ func (b *builder) emit(u string, src source, data []byte, minify bool) {
 		b.problem(err)
 		return
 	}
-	if minify {
-		data = b.min.file(rel, data)
-	}
 	b.mu.Lock()
 	b.files++
 	b.published["/"+rel] = true
 	if b.buffered != nil {
+		if minify {
+			data = b.min.file(rel, data)
+		}
 		b.buffered[rel] = data
 		b.mu.Unlock()
 		return
 	}
 	b.mu.Unlock()
+	var buf *bytes.Buffer // the minified bytes, given back once written
+	if minify {
+		data, buf = b.min.pooled(rel, data)
+	}
 	if b.writes != nil {
-		b.writes <- writeJob{rel, data}
+		b.writes <- writeJob{rel, data, buf}
 		return
 	}
-	if err := b.out.write(rel, data); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", rel, err))
+	b.write(writeJob{rel, data, buf})
+}
+
+// write writes one output file and gives its buffer back.
+func (b *builder) write(j writeJob) {
+	if err := b.out.write(j.rel, j.data); err != nil {
+		b.problem(fmt.Errorf("write %s: %w", j.rel, err))
 	}
+	b.min.release(j.buf)
 }
 
 // fileURL is the URL of a site file published as it is: its path below
