@@ -1,24 +1,19 @@
 // Signpost search. The page works without this file: it lists every topic,
 // age and app. With it, the search form appears and queries the index of
 // the page's language that signpost build writes (see internal/search), at
-// the address the form's data-search gives: meta.json first, then one
+// the address this script's data-index gives: meta.json first, then one
 // shard of terms per query word and the chunks of pages the results show.
 // Nothing is sent anywhere but this site. The ranking code
-// (search-engine.js, the form's data-engine) is fetched only when a reader
-// starts a search; the words shown come from the page (the status's data-
-// attributes), in its language.
+// (search-engine.js, this script's data-engine) is fetched only when a
+// reader starts a search; the words shown come from the page (the status's
+// data- attributes), in its language. The script is in the page's head, so
+// that a ?q= link's search starts before the page is laid out.
 (function () {
   "use strict";
 
-  var d = document;
-  var form = d.querySelector("[data-search]");
-  if (!form || !window.fetch || !window.Promise) return;
-  var base = form.getAttribute("data-search");
-  var input = form.querySelector("input");
-  var status = d.querySelector("[data-search-status]");
-  var list = d.querySelector("[data-search-results]");
-  var more = d.querySelector("[data-search-more]");
-  var say = status.dataset, files = {}, meta, results, shown, query, engine;
+  var d = document, me = d.currentScript;
+  if (!me || !window.fetch || !window.Promise) return;
+  var base = me.dataset.index, files = {}, meta, results, shown, query, engine, form, input, status, list, more, say;
   // plural is the plural form of n in the page's language ("one", "few"…).
   function plural(n) {
     try {
@@ -37,8 +32,8 @@
       engine ||
       new Promise(function (ok, fail) {
         var s = d.createElement("script");
-        s.src = form.dataset.engine;
-        s.integrity = form.dataset.integrity;
+        s.src = me.dataset.engine;
+        s.integrity = me.dataset.integrity;
         s.onload = function () {
           ok(self.signpostSearch);
         };
@@ -66,6 +61,9 @@
         }))
     );
   }
+  function fetched(name) {
+    return files[name] || Promise.reject(Error(name));
+  }
   function loadMeta() {
     return meta
       ? Promise.resolve(meta)
@@ -80,15 +78,23 @@
       return fn(a[0]);
     });
   }
-  // ranked ranks the pages for q, once for the same query in a row (typing
-  // stopped, then Search).
+  // ranked ranks the pages for q, once for the same query in a row (typed,
+  // then Search). While a reader types (some), it uses only the shards
+  // fetched or on the way, so that Search finds the query ranked; if that
+  // fails for want of a shard, it is ranked in full when asked.
   var last = {};
-  function ranked(q) {
-    if (last.q !== q)
+  function ranked(q, some) {
+    function run(get) {
+      return ready(function (e) {
+        return e.rank(q, meta, get);
+      });
+    }
+    if (last.q !== q) last = { q: q, some: some, r: run(some ? fetched : load) };
+    else if (last.some && !some)
       last = {
         q: q,
-        r: ready(function (e) {
-          return e.rank(q, meta, load);
+        r: last.r.catch(function () {
+          return run(load);
         }),
       };
     var r = last.r;
@@ -96,6 +102,16 @@
       if (last.r == r) last = {};
     });
     return r;
+  }
+  // early fetches the pages of q's first results, before they are shown.
+  function early(q) {
+    ranked(q)
+      .then(function (r) {
+        r.slice(0, 10).forEach(function (r) {
+          chunk(r).catch(function () {});
+        });
+      })
+      .catch(function () {});
   }
   // chunk is the file of a result's title, address and headings.
   function chunk(r) {
@@ -158,36 +174,48 @@
         status.textContent = say.error;
       });
   }
-  form.hidden = false;
-  form.addEventListener("focusin", rank);
-  // While a reader types, what the query needs is fetched: the shards of
-  // the words typed (not of the word being typed: each of its beginnings
-  // would fetch a shard), and when typing stops for a moment the last
-  // word's and the first results' pages, so that Search shows them at once.
-  var typing;
-  input.addEventListener("input", function () {
-    var q = input.value;
-    clearTimeout(typing);
-    ready(function (e) {
-      e.prefetch(q.replace(/\S*$/, ""), meta, load);
-    }).catch(function () {});
-    typing = setTimeout(function () {
-      ranked(q)
-        .then(function (r) {
-          r.slice(0, 10).forEach(function (r) {
-            chunk(r).catch(function () {});
-          });
-        })
-        .catch(function () {});
-    }, 150);
-  });
-  form.addEventListener("submit", function (e) {
-    e.preventDefault();
-    clearTimeout(typing);
-    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-    search(input.value);
-  });
-  more.addEventListener("click", show);
   var q = new URLSearchParams(location.search).get("q");
-  if (q) search((input.value = q));
+  // A ?q= link's query is ranked, and its first results' pages fetched,
+  // while the page loads; start shows them.
+  if (q) early(q);
+  // start shows the form and wires it, once the page is parsed.
+  function start() {
+    form = d.querySelector("[data-search]");
+    if (!form) return;
+    input = form.querySelector("input");
+    status = d.querySelector("[data-search-status]");
+    list = d.querySelector("[data-search-results]");
+    more = d.querySelector("[data-search-more]");
+    say = status.dataset;
+    form.hidden = false;
+    form.addEventListener("focusin", rank);
+    // While a reader types, what the query needs is fetched: the shards of
+    // the words typed, the word being typed's too from its third letter (its
+    // later beginnings are nearly always in the same shard: 0.2 more shards a
+    // word on a 10,000-page site), and when typing stops for a moment the
+    // first results' pages, so that Search shows them at once. Text that
+    // arrives whole (pasted, filled in, chosen from the browser's list) is
+    // ranked at once: no more keys are coming to waste the work on.
+    var typing, was = "";
+    input.addEventListener("input", function () {
+      var q = input.value, whole = q.length > was.length + 1;
+      was = q;
+      clearTimeout(typing);
+      ready(function (e) {
+        e.prefetch(q.replace(/(^|\s)\S{1,2}$/, "$1"), meta, load);
+      }).catch(function () {});
+      ranked(q, 1).catch(function () {});
+      typing = setTimeout(early, whole ? 0 : 150, q);
+    });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(typing);
+      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      search(input.value);
+    });
+    more.addEventListener("click", show);
+    if (q) search((input.value = q));
+  }
+  if (d.readyState == "loading") d.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

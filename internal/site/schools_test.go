@@ -90,7 +90,7 @@ func TestSearchIndexIsWrittenAndSharded(t *testing.T) {
 	if got := chunk[1]; got[0] != "Page 1" || got[1] != "/guide/p01/" || got[2] != "About page 1." || !reflect.DeepEqual(got[3], []any{"Part one", "part-one"}) {
 		t.Errorf("second page of chunk 0: %v", got)
 	}
-	s.AssertFile("search/index.html", `data-search="/search-index/"`, `<form class="search-form"`, " hidden>", `<script src="/js/search.`)
+	s.AssertFile("search/index.html", `data-index="/search-index/"`, `<form class="search-form"`, " hidden>", `<script src="/js/search.`)
 }
 
 func TestSearchIndexFollowsEdits(t *testing.T) {
