@@ -57,10 +57,11 @@ type Catalogue struct {
 	// filled).
 	simple map[string]map[string][]piece
 	// plain holds the text of messages asked for without data, by
-	// language and id: every page asks for the same few dozen, and
+	// language, then id (a map for each language, so that finding one
+	// makes no key string): every page asks for the same few dozen, and
 	// go-i18n finds, parses and executes each anew (about 2% of a
 	// build's CPU). A Catalogue does not change after Load.
-	plain sync.Map
+	plain map[string]*sync.Map
 }
 
 // formats are the file endings read, with their decoders.
@@ -75,7 +76,7 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 	def := cfg.DefaultLanguage()
 	c := &Catalogue{bundle: goi18n.NewBundle(def.Tag()), langs: map[string]*goi18n.Localizer{},
 		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key,
-		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}, simple: map[string]map[string][]piece{}}
+		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}, simple: map[string]map[string][]piece{}, plain: map[string]*sync.Map{}}
 	for _, l := range cfg.Langs {
 		c.ids[l.Key] = map[string]bool{}
 		c.msgs[l.Key] = map[string]*goi18n.Message{}
@@ -88,6 +89,7 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 		}
 		c.langs[l.Key] = goi18n.NewLocalizer(c.bundle, tags...)
 		c.simple[l.Key] = simpleMessages(c.msgs[l.Key])
+		c.plain[l.Key] = new(sync.Map)
 	}
 	if c.ids[english] == nil {
 		c.english(site, theme)
@@ -239,12 +241,15 @@ func (c *Catalogue) T(lang, id string, data map[string]any) string {
 		}
 		return c.localize(lang, id, data)
 	}
-	key := lang + "\x00" + id
-	if msg, ok := c.plain.Load(key); ok {
+	plain := c.plain[lang]
+	if plain == nil { // not one of the site's languages
+		return c.localize(lang, id, nil)
+	}
+	if msg, ok := plain.Load(id); ok {
 		return msg.(string)
 	}
 	msg := c.localize(lang, id, nil)
-	c.plain.Store(key, msg)
+	plain.Store(id, msg)
 	return msg
 }
 
