@@ -147,7 +147,9 @@ func (c *Checker) Page(in Input) Report {
 			pc.probs[i].Severity = diag.Warning
 		}
 	}
-	return Report{Problems: pc.probs, External: pc.external, IDs: pg.ids}
+	ids := pg.ids
+	pg.release()
+	return Report{Problems: pc.probs, External: pc.external, IDs: ids}
 }
 
 // lang is a page's language: its own, else the site's default language,

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,24 +44,40 @@ var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script:
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
-	var p proseReader
-	walkHTML(b, &p)
+	p := proseReaders.Get().(*proseReader)
+	defer proseReaders.Put(p)
+	p.all, p.ends = p.all[:0], p.ends[:0]
+	walkHTML(&p.walker, b, p)
 	p.flush()
-	return p.blocks
+	clear(p.walker.open[:cap(p.walker.open)])
+	if len(p.ends) == 0 {
+		return nil
+	}
+	all, blocks, from := string(p.all), make([]string, len(p.ends)), 0
+	for i, end := range p.ends {
+		blocks[i], from = all[from:end], end
+	}
+	return blocks
 }
 
-// proseReader gathers the blocks of prose of a walk. Its buffers are
-// reused from block to block: a block is one string, its words only.
+// proseReaders keeps a reader's buffers for the next page's prose.
+var proseReaders = sync.Pool{New: func() any { return new(proseReader) }}
+
+// proseReader gathers the blocks of prose of a walk, one after another
+// in one buffer, each its words only: a page's blocks are cut from one
+// string rather than made one by one (a string for each block was 6% of
+// what walking the 1k corpus's pages allocated). The buffers are reused
+// from page to page.
 type proseReader struct {
-	blocks []string
+	all    []byte
+	ends   []int  // where each block ends in all
 	cur    []byte // the block's text as written
-	fields []byte // cur with its spaces collapsed
+	walker htmlWalker
 }
 
 func (p *proseReader) flush() {
-	p.fields = appendFields(p.fields[:0], p.cur)
-	if len(p.fields) > 0 {
-		p.blocks = append(p.blocks, string(p.fields))
+	if p.all = appendFields(p.all, p.cur); len(p.all) > 0 && (len(p.ends) == 0 || p.ends[len(p.ends)-1] < len(p.all)) {
+		p.ends = append(p.ends, len(p.all))
 	}
 	p.cur = p.cur[:0]
 }

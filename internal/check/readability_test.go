@@ -143,3 +143,18 @@ func TestSentencesAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// TestProseReadsHTMLAsBrowsers pins the prose of what a cheaper lexer
+// would read otherwise (see TestScanPageReadsHTMLAsBrowsers): entities,
+// numeric references (NUL as U+FFFD), no-break spaces as spaces,
+// noscript's, textarea's and title's content as text, CDATA and comments
+// as nothing, svg skipped, line breaks written "<BR/>".
+func TestProseReadsHTMLAsBrowsers(t *testing.T) {
+	got := prose([]byte(`<p>One &amp; two&nbsp;three &lt;x&gt; &copy2024 &#x41;&#65;&#0;</p><![CDATA[cd]]>` +
+		`<noscript><p>ns</p></noscript><svg><text>svg</text></svg><p>a<!-- c -->b</p>` +
+		`<TEXTAREA>ta <b>x</b></TEXTAREA><title>ti &amp; x</title><p>u<BR/>v<br>w</p>`))
+	want := []string{"One & two three <x> ©2024 AA\ufffd", "<p>ns</p>", "ab", "ta <b>x</b>ti & x", "u v w"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("prose = %q, want %q", got, want)
+	}
+}

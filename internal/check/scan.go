@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -21,6 +22,7 @@ type pageHTML struct {
 	// a builder for each link.
 	names  []byte
 	fields []byte // a name with its spaces collapsed
+	walker htmlWalker
 }
 
 type img struct {
@@ -50,9 +52,13 @@ type tagAttrs struct {
 	hasAlt, hasHref, hidden   bool
 }
 
-func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
+// readAttrs reads a tag's attributes up to the last of the n that may be
+// ones the checks read (attrsToRead): the tokenizer copies each attribute
+// it returns, and most of those after the last that matters (a class,
+// width, loading) are not asked for.
+func readAttrs(z *html.Tokenizer, n int) tagAttrs {
 	var a tagAttrs
-	for more {
+	for more := n > 0; more && n > 0; {
 		var k, v []byte
 		k, v, more = z.TagAttr()
 		switch string(k) {
@@ -74,7 +80,10 @@ func readAttrs(z *html.Tokenizer, more bool) tagAttrs {
 			a.hidden = a.hidden || string(v) == "true"
 		case "hidden":
 			a.hidden = true
+		default:
+			continue
 		}
+		n--
 	}
 	return a
 }
@@ -100,42 +109,38 @@ func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
 	return buf
 }
 
-// mayHaveAttrs reports whether a tag as written may have one of the
-// attributes readAttrs reads: its text holds, in any case, "id", "src",
-// "alt", "href", "hidden", "aria-hidden" or "aria-label" where the
-// tokenizer may start a name (after a space, "/" or a value's closing
-// quote) and where a name can end (before a space, "/", "=" or ">").
-// Most tags have none (a class of "hidden-sm" or "grid-2" is no match),
-// and the tokenizer copies every attribute it is asked for.
-func mayHaveAttrs(raw []byte) bool {
+// attrsToRead counts the places in a tag as written where one of the
+// attributes readAttrs reads may be: "id", "src", "alt", "href", "hidden",
+// "aria-hidden" or "aria-label", in any case, where the tokenizer may start
+// a name (after a space, "/" or a value's closing quote) and where a name
+// can end (before a space, "/", "=" or ">"). Each attribute the tokenizer
+// returns starts at its own place, so no more of them than this are ones
+// readAttrs reads. Most tags have none (a class of "hidden-sm" or "grid-2"
+// is no match), and the tokenizer copies every attribute it is asked for.
+func attrsToRead(raw []byte) int {
+	n := 0
 	for i := 1; i < len(raw); i++ {
-		if !beforeName[raw[i-1]] {
-			continue
+		if beforeName[raw[i-1]] && readNameAt(raw[i:]) {
+			n++
 		}
-		// b|0x20 is b in lower case when b is an ASCII letter; no other
-		// byte becomes one of the lower-case letters compared with.
-		var name string
-		switch raw[i] | 0x20 {
-		case 'i':
-			name = "id"
-		case 's':
-			name = "src"
-		case 'a':
-			if nameAt(raw[i:], "alt") || nameAt(raw[i:], "aria-hidden") {
-				return true
-			}
-			name = "aria-label"
-		case 'h':
-			if nameAt(raw[i:], "href") {
-				return true
-			}
-			name = "hidden"
-		default:
-			continue
-		}
-		if nameAt(raw[i:], name) {
-			return true
-		}
+	}
+	return n
+}
+
+// readNameAt reports whether b starts with the name of an attribute
+// readAttrs reads, followed by a byte that ends a name.
+func readNameAt(b []byte) bool {
+	// b|0x20 is b in lower case when b is an ASCII letter; no other byte
+	// becomes one of the lower-case letters compared with.
+	switch b[0] | 0x20 {
+	case 'i':
+		return nameAt(b, "id")
+	case 's':
+		return nameAt(b, "src")
+	case 'a':
+		return nameAt(b, "alt") || nameAt(b, "aria-hidden") || nameAt(b, "aria-label")
+	case 'h':
+		return nameAt(b, "href") || nameAt(b, "hidden")
 	}
 	return false
 }
@@ -189,8 +194,9 @@ type htmlVisitor interface {
 	closed(e *element)
 }
 
-func walkHTML(b []byte, v htmlVisitor) {
-	w := &htmlWalker{}
+// walkHTML walks b with w, whose open elements' buffer is reused.
+func walkHTML(w *htmlWalker, b []byte, v htmlVisitor) {
+	w.open, w.hidden = w.open[:0], 0
 	z := html.NewTokenizer(bytes.NewReader(b))
 	var buf [16]byte
 	for {
@@ -206,7 +212,7 @@ func walkHTML(b []byte, v htmlVisitor) {
 			name := tagName(z, raw[1:], buf[:0])
 			tag := atom.Lookup(name)
 			// Asking a tag without attributes for one returns none.
-			e := v.start(w, tag, readAttrs(z, mayHaveAttrs(raw)))
+			e := v.start(w, tag, readAttrs(z, attrsToRead(raw)))
 			if tt == html.SelfClosingTagToken || voidElem[tag] {
 				continue
 			}
@@ -243,13 +249,32 @@ func (w *htmlWalker) close(name []byte, v htmlVisitor) {
 	}
 }
 
+// scans keeps the buffers of a page's scan (its open elements, images,
+// headings, links and names) for the next page's: they were a sixth of
+// what checking allocated on the 1k benchmark, made anew for each page.
+var scans = sync.Pool{New: func() any { return new(pageHTML) }}
+
 // scanPage reads a page's HTML. Accessible names approximate the ARIA
 // rules: aria-label, else the text with images' alt text, leaving out what
-// is hidden from screen readers.
+// is hidden from screen readers. The ids are the caller's; the rest is
+// only valid until release.
 func scanPage(b []byte) *pageHTML {
-	pg := &pageHTML{}
-	walkHTML(b, pg)
+	pg := scans.Get().(*pageHTML)
+	pg.ids = nil
+	walkHTML(&pg.walker, b, pg)
 	return pg
+}
+
+// release gives pg's buffers to the next scan; pg is not used after. The
+// strings they hold are let go of, to be freed with the page.
+func (pg *pageHTML) release() {
+	clear(pg.images)
+	clear(pg.headings)
+	clear(pg.links)
+	clear(pg.walker.open[:cap(pg.walker.open)])
+	pg.ids, pg.images, pg.headings, pg.links = nil, pg.images[:0], pg.headings[:0], pg.links[:0]
+	pg.names, pg.fields = pg.names[:0], pg.fields[:0]
+	scans.Put(pg)
 }
 
 func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {

@@ -2,7 +2,9 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -157,5 +159,32 @@ func TestWriteIsDeterministic(t *testing.T) {
 		if got := readVarints(shard["page"]); got[1]&titleBit == 0 {
 			t.Errorf("page is in every title: %v", got)
 		}
+	}
+}
+
+// TestWalkTextReadsHTMLAsBrowsers pins the text of what a cheaper lexer
+// would read otherwise (tdewolff/parse's, tried for issue 18, gives svg as
+// one token, no entities, CDATA as text, and lowers names in its input):
+// entities, NUL as U+FFFD, svg's text, noscript's, textarea's and title's
+// content as text, CDATA and comments as nothing, the first of two ids,
+// names in any case, end tags with spaces or attributes, line ends as
+// "\n".
+func TestWalkTextReadsHTMLAsBrowsers(t *testing.T) {
+	in := []byte("<P>One &amp; two&nbsp;&lt;x&gt; &copy2024 &#0;</P><![CDATA[cd]]><noscript><p>ns</p></noscript><svg><title>svg</title></svg>" +
+		"<H2 ID=\"h&amp;1\" id=second>Q &amp; A</H2 ><p>a<!-- c -->b</p class=x>c<SCRIPT>no</SCRIPT><span class=\"x block-label\">lab</span>" +
+		"<i aria-hidden=true>hid</i><h3 id=a/b>sl</h3><textarea>ta <b>x</b></textarea><title>ti &amp; x</title><p>u<BR/>v<br>w<img/>z</p>a\r\nb\rc</>d")
+	was := string(in)
+	var got []string
+	var w weigher
+	w.walkText(in, func(text []byte, heading bool, id []byte) {
+		got = append(got, fmt.Sprintf("%s|%v|%s", text, heading, id))
+	})
+	want := []string{"One & two\u00a0<x> ©2024 \ufffd <p>ns</p>svg|false|", "Q & A|true|h&1", "ab c|false|", "sl|true|a/b",
+		"ta <b>x</b>ti & x|false|", "u v w z a\nb\ncd|false|"}
+	if !slices.Equal(got, want) {
+		t.Errorf("text %q, want %q", got, want)
+	}
+	if string(in) != was {
+		t.Errorf("the walk changed the page to %q", in)
 	}
 }
