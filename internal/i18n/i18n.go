@@ -15,6 +15,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	texttemplate "text/template"
@@ -51,11 +52,16 @@ type Catalogue struct {
 	msgs map[string]map[string]*goi18n.Message
 	tags map[string]language.Tag
 	def  string
+	// simple are the messages of each language whose text is only words
+	// and {{ .Name }} placeholders, as pieces, by language and id (see
+	// filled).
+	simple map[string]map[string][]piece
 	// plain holds the text of messages asked for without data, by
-	// language and id: every page asks for the same few dozen, and
+	// language, then id (a map for each language, so that finding one
+	// makes no key string): every page asks for the same few dozen, and
 	// go-i18n finds, parses and executes each anew (about 2% of a
 	// build's CPU). A Catalogue does not change after Load.
-	plain sync.Map
+	plain map[string]*sync.Map
 }
 
 // formats are the file endings read, with their decoders.
@@ -70,7 +76,7 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 	def := cfg.DefaultLanguage()
 	c := &Catalogue{bundle: goi18n.NewBundle(def.Tag()), langs: map[string]*goi18n.Localizer{},
 		ids: map[string]map[string]bool{}, files: map[string][]string{}, srcs: map[string][]byte{}, def: def.Key,
-		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}}
+		msgs: map[string]map[string]*goi18n.Message{}, tags: map[string]language.Tag{}, simple: map[string]map[string][]piece{}, plain: map[string]*sync.Map{}}
 	for _, l := range cfg.Langs {
 		c.ids[l.Key] = map[string]bool{}
 		c.msgs[l.Key] = map[string]*goi18n.Message{}
@@ -82,6 +88,8 @@ func Load(site, theme fs.FS, cfg *config.Config) (*Catalogue, diag.List) {
 			tags = append(tags, def.Tag().String())
 		}
 		c.langs[l.Key] = goi18n.NewLocalizer(c.bundle, tags...)
+		c.simple[l.Key] = simpleMessages(c.msgs[l.Key])
+		c.plain[l.Key] = new(sync.Map)
 	}
 	if c.ids[english] == nil {
 		c.english(site, theme)
@@ -228,14 +236,20 @@ func (c *Catalogue) Has(lang, id string) bool { return c.ids[lang][id] }
 // then to the id itself.
 func (c *Catalogue) T(lang, id string, data map[string]any) string {
 	if len(data) > 0 {
+		if msg, ok := c.filled(lang, id, data); ok {
+			return msg
+		}
 		return c.localize(lang, id, data)
 	}
-	key := lang + "\x00" + id
-	if msg, ok := c.plain.Load(key); ok {
+	plain := c.plain[lang]
+	if plain == nil { // not one of the site's languages
+		return c.localize(lang, id, nil)
+	}
+	if msg, ok := plain.Load(id); ok {
 		return msg.(string)
 	}
 	msg := c.localize(lang, id, nil)
-	c.plain.Store(key, msg)
+	plain.Store(id, msg)
 	return msg
 }
 
@@ -358,4 +372,69 @@ func fill(text string, data map[string]any) string {
 		return text
 	}
 	return b.String()
+}
+
+// piece is a part of a simple message: words, or the name of a
+// placeholder.
+type piece struct {
+	text string
+	name bool
+}
+
+// placeholder is one {{ .Name }} of a message.
+var placeholder = regexp.MustCompile(`\{\{ *\.([A-Za-z_][A-Za-z0-9_]*) *\}\}`)
+
+// simpleMessages cuts into pieces the messages whose text (their "other"
+// form, the one used without a Count) is words and {{ .Name }}
+// placeholders; other messages are left out.
+func simpleMessages(msgs map[string]*goi18n.Message) map[string][]piece {
+	out := map[string][]piece{}
+	for id, m := range msgs {
+		if m.LeftDelim != "" || m.RightDelim != "" {
+			continue
+		}
+		var ps []piece
+		at := 0
+		for _, loc := range placeholder.FindAllStringSubmatchIndex(m.Other, -1) {
+			ps = append(ps, piece{text: m.Other[at:loc[0]]}, piece{text: m.Other[loc[2]:loc[3]], name: true})
+			at = loc[1]
+		}
+		ps = append(ps, piece{text: m.Other[at:]})
+		if m.Other != "" && !slices.ContainsFunc(ps, func(p piece) bool { return !p.name && strings.Contains(p.text, "{{") }) {
+			out[id] = ps
+		}
+	}
+	return out
+}
+
+// filled is the message id of lang with its placeholders replaced by
+// data's text, when the language has the message, it is simple, no Count
+// chooses a plural form and each placeholder has a string or a whole
+// number: what go-i18n's template would write, without executing one at
+// every call (the data differs from page to page, so the text is not
+// kept). ok is false for the others, which localize handles.
+func (c *Catalogue) filled(lang, id string, data map[string]any) (msg string, ok bool) {
+	ps, ok := c.simple[lang][id]
+	if !ok {
+		return "", false
+	}
+	if _, plural := data["Count"]; plural {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		if !p.name {
+			b.WriteString(p.text)
+			continue
+		}
+		switch v := data[p.text].(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default: // missing, or a value go-i18n's template prints its own way
+			return "", false
+		}
+	}
+	return b.String(), true
 }

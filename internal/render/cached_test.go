@@ -61,14 +61,19 @@ func TestPageDataCopiesThePage(t *testing.T) {
 		if f.Anonymous {
 			continue
 		}
-		if pf := pv.FieldByName(f.Name); pf.IsValid() {
+		if m := reflect.ValueOf(p).MethodByName(f.Name); m.IsValid() {
+			copies++
+			if got := m.Call(nil)[0].Interface(); !reflect.DeepEqual(got, d.Field(i).Interface()) {
+				t.Errorf("PageData.%s = %v, the page's %s() is %v", f.Name, d.Field(i), f.Name, got)
+			}
+		} else if pf := pv.FieldByName(f.Name); pf.IsValid() {
 			copies++
 			if !reflect.DeepEqual(pf.Interface(), d.Field(i).Interface()) {
 				t.Errorf("PageData.%s = %v, the page's is %v", f.Name, d.Field(i), pf)
 			}
 		}
 	}
-	if copies < 10 {
+	if copies < 17 {
 		t.Errorf("only %d fields copied", copies)
 	}
 }
@@ -84,5 +89,23 @@ func TestHeadings(t *testing.T) {
 	}
 	if got := headings(4, toc); len(got) != 0 {
 		t.Errorf("headings(4) = %v, want none", got)
+	}
+}
+
+// TestPartialsShareASet: partials execute in one set per language, yet a
+// partial calling another still works, and one that does not exist is
+// named in the error as before.
+func TestPartialsShareASet(t *testing.T) {
+	s := newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html": `{{define "main"}}{{partial "a.html" .}}{{end}}`,
+		"layouts/partials/a.html":      `a[{{partial "b.html" .Title}}]`,
+		"layouts/partials/b.html":      `b:{{.}}`}, pages))
+	if got, _, err := s.render(t, "settings/snapchat.md"); err != nil || got != "a[b:Snapchat]" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	s = newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html": `{{define "main"}}{{partial "nope.html" .}}{{end}}`}, pages))
+	if _, _, err := s.render(t, "settings/snapchat.md"); err == nil || !strings.Contains(err.Error(), `partial "nope.html": file does not exist`) {
+		t.Fatalf("unknown partial: got %v", err)
 	}
 }

@@ -236,7 +236,7 @@ func writtenOrder(terms []*content.Page) []*content.Page {
 }
 
 func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, error) {
-	t, err := r.set(site, "partials/"+name)
+	t, err := r.partialTemplate(site, name)
 	if err != nil {
 		return "", fmt.Errorf("partial %q: %w", name, err)
 	}
@@ -245,10 +245,34 @@ func (r *Renderer) partial(site *Site, name string, data any) (template.HTML, er
 		buf.Reset()
 		partialBufs.Put(buf)
 	}()
-	if err := t.ExecuteTemplate(buf, "partials/"+name, data); err != nil {
+	if err := t.Execute(buf, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// partialTemplate is the partial layouts/partials/name in its set for the
+// site's language, found once per build: a page renders a dozen partials,
+// and finding each made three strings.
+func (r *Renderer) partialTemplate(site *Site, name string) (*template.Template, error) {
+	if t, ok := site.partials.Load(name); ok {
+		return t.(*template.Template), nil
+	}
+	var t *template.Template
+	if set, err := r.set(site, partialsSet); err == nil {
+		t = set.Lookup("partials/" + name)
+	}
+	if t == nil { // no such partial, or one does not parse: its own set says why
+		set, err := r.set(site, "partials/"+name)
+		if err != nil {
+			return nil, err
+		}
+		if t = set.Lookup("partials/" + name); t == nil { // parsed, so never; as ExecuteTemplate would say
+			return nil, fmt.Errorf("html/template: %q is undefined", "partials/"+name)
+		}
+	}
+	site.partials.Store(name, t)
+	return t, nil
 }
 
 // partialKey names one cached rendering of a partial: its language, name

@@ -36,6 +36,19 @@ func (s *Site) T(id string, data map[string]any) string {
 	return s.I18n.T(s.Language.Key, id, data)
 }
 
+// getPage is the page ref names in the site's language (see
+// content.Tree.GetPageIn), looked for once per build: every page's header
+// asks for the same ref, and one no page has was four map lookups with
+// new strings each time.
+func (s *Site) getPage(ref string) *content.Page {
+	if p, ok := s.pages.Load(ref); ok {
+		return p.(*content.Page)
+	}
+	p := s.tree.GetPageIn(s.Language.Key, ref)
+	s.pages.Store(ref, p)
+	return p
+}
+
 // localDate is a date as the language writes it (dateFormat and the
 // month names month1…month12); empty for a zero time.
 // The pages of a site share a few hundred dates, and go-i18n executes
@@ -116,7 +129,7 @@ func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
 		// translated, else the page itself
 		"getPage": func(ref string) *content.Page {
 			r.lookedUp(ref)
-			return r.opt.Tree.GetPageIn(lang, ref)
+			return s.getPage(ref)
 		},
 		"partial": func(name string, d any) (template.HTML, error) { return r.partial(s, name, d) },
 		"partialCached": func(name string, d any, variants ...any) (template.HTML, error) {
