@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/markdown"
 )
@@ -348,83 +347,4 @@ func isEmpty(v any) bool {
 		return rv.IsNil()
 	}
 	return rv.IsZero()
-}
-
-// related ranks pages by the terms they share with p, each counting its
-// taxonomy's weight in the site's config (on the bundled site a shared app
-// counts double: it is the strongest signal), then by URL. Terms shared by
-// very many pages say little and would make this quadratic on big sites,
-// so they only count when nothing narrower relates.
-func related(p *content.Page, n int, rules config.Related) []*content.Page {
-	score := make(map[*content.Page]int, 64) // room to start with, so it grows fewer times
-	add := func(onlyBroad bool) {
-		for _, tt := range p.TermPages { // in the taxonomies' order
-			w := rules.Weight(tt.Taxonomy)
-			if w == 0 {
-				continue
-			}
-			for _, tm := range tt.Pages {
-				if (len(tm.Pages) > broad) != onlyBroad {
-					continue
-				}
-				for i, q := range tm.Pages {
-					if onlyBroad && i >= broad {
-						break
-					}
-					if q != p {
-						score[q] += w
-					}
-				}
-			}
-		}
-	}
-	add(false)
-	if len(score) < n {
-		add(true)
-	}
-	return best(score, n)
-}
-
-// broad is the number of pages past which a term is broad.
-const broad = 100
-
-// scored is a candidate of related with its score.
-type scored struct {
-	p     *content.Page
-	score int
-}
-
-// best keeps the n best-scored pages in order, ties by URL, as the
-// candidates stream past: n is small and the candidates many, so this
-// beats sorting them all; the scores are read from the map once.
-func best(score map[*content.Page]int, n int) []*content.Page {
-	if n <= 0 {
-		return nil
-	}
-	better := func(a, b scored) bool {
-		if a.score != b.score {
-			return a.score > b.score
-		}
-		return a.p.URL < b.p.URL
-	}
-	top := make([]scored, 0, n+1)
-	for q, sc := range score {
-		c := scored{q, sc}
-		if len(top) == n && !better(c, top[n-1]) {
-			continue
-		}
-		i := len(top)
-		for i > 0 && better(c, top[i-1]) {
-			i--
-		}
-		top = slices.Insert(top, i, c)
-		if len(top) > n {
-			top = top[:n]
-		}
-	}
-	out := make([]*content.Page, len(top))
-	for i, c := range top {
-		out[i] = c.p
-	}
-	return out
 }

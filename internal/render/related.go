@@ -72,13 +72,23 @@ func newRelatedIndex(all []*content.Page) *relatedIndex {
 	return x
 }
 
-// related is related for an indexed page (a page made by hand, such as
-// the 404 page, is not indexed and takes the map): the same pages in the
-// same order.
+// broad is the number of pages past which a term is broad.
+const broad = 100
+
+// related ranks pages by the terms they share with p, each counting its
+// taxonomy's weight in the site's config (on the bundled site a shared app
+// counts double: it is the strongest signal), then by URL. Terms shared by
+// very many pages say little and would make this quadratic on big sites,
+// so they only count when nothing narrower relates. A page the index does
+// not hold (one made by hand, such as the 404 page) is scored the same way
+// against the pages it does.
 func (x *relatedIndex) related(p *content.Page, n int, rules config.Related) []*content.Page {
+	if n <= 0 {
+		return nil
+	}
 	self, ok := x.pos[p]
-	if !ok || n <= 0 {
-		return related(p, n, rules)
+	if !ok {
+		self = -1
 	}
 	sc := x.scores.Get().(*scoring)
 	defer func() {
@@ -98,7 +108,7 @@ func (x *relatedIndex) related(p *content.Page, n int, rules config.Related) []*
 				if (len(tm.Pages) > broad) != onlyBroad {
 					continue
 				}
-				for i, q := range x.members[tm] {
+				for i, q := range x.positions(tm) {
 					if onlyBroad && i >= broad {
 						break
 					}
@@ -121,6 +131,22 @@ func (x *relatedIndex) related(p *content.Page, n int, rules config.Related) []*
 	return out
 }
 
+// positions is a term page's pages as positions; a term page no indexed
+// page is in (only a page made by hand can name one) is looked up page by
+// page, leaving out pages the index does not hold.
+func (x *relatedIndex) positions(tm *content.Page) []int32 {
+	if ms, ok := x.members[tm]; ok {
+		return ms
+	}
+	var ms []int32
+	for _, q := range tm.Pages {
+		if i, ok := x.pos[q]; ok {
+			ms = append(ms, i)
+		}
+	}
+	return ms
+}
+
 func (sc *scoring) add(q int32, w int) {
 	if !sc.seen[q] {
 		sc.seen[q] = true
@@ -129,8 +155,9 @@ func (sc *scoring) add(q int32, w int) {
 	sc.score[q] += w
 }
 
-// best keeps the n best-scored positions in order, ties by position
-// (URL order), as best does with pages.
+// best keeps the n best-scored positions in order, ties by position (URL
+// order), as the candidates stream past: n is small and the candidates
+// many, so this beats sorting them all.
 func (sc *scoring) best(n int) []int32 {
 	better := func(a, b int32) bool {
 		if sc.score[a] != sc.score[b] {

@@ -215,7 +215,7 @@ func TestRelatedWeights(t *testing.T) {
 			files := with(map[string]string{"signpost.toml": "title = \"S\"\n[taxonomies]\ntopic = \"topics\"\napp = \"apps\"\nage = \"ages\"\n" + tc.cfg}, pages)
 			s := newSite(t, files)
 			var got []string
-			for _, p := range related(s.tree.GetPage("a.md"), 5, s.tree.Config.Related) {
+			for _, p := range newRelatedIndex(s.tree.All).related(s.tree.GetPage("a.md"), 5, s.tree.Config.Related) {
 				got = append(got, p.URL)
 			}
 			if strings.Join(got, " ") != tc.want {
