@@ -24,6 +24,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/htmltoken"
 	"github.com/signpost/signpost/internal/markdown"
 )
 
@@ -83,6 +84,9 @@ type Input struct {
 	// Content is the page's markdown body rendered to HTML, without the
 	// layout; nil for generated pages.
 	Content []byte
+	// ContentTokens, when not nil, are Content's tokens, recorded once
+	// for the checks and the search index, which both read the body.
+	ContentTokens *htmltoken.Tape
 	// HTML is the whole page as the layout rendered it, before minifying.
 	HTML []byte
 	// Source is the page's file as the build read it; nil reads it again.
@@ -139,7 +143,7 @@ func (c *Checker) Page(in Input) Report {
 	pc.headings(pg)
 	pc.links(pg)
 	if p.File != "" && len(in.Content) > 0 {
-		pc.readability(in.Content)
+		pc.readability(in)
 	}
 	if p.InDraft() {
 		// A draft is not published: its problems are to-dos, not failures.

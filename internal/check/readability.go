@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -44,10 +45,15 @@ var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script:
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
+	return proseOf(html.NewTokenizer(bytes.NewReader(b)))
+}
+
+// proseOf is prose of the body whose tokens z reads.
+func proseOf(z tokens) []string {
 	p := proseReaders.Get().(*proseReader)
 	defer proseReaders.Put(p)
 	p.all, p.ends = p.all[:0], p.ends[:0]
-	walkHTML(&p.walker, b, p)
+	walkHTML(&p.walker, z, p)
 	p.flush()
 	clear(p.walker.open[:cap(p.walker.open)])
 	if len(p.ends) == 0 {
@@ -124,7 +130,7 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
 }
 
-func (p *proseReader) text(_ *htmlWalker, z *html.Tokenizer) { p.cur = append(p.cur, z.Text()...) }
+func (p *proseReader) text(_ *htmlWalker, z tokens) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
 	if w.hidden == 0 && blockElems[tag] {
@@ -418,13 +424,19 @@ func ReadingGradeApplies(lang string) bool { return proseRulesFor(lang).grade }
 // when a page is harder to read than the site's target reading grade, as
 // far as each means something in the page's language. Each sentence is
 // found and counted once for both.
-func (pc *pageCheck) readability(content []byte) {
+func (pc *pageCheck) readability(in Input) {
 	rules := proseRulesFor(pc.c.lang(pc.p))
 	if !rules.longSentences && !rules.grade {
 		return
 	}
+	var blocks []string
+	if in.ContentTokens != nil {
+		blocks = proseOf(in.ContentTokens.Replay())
+	} else {
+		blocks = prose(in.Content)
+	}
 	var st Stats
-	for _, b := range prose(content) {
+	for _, b := range blocks {
 		for _, sent := range sentences(b, rules.abbreviations) {
 			n, syl := countWords(sent, rules.grade)
 			if rules.longSentences && n > MaxSentenceWords {

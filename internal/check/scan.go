@@ -56,7 +56,7 @@ type tagAttrs struct {
 // ones the checks read (attrsToRead): the tokenizer copies each attribute
 // it returns, and most of those after the last that matters (a class,
 // width, loading) are not asked for.
-func readAttrs(z *html.Tokenizer, n int) tagAttrs {
+func readAttrs(z tokens, n int) tagAttrs {
 	var a tagAttrs
 	for more := n > 0; more && n > 0; {
 		var k, v []byte
@@ -93,7 +93,7 @@ func readAttrs(z *html.Tokenizer, n int) tagAttrs {
 // TagName copies the name of every tag. A name is what comes before a
 // space, "/" or ">", in lower case; one with a NUL byte, which the
 // tokenizer replaces, is left to it.
-func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
+func tagName(z tokens, raw, buf []byte) []byte {
 	for _, c := range raw {
 		switch {
 		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
@@ -187,17 +187,27 @@ type htmlVisitor interface {
 	// text is text outside hidden elements, read from z (z.Text) only
 	// when the reader needs it: most of a page's text names no link or
 	// heading, and reading it converts its line ends and entities.
-	text(w *htmlWalker, z *html.Tokenizer)
+	text(w *htmlWalker, z tokens)
 	// end is an end tag, before the elements it closes are closed.
 	end(w *htmlWalker, tag atom.Atom)
 	// closed is each element an end tag closes, innermost first.
 	closed(e *element)
 }
 
-// walkHTML walks b with w, whose open elements' buffer is reused.
-func walkHTML(w *htmlWalker, b []byte, v htmlVisitor) {
+// tokens are what a walk reads from the tokenizer: a live
+// *html.Tokenizer, or a body's tokens recorded once for the prose reader
+// and the search index (*htmltoken.Replay), which answer alike.
+type tokens interface {
+	Next() html.TokenType
+	Raw() []byte
+	Text() []byte
+	TagName() ([]byte, bool)
+	TagAttr() (key, val []byte, more bool)
+}
+
+// walkHTML walks z's tokens with w, whose open elements' buffer is reused.
+func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
 	w.open, w.hidden = w.open[:0], 0
-	z := html.NewTokenizer(bytes.NewReader(b))
 	var buf [16]byte
 	for {
 		switch tt := z.Next(); tt {
@@ -261,7 +271,7 @@ var scans = sync.Pool{New: func() any { return new(pageHTML) }}
 func scanPage(b []byte) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
-	walkHTML(&pg.walker, b, pg)
+	walkHTML(&pg.walker, html.NewTokenizer(bytes.NewReader(b)), pg)
 	return pg
 }
 
@@ -298,7 +308,7 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 }
 
 // text adds text to the accessible names being gathered.
-func (pg *pageHTML) text(w *htmlWalker, z *html.Tokenizer) {
+func (pg *pageHTML) text(w *htmlWalker, z tokens) {
 	if naming(w) {
 		pg.names = append(pg.names, z.Text()...)
 	}
