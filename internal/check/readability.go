@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/htmltoken"
 )
 
 // Stats are the counts behind a Flesch–Kincaid grade.
@@ -424,16 +425,18 @@ func ReadingGradeApplies(lang string) bool { return proseRulesFor(lang).grade }
 // when a page is harder to read than the site's target reading grade, as
 // far as each means something in the page's language. Each sentence is
 // found and counted once for both.
-func (pc *pageCheck) readability(in Input) {
+// The prose is read from the body's tokens when they were recorded (tape),
+// else from content.
+func (pc *pageCheck) readability(content []byte, tape *htmltoken.Tape) {
 	rules := proseRulesFor(pc.c.lang(pc.p))
 	if !rules.longSentences && !rules.grade {
 		return
 	}
 	var blocks []string
-	if in.ContentTokens != nil {
-		blocks = proseOf(in.ContentTokens.Replay())
+	if tape != nil {
+		blocks = proseOf(tape.Replay())
 	} else {
-		blocks = prose(in.Content)
+		blocks = prose(content)
 	}
 	var st Stats
 	for _, b := range blocks {

@@ -269,9 +269,14 @@ var scans = sync.Pool{New: func() any { return new(pageHTML) }}
 // is hidden from screen readers. The ids are the caller's; the rest is
 // only valid until release.
 func scanPage(b []byte) *pageHTML {
+	return scanTokens(html.NewTokenizer(bytes.NewReader(b)))
+}
+
+// scanTokens is scanPage of the page whose tokens z reads.
+func scanTokens(z tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
-	walkHTML(&pg.walker, html.NewTokenizer(bytes.NewReader(b)), pg)
+	walkHTML(&pg.walker, z, pg)
 	return pg
 }
 

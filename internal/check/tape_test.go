@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -52,4 +53,40 @@ func fixtureBodies(t *testing.T) [][]byte {
 		t.Fatalf("%d rendered bodies in the fixtures, want more", len(out))
 	}
 	return out
+}
+
+// TestScanWithBodyAsApart: scanning a page while taking its body's tokens
+// finds what scanning it alone does, and the prose of the body's tokens
+// is the body's, on the markdown fixtures written in a layout as the
+// bundled site's, and on random bodies in random pages.
+func TestScanWithBodyAsApart(t *testing.T) {
+	type pair struct{ page, body []byte }
+	var ins []pair
+	for _, b := range fixtureBodies(t) {
+		ins = append(ins, pair{[]byte("<main><h1>T</h1><div class=\"content\">\n" + string(b) + "\n</div><a href=/x>x</a></main>"), b})
+	}
+	rnd := rand.New(rand.NewPCG(18, 8))
+	for range 5000 {
+		body := htmltoken.RandomHTML(rnd)
+		page := append(append(htmltoken.RandomHTML(rnd), body...), htmltoken.RandomHTML(rnd)...)
+		ins = append(ins, pair{page, body})
+	}
+	for _, in := range ins {
+		got, tape := scanWithBody(Input{HTML: in.page, Content: in.body})
+		want := scanPage(in.page)
+		// (An empty list may be nil or not.)
+		if g, w := fmt.Sprintf("%q %+v %+v %+v", got.ids, got.images, got.headings, got.links),
+			fmt.Sprintf("%q %+v %+v %+v", want.ids, want.images, want.headings, want.links); g != w {
+			t.Errorf("%q: scanned with its body %s, alone %s", in.page, g, w)
+		}
+		got.release()
+		want.release()
+		if len(in.body) == 0 {
+			continue
+		}
+		if got, want := proseOf(tape.Replay()), prose(in.body); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q in %q: prose of its tokens %q, of the body %q", in.body, in.page, got, want)
+		}
+		tape.Release()
+	}
 }

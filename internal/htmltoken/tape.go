@@ -29,9 +29,9 @@ type Tape struct {
 }
 
 type token struct {
-	tt        html.TokenType
-	raw, text span // for a tag, text is its name when its raw text has a NUL
-	named     bool // text holds a tag's name
+	tt        uint8 // an html.TokenType
+	named     bool  // text holds a tag's name
+	raw, text span  // for a tag, text is its name when its raw text has a NUL
 	attr      int32
 	nAtt      int32
 }
@@ -40,33 +40,46 @@ type attr struct{ key, val span }
 
 type span struct{ from, to int32 }
 
+// MaxTape is the size of the largest body worth recording: a tape takes
+// about 30 bytes per token besides the text, and a huge page (a table of
+// 20,000 × 200 cells, issue 11) would take hundreds of MB where its
+// readers' streams take none; the tapes kept in the pool for reuse are
+// at most about this size too.
+const MaxTape = 256 << 10
+
 var tapes = sync.Pool{New: func() any { return new(Tape) }}
 
 // Record reads b's tokens into a tape from a pool; Release gives it back.
 // b is not changed and not held.
 func Record(b []byte) *Tape {
 	t := tapes.Get().(*Tape)
-	z := html.NewTokenizer(bytes.NewReader(b))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return t
-		}
-		tok := token{tt: tt, attr: int32(len(t.attrs))}
-		switch tt {
-		case html.TextToken:
-			tok.text = t.add(z.Text())
-		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			tok.raw = t.add(z.Raw())
-			if bytes.IndexByte(z.Raw(), 0) >= 0 {
-				name, _ := z.TagName()
-				tok.text, tok.named = t.add(name), true
-			}
-			t.addAttrs(z)
-		}
-		tok.nAtt = int32(len(t.attrs)) - tok.attr
-		t.toks = append(t.toks, tok)
+	t.recordAll(html.NewTokenizer(bytes.NewReader(b)))
+	return t
+}
+
+// recordAll records the rest of z's tokens.
+func (t *Tape) recordAll(z *html.Tokenizer) {
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		t.record(z, tt)
 	}
+}
+
+// record records z's current token, of type tt.
+func (t *Tape) record(z *html.Tokenizer, tt html.TokenType) {
+	tok := token{tt: uint8(tt), attr: int32(len(t.attrs))}
+	switch tt {
+	case html.TextToken:
+		tok.text = t.add(z.Text())
+	case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+		tok.raw = t.add(z.Raw())
+		if bytes.IndexByte(z.Raw(), 0) >= 0 {
+			name, _ := z.TagName()
+			tok.text, tok.named = t.add(name), true
+		}
+		t.addAttrs(z)
+	}
+	tok.nAtt = int32(len(t.attrs)) - tok.attr
+	t.toks = append(t.toks, tok)
 }
 
 // addAttrs records a tag's attributes, all of them: a reader may ask for
@@ -124,7 +137,7 @@ func (r *Replay) Next() html.TokenType {
 	if r.i == len(r.t.toks) {
 		return html.ErrorToken
 	}
-	return r.t.toks[r.i].tt
+	return html.TokenType(r.t.toks[r.i].tt)
 }
 
 func (r *Replay) cur() *token {
@@ -137,7 +150,7 @@ func (r *Replay) cur() *token {
 // Raw is a tag's text as written; nil for other tokens, whose raw text
 // no reader asks for.
 func (r *Replay) Raw() []byte {
-	switch tok := r.cur(); tok.tt {
+	switch tok := r.cur(); html.TokenType(tok.tt) {
 	case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 		return r.t.at(tok.raw)
 	}
@@ -146,7 +159,7 @@ func (r *Replay) Raw() []byte {
 
 // Text is a text token's text, as Tokenizer.Text returns it.
 func (r *Replay) Text() []byte {
-	if tok := r.cur(); tok.tt == html.TextToken {
+	if tok := r.cur(); html.TokenType(tok.tt) == html.TextToken {
 		return r.t.at(tok.text)
 	}
 	return nil

@@ -21,7 +21,6 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
-	"github.com/signpost/signpost/internal/htmltoken"
 	"github.com/signpost/signpost/internal/i18n"
 	"github.com/signpost/signpost/internal/markdown"
 	"github.com/signpost/signpost/internal/markdown/blocks"
@@ -407,12 +406,6 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	}
 	var res *markdown.Result
 	var source []byte // the file, for the checks, which place problems in it
-	var tape *htmltoken.Tape
-	defer func() {
-		if tape != nil {
-			tape.Release()
-		}
-	}()
 	if p.File != "" {
 		src, body, err := content.ReadSource(b.site, p)
 		source = src
@@ -428,8 +421,6 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		collectTree(len(body))
 		rec.probs.Add(res.Problems...)
 		rec.targets = res.Targets
-		tape = b.bodyTokens(p, res)
-		rec.search = b.searchDoc(p, res, tape)
 		if len(res.Anchors) > 0 { // kept to the end: at their size
 			rec.anchors = make([]anchorRec, 0, len(res.Anchors))
 		}
@@ -441,6 +432,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	rec.template = tmpl
 	if err != nil {
 		rec.probs.Add(diag.Problems(err)...)
+		rec.search = b.searchDoc(p, res, nil)
 		if res != nil {
 			rec.ids = packIDs(markdown.HTMLIDs(res.HTML)) // the body's, all that is known
 		}
@@ -449,8 +441,14 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	// Every id of the page counts for links to its anchors: the body's and
 	// the layout's (#main, a contents list). The checks, when on, read
 	// them in their pass over the page.
-	rep, checked := b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl), ContentTokens: tape}, res)
+	rep, checked := b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res)
 	rec.probs, rec.external, rec.ids = append(rec.probs, rep.Problems...), rep.External, packIDs(rep.IDs)
+	// The checks' pass over the page read the body's tokens, once for
+	// both (nil when they are off).
+	rec.search = b.searchDoc(p, res, rep.ContentTokens)
+	if rep.ContentTokens != nil {
+		rep.ContentTokens.Release()
+	}
 	if !checked {
 		rec.ids = packIDs(markdown.HTMLIDs(html))
 	}

@@ -20,17 +20,6 @@ func searched(p *content.Page, res *markdown.Result) bool {
 	return res != nil && p.File != "" && p.Kind != content.KindHome && p.Layout() != "search"
 }
 
-// bodyTokens reads a page body's tokens once for the search index and the
-// checks' prose reader when both read it, or returns nil: tokenizing it
-// for each was a second tokenizer and walk per page (measured in the
-// commit that made this). The caller releases the tape.
-func (b *builder) bodyTokens(p *content.Page, res *markdown.Result) *htmltoken.Tape {
-	if b.chk == nil || !searched(p, res) || len(res.HTML) == 0 {
-		return nil
-	}
-	return htmltoken.Record(res.HTML)
-}
-
 // searchDoc analyses a rendered page for the search index (reading its
 // body from tape when not nil), or returns nil for pages left out of it.
 func (b *builder) searchDoc(p *content.Page, res *markdown.Result, tape *htmltoken.Tape) *search.Doc {
