@@ -31,17 +31,29 @@ func (s Stats) Grade() float64 {
 	return 0.39*float64(s.Words)/float64(s.Sentences) + 11.8*float64(s.Syllables)/float64(s.Words) - 15.59
 }
 
-// blockElems end a sentence where they end: list items, table cells and
-// headings often have no full stop.
-var blockElems = map[atom.Atom]bool{
-	atom.P: true, atom.Li: true, atom.Dd: true, atom.Dt: true, atom.Td: true, atom.Th: true,
-	atom.Blockquote: true, atom.Summary: true, atom.Figcaption: true, atom.Div: true, atom.Details: true,
-	atom.Ol: true, atom.Ul: true, atom.Dl: true, atom.Table: true, atom.Tr: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+// blockElem reports whether an element ends a sentence where it ends:
+// list items, table cells and headings often have no full stop. (A switch,
+// asked for every tag of every body, finds it faster than a map.)
+func blockElem(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Li, atom.Dd, atom.Dt, atom.Td, atom.Th,
+		atom.Blockquote, atom.Summary, atom.Figcaption, atom.Div, atom.Details,
+		atom.Ol, atom.Ul, atom.Dl, atom.Table, atom.Tr,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
-// skipElems hold no prose: code, and what is hidden from readers.
-var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script: true, atom.Style: true, atom.Svg: true}
+// skipElem reports whether an element holds no prose: code, and what is
+// hidden from readers.
+func skipElem(a atom.Atom) bool {
+	switch a {
+	case atom.Pre, atom.Code, atom.Script, atom.Style, atom.Svg:
+		return true
+	}
+	return false
+}
 
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
@@ -125,16 +137,16 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 		p.cur = append(p.cur, " code "...)
 	case tag == atom.Br:
 		p.cur = append(p.cur, ' ')
-	case headingLevel(tag) > 0 || blockElems[tag]:
+	case headingLevel(tag) > 0 || blockElem(tag):
 		p.flush()
 	}
-	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
+	return element{hidden: skipElem(tag) || a.hidden || headingLevel(tag) > 0}
 }
 
 func (p *proseReader) text(_ *htmlWalker, z tokens) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
-	if w.hidden == 0 && blockElems[tag] {
+	if w.hidden == 0 && blockElem(tag) {
 		p.flush()
 	}
 }

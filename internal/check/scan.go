@@ -177,6 +177,7 @@ func nameAt(b []byte, name string) bool {
 type htmlWalker struct {
 	open   []element
 	hidden int // open elements that hide their content
+	naming int // open elements whose name is being gathered
 }
 
 // htmlVisitor is what a walk tells its reader.
@@ -207,7 +208,7 @@ type tokens interface {
 
 // walkHTML walks z's tokens with w, whose open elements' buffer is reused.
 func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
-	w.open, w.hidden = w.open[:0], 0
+	w.open, w.hidden, w.naming = w.open[:0], 0, 0
 	var buf [16]byte
 	for {
 		switch tt := z.Next(); tt {
@@ -223,7 +224,7 @@ func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
 			tag := atom.Lookup(name)
 			// Asking a tag without attributes for one returns none.
 			e := v.start(w, tag, readAttrs(z, attrsToRead(raw)))
-			if tt == html.SelfClosingTagToken || voidElem[tag] {
+			if tt == html.SelfClosingTagToken || voidElem(tag) {
 				continue
 			}
 			e.tag, e.name = tag, tag.String()
@@ -232,6 +233,9 @@ func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
 			}
 			if e.hidden {
 				w.hidden++
+			}
+			if e.naming {
+				w.naming++
 			}
 			w.open = append(w.open, e)
 		case html.EndTagToken:
@@ -252,6 +256,9 @@ func (w *htmlWalker) close(name []byte, v htmlVisitor) {
 			v.closed(&w.open[j])
 			if w.open[j].hidden {
 				w.hidden--
+			}
+			if w.open[j].naming {
+				w.naming--
 			}
 		}
 		w.open = w.open[:i]
@@ -322,14 +329,7 @@ func (pg *pageHTML) text(w *htmlWalker, z tokens) {
 func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 
 // naming reports whether an open element's name is being gathered.
-func naming(w *htmlWalker) bool {
-	for i := range w.open {
-		if w.open[i].naming {
-			return true
-		}
-	}
-	return false
-}
+func naming(w *htmlWalker) bool { return w.naming > 0 }
 
 // closed records a closed heading or link with its accessible name.
 func (pg *pageHTML) closed(e *element) {
@@ -366,5 +366,13 @@ func headingLevel(a atom.Atom) int {
 	return 0
 }
 
-var voidElem = map[atom.Atom]bool{atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true, atom.Track: true, atom.Wbr: true}
+// voidElem reports whether an element has no end tag (a switch: it is
+// asked for every start tag of every page).
+func voidElem(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
+		atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}

@@ -12,6 +12,7 @@ var pieces = []string{
 	"<h2 id=h>", "<H3 ID=\"a&amp;b\" id=c>", "</h2>", "</h3 >", "<x-card>", "</X-Card>", "<a\x00b>", "</a\x00b>",
 	"<script>", "</script>", "<textarea>", "</textarea>", "<title>", "</title>", "<style>", "</style>", "<noscript>",
 	"<svg>", "</svg>", "<math>", "<iframe>", "<xmp>", "<plaintext>", "<pre><code>", "</code></pre>",
+	"<SCRIPT>", "<Title x=1>", "<NOEMBED>", "<noframes/>", "<TextArea\n>", "<scripts>", "<xmpx>", "<style/>",
 	"<p class=\"block-label\">", "<span aria-hidden=true>", "<div hidden>", "<a href=/z aria-label=\"L\">",
 	"<!-- c -->", "<!--", "-->", "<![CDATA[x]]>", "<!doctype html>", "<?pi?>", "</>", "< p>", "<", "</", "<!", ">", "/>",
 	"&amp;", "&lt;", "&nbsp;", "&copy2024", "&#0;", "&#x41;", "&", "\x00", "\r\n", "\r", "\n", " ", "\t",

@@ -78,10 +78,10 @@ func (t *Tee) Next() html.TokenType {
 	raw := t.z.Raw()
 	from := t.end
 	t.end += len(raw)
-	afterRaw := t.rawNext
-	t.rawNext = rawStart(tt, raw)
 	t.taped = false
 	if t.state == teeBefore || t.state == teeIn {
+		afterRaw := t.rawNext
+		t.rawNext = rawStart(tt, raw)
 		t.step(tt, from, afterRaw)
 	}
 	return tt
@@ -132,22 +132,31 @@ func (t *Tee) runsIn(tt html.TokenType) {
 
 // rawStart reports whether a token is the start tag of an element whose
 // content the tokenizer reads next as raw text (as its readStartTag
-// decides, by the name as written).
+// decides, by the name as written). It is asked of every token before
+// the body: most names are ruled out by their first letter.
 func rawStart(tt html.TokenType, raw []byte) bool {
-	if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+	if tt != html.StartTagToken && tt != html.SelfClosingTagToken || len(raw) < 4 {
 		return false
 	}
-	name := raw[1:]
-	if i := bytes.IndexAny(name, " \n\r\t\f/>"); i >= 0 {
-		name = name[:i]
+	switch raw[1] | 0x20 { // in lower case, when a letter
+	case 'i', 'n', 'p', 's', 't', 'x':
+	default:
+		return false
 	}
-	for _, n := range []string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"} {
-		if bytes.EqualFold(name, []byte(n)) {
+	n := 1
+	for n < len(raw) && n <= len("plaintext")+1 && !bytes.ContainsRune([]byte(" \n\r\t\f/>"), rune(raw[n])) {
+		n++
+	}
+	for _, e := range rawElems {
+		if bytes.EqualFold(raw[1:n], []byte(e)) {
 			return true
 		}
 	}
 	return false
 }
+
+// rawElems are the elements whose content the tokenizer reads as raw text.
+var rawElems = []string{"iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea", "title", "xmp"}
 
 // Raw is the current token's raw text.
 func (t *Tee) Raw() []byte {

@@ -3,9 +3,12 @@ package htmltoken
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/tools/txtar"
 )
 
 // teeAlike reads page through a Tee recording body, which page holds, and
@@ -29,8 +32,8 @@ func teeAlike(t *testing.T, page, body []byte) bool {
 // holds it are the body's own, in layouts as the bundled site's (the body
 // between "<div class=content>\n" and "\n</div>") and in random pages
 // around random bodies, where tokens run across the body's edges: into it,
-// out of it, as text or as raw text, tags, comments; and the page is read
-// as before.
+// out of it, as text or as raw text, tags, comments; real bodies (the
+// markdown fixtures') in random pages; and the page is read as before.
 func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 	bodies := [][]byte{[]byte("<h2 id=a>A</h2>\n<p>One &amp; two.</p>\n"), []byte("<p>x</p>\n<script>a</b</script>\n"),
 		[]byte("<p>ends in text"), []byte("<p>a</p>\r"), []byte("<p>a &amp</p>\n&am"), []byte("text <"), []byte("<title>t</title>")}
@@ -58,9 +61,13 @@ func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 	taped := 0
 	const n = 40000
 	edges := []string{"", "\n", ">", "<div class=content>\n", "\n</div>", "</p>", "<", "&amp", "\r"}
-	for range n {
-		body := RandomHTML(rnd)
-		page := append(RandomHTML(rnd), edges[rnd.IntN(len(edges))]...)
+	fixtures := fixtureBodies(t)
+	for i := range n {
+		body, page := RandomHTML(rnd), RandomHTML(rnd)
+		if i%2 == 1 { // a real body in a layout
+			body, page = fixtures[rnd.IntN(len(fixtures))], []byte("<main><h1>T</h1>")
+		}
+		page = append(page, edges[rnd.IntN(len(edges))]...)
 		page = append(page, body...)
 		page = append(page, edges[rnd.IntN(len(edges))]...)
 		page = append(page, RandomHTML(rnd)...)
@@ -68,7 +75,32 @@ func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 			taped++
 		}
 	}
-	if taped < n/20 {
+	t.Logf("%d of %d random pages gave their body's tape", taped, n)
+	if taped < n/5 {
 		t.Errorf("%d of %d random pages gave their body's tape, want more to test", taped, n)
 	}
+}
+
+// fixtureBodies are the rendered bodies (want.html) of the markdown and
+// block fixtures.
+func fixtureBodies(t *testing.T) [][]byte {
+	var out [][]byte
+	for _, dir := range []string{"../markdown/testdata", "../markdown/blocks/testdata"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tf := range txtar.Parse(b).Files {
+				if filepath.Ext(tf.Name) == ".html" {
+					out = append(out, tf.Data)
+				}
+			}
+		}
+	}
+	if len(out) < 40 {
+		t.Fatalf("%d rendered bodies in the fixtures, want more", len(out))
+	}
+	return out
 }
