@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -34,6 +35,13 @@ func OutputFile(u string) (string, error) {
 	return rel, nil
 }
 
+// NameMax is the longest name, in bytes, of a file or folder that common
+// file systems hold (ext4, APFS, NTFS in UTF-8 terms).
+const NameMax = 255
+
+// ErrNameTooLong: a name of an output path is longer than NameMax.
+var ErrNameTooLong = errors.New("has a name longer than 255 bytes, the most a file system allows")
+
 // CheckOutputRel refuses an output file path that is not a plain path
 // inside the output folder: empty, absolute, with empty, "." or ".."
 // segments, with backslashes or control characters, or Signpost's marker.
@@ -56,6 +64,9 @@ func CheckOutputRel(rel string) error {
 			return fmt.Errorf("output path %q has a .. segment, which would climb out of the output folder", rel)
 		case ".", "":
 			return fmt.Errorf("output path %q has an empty or . segment", rel)
+		}
+		if len(seg) > NameMax {
+			return fmt.Errorf("output path %q %w", rel, ErrNameTooLong)
 		}
 	}
 	if rel == Marker {
@@ -105,7 +116,9 @@ func cleanURL(raw string, kind urlKind) (string, error) {
 	if folder && !strings.HasSuffix(dec, "/") {
 		dec += "/"
 	}
-	if _, err := OutputFile(dec); err != nil {
+	if _, err := OutputFile(dec); errors.Is(err, ErrNameTooLong) {
+		return "", fmt.Errorf("%q %w; shorten it", raw, ErrNameTooLong)
+	} else if err != nil {
 		return "", fmt.Errorf("%q would be written outside the site's output folder or to no file; write a plain path such as /guides/setup/", raw)
 	}
 	if kind == pageURL && !folder {
@@ -127,6 +140,8 @@ func cleanSlug(raw string) (string, error) {
 		return "", fmt.Errorf("%q is not a name; a slug is the last part of the page's address, such as my-page", raw)
 	case strings.ContainsAny(s, `/\?#`):
 		return "", fmt.Errorf("%q holds / \\ ? or #; a slug is one name such as my-page (use url for a whole path)", raw)
+	case len(s) > NameMax:
+		return "", fmt.Errorf("%q %w; shorten it", raw, ErrNameTooLong)
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) {

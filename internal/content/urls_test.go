@@ -3,6 +3,7 @@ package content
 import (
 	"net/url"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -26,6 +27,9 @@ func TestOutputFile(t *testing.T) {
 		{`/a\..\x/`, ""},
 		{"/a\n/", ""},
 		{"/" + Marker, ""},
+		{"/" + strings.Repeat("a", NameMax) + "/", strings.Repeat("a", NameMax) + "/index.html"},
+		{"/" + strings.Repeat("a", NameMax+1) + "/", ""},
+		{"/x/" + strings.Repeat("é", 127) + ".html", ""}, // 259 bytes
 	} {
 		got, err := OutputFile(tc.url)
 		if got != tc.want || (err == nil) != (tc.want != "") {
@@ -58,6 +62,7 @@ func TestCleanURL(t *testing.T) {
 		{"/../../x/", aliasURL, ""},
 		{"/a/%2e%2e/%2e%2e/x/", pageURL, ""},
 		{"/a%zz/", pageURL, ""},
+		{"/" + strings.Repeat("%61", NameMax+1) + "/", aliasURL, ""},
 		{"", pageURL, ""},
 	} {
 		got, err := cleanURL(tc.raw, tc.kind)
@@ -71,7 +76,7 @@ func TestCleanSlug(t *testing.T) {
 	for _, tc := range []struct{ raw, want string }{
 		{"my-page", "my-page"},
 		{" My Page ", "My Page"},
-		{"..", ""}, {".", ""}, {"a/b", ""}, {`a\b`, ""}, {"a?b", ""}, {"a#b", ""}, {"a\tb", ""}, {"", ""},
+		{"..", ""}, {".", ""}, {"a/b", ""}, {`a\b`, ""}, {"a?b", ""}, {"a#b", ""}, {"a\tb", ""}, {"", ""}, {strings.Repeat("s", NameMax+1), ""},
 	} {
 		got, err := cleanSlug(tc.raw)
 		if got != tc.want || (err == nil) != (tc.want != "") {

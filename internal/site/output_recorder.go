@@ -12,6 +12,7 @@ import (
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"golang.org/x/text/unicode/norm"
 )
 
 // srcKind is what made an output file.
@@ -55,10 +56,11 @@ func (s source) String() string {
 type recorder struct {
 	mu     sync.Mutex
 	claims map[string]source // output file → who writes it
-	// folded maps each claimed file whose name has capitals, in lower
-	// case, to its name: files whose names differ only in case are one
-	// file on macOS and Windows. (A name already in lower case is its own
-	// entry in claims: most are, and a second map of them was ~1 MB of a
+	// folded maps each claimed file whose name has capitals or letters
+	// not in NFC, by its foldName, to its name: files whose names differ
+	// only in case or in the encoding of accents are one file on macOS
+	// (and in case, on Windows). (A name already folded is its own entry
+	// in claims: most are, and a second map of them was ~1 MB of a
 	// 10,000-page build.)
 	folded map[string]string
 	// dirs maps each folder the claimed files need to one file inside it:
@@ -86,28 +88,47 @@ func (r *recorder) claim(u string, src source) (string, error) {
 	if err := r.folderClash(rel, src); err != nil {
 		return "", err
 	}
-	lower := strings.ToLower(rel)
-	if other, ok := r.foldedAs(lower); ok && other != rel {
+	key := foldName(rel)
+	if other, ok := r.foldedAs(key); ok && other != rel {
 		p := collision(rel, r.claims[other], src).(diag.Problem)
-		p.Message += " (as " + other + " and " + rel + ": names that differ only in case are one file on macOS and Windows)"
+		p.Message += " (as " + other + " and " + rel + ": " + sameFileWhy(other, rel) + ")"
 		return "", &caseCollision{p, src.kind == srcAlias || r.claims[other].kind == srcAlias}
 	}
 	r.claims[rel] = src
-	if lower != rel {
-		r.folded[lower] = rel
+	if key != rel {
+		r.folded[key] = rel
 	}
 	r.addDirs(rel)
 	return rel, nil
 }
 
-// foldedAs is the claimed file whose name in lower case is lower, if
+// foldName is the name of the one file that rel and every name differing
+// from it only in case or in the encoding of accented letters are on macOS
+// (which also folds é written as e plus an accent, NFD, into é, NFC) and
+// Windows: lower case, NFC.
+func foldName(rel string) string {
+	return norm.NFC.String(strings.ToLower(rel))
+}
+
+// sameFileWhy says why the different names a and b are one file.
+func sameFileWhy(a, b string) string {
+	if strings.EqualFold(a, b) {
+		return "names that differ only in case are one file on macOS and Windows"
+	}
+	if norm.NFC.String(a) == norm.NFC.String(b) {
+		return "names whose accented letters are only encoded differently (é as one character or as e and an accent) are one file on macOS"
+	}
+	return "names that differ only in case and in how accented letters are encoded (é as one character or as e and an accent) are one file on macOS"
+}
+
+// foldedAs is the claimed file whose folded name (foldName) is key, if
 // any. The caller holds r.mu.
-func (r *recorder) foldedAs(lower string) (string, bool) {
-	if rel, ok := r.folded[lower]; ok {
+func (r *recorder) foldedAs(key string) (string, bool) {
+	if rel, ok := r.folded[key]; ok {
 		return rel, true
 	}
-	_, ok := r.claims[lower]
-	return lower, ok
+	_, ok := r.claims[key]
+	return key, ok
 }
 
 // folderClash finds a file claimed where rel needs a folder, or files
@@ -150,6 +171,20 @@ func (r *recorder) has(u string) (source, bool) {
 	defer r.mu.Unlock()
 	s, ok := r.claims[rel]
 	return s, ok
+}
+
+// writeProblem is the problem of an output file that could not be
+// written, placed at the source that claimed it.
+func (r *recorder) writeProblem(rel string, err error) error {
+	r.mu.Lock()
+	src, ok := r.claims[rel]
+	r.mu.Unlock()
+	if !ok {
+		src = generated(rel)
+	}
+	return diag.Problem{Path: src.file, Line: lineOf(src), Severity: diag.Error,
+		Message: fmt.Sprintf("%s could not be written to %s: %s", src, rel, content.PlainError(err)),
+		Hint:    "check that the output folder can be written and its disk has room"}
 }
 
 func (r *recorder) refused(src source, err error) error {
@@ -345,7 +380,7 @@ func (b *builder) emit(u string, src source, data []byte, minify bool) {
 // write writes one output file and gives its buffer back.
 func (b *builder) write(j writeJob) {
 	if err := b.out.write(j.rel, j.data); err != nil {
-		b.problem(fmt.Errorf("write %s: %w", j.rel, err))
+		b.problem(b.rec.writeProblem(j.rel, err))
 	}
 	b.min.release(j.buf)
 }

@@ -73,6 +73,11 @@ aliases: [/a/index.html]
 		{"static _redirects and aliases", "-- static/_redirects --\n/x /y 301\n-- content/a.md --\n---\ntitle: A\naliases: [/old/]\n---\n", []string{"static/_redirects and the redirects of aliases (_redirects) both write _redirects"}},
 		{"names that differ only in case", "-- static/Guides/index.html --\nhi\n-- content/guides.md --\n---\ntitle: G\n---\n", []string{"content/guides.md and static/Guides/index.html both write", "names that differ only in case are one file on macOS and Windows"}},
 		{"static files that differ only in case", "-- static/A.txt --\n1\n-- static/a.txt --\n2\n", []string{"static/A.txt and static/a.txt both write", "differ only in case"}},
+		// é as one letter (NFC) and as e with an accent (NFD): one file on macOS.
+		{"names that differ only in their accents' encoding", "-- content/caf\u00e9.md --\n---\ntitle: A\n---\n-- content/cafe\u0301.md --\n---\ntitle: B\n---\n", []string{"content/cafe\u0301.md and content/caf\u00e9.md both write", "one file on macOS"}},
+		{"static files that differ in case and accents' encoding", "-- content/a.md --\n---\ntitle: A\n---\n-- static/\u00c9t\u00e9.txt --\n1\n-- static/e\u0301te\u0301.txt --\n2\n", []string{"static/e\u0301te\u0301.txt and static/\u00c9t\u00e9.txt both write", "one file on macOS"}},
+		{"alias with a name too long for a file", "-- content/a.md --\n---\ntitle: A\naliases: [/" + strings.Repeat("a", 300) + "/]\n---\n", []string{"content/a.md:3:", "longer than 255 bytes"}},
+		{"url with a name too long for a file", "-- content/a.md --\n---\ntitle: A\nurl: /x/" + strings.Repeat("\u00e9", 130) + ".html\n---\n", []string{"content/a.md:3:", "longer than 255 bytes"}},
 		{"static resources.json", "-- static/resources.json --\n{}\n", []string{"static/resources.json and the catalogue's resources.json both write resources.json"}},
 		// A file and a folder cannot share a name, in either order of claims.
 		{"alias inside a folder named like a generated file", "-- content/a.md --\n---\ntitle: A\naliases: [/sitemap.xml/0/]\n---\n", []string{"the sitemap writes the file sitemap.xml, and content/a.md (alias /sitemap.xml/0/) writes sitemap.xml/0/index.html inside a folder of that name", "content/a.md:3:"}},
