@@ -5,7 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"fmt"
-	"io/fs"
+	"io"
 	"math/bits"
 	"os"
 	"path"
@@ -83,7 +83,7 @@ func (c *compressor) beside(p, rel string, data []byte) error {
 	if c.old != "" {
 		if prev, err := destPath(c.old, rel); err == nil {
 			if old, err := os.ReadFile(prev); err == nil && bytes.Equal(old, data) {
-				return errors.Join(c.reuse(rel, prev, p, ".br"), c.reuse(rel, prev, p, ".gz"))
+				return errors.Join(c.reuse(rel, prev, p, ".br", data), c.reuse(rel, prev, p, ".gz", data))
 			}
 		}
 	}
@@ -98,23 +98,55 @@ func (c *compressor) beside(p, rel string, data []byte) error {
 	return nil
 }
 
-// reuse links (or copies) the last build's prev+ext to p+ext; a file that
-// is not there was not written because it was not smaller.
-func (c *compressor) reuse(rel, prev, p, ext string) error {
-	if _, err := os.Stat(prev + ext); errors.Is(err, fs.ErrNotExist) {
-		return nil
+// reuse links (or copies) the last build's prev+ext to p+ext when it is
+// a regular file holding data compressed; else (deleted, damaged, a link,
+// or never written because it was not smaller) it compresses data anew,
+// so the output never depends on what happened to the last one.
+func (c *compressor) reuse(rel, prev, p, ext string, data []byte) error {
+	old, ok := sound(prev+ext, ext, data)
+	if !ok {
+		z := precompress(ext, data)
+		if len(z) >= len(data) {
+			return nil // not smaller: not written
+		}
+		old = z
 	}
 	if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
 		return err
 	}
-	if os.Link(prev+ext, p+ext) == nil {
+	if ok && os.Link(prev+ext, p+ext) == nil {
 		return nil
 	}
-	data, err := os.ReadFile(prev + ext)
-	if err != nil {
-		return err
+	return writeFile(p+ext, old)
+}
+
+// sound returns the file f and reports whether it is a regular file that
+// decompresses (ext: .br or .gz) to exactly data.
+func sound(f, ext string, data []byte) ([]byte, bool) {
+	fi, err := os.Lstat(f)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, false
 	}
-	return writeFile(p+ext, data)
+	z, err := os.ReadFile(f)
+	if err != nil {
+		return nil, false
+	}
+	var r io.Reader
+	if ext == ".br" {
+		r = brotli.NewReader(bytes.NewReader(z))
+	} else if r, err = gzip.NewReader(bytes.NewReader(z)); err != nil {
+		return nil, false
+	}
+	got, err := io.ReadAll(io.LimitReader(r, int64(len(data))+1))
+	return z, err == nil && bytes.Equal(got, data)
+}
+
+// precompress is data compressed for the suffix ext.
+func precompress(ext string, data []byte) []byte {
+	if ext == ".br" {
+		return compressBrotli(data)
+	}
+	return compressGzip(data)
 }
 
 // precompressed returns the suffixes to write and their contents: ".br"
