@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/signpost/signpost/internal/check"
@@ -121,6 +122,9 @@ type builder struct {
 	min          *minifier
 	data         map[string]any
 
+	// folderFailed: a write failed for a reason of the output folder,
+	// reported once (folderFault).
+	folderFailed atomic.Bool
 	mu           sync.Mutex
 	probs        diag.List
 	pages, files int

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
+	"os"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
@@ -380,9 +383,26 @@ func (b *builder) emit(u string, src source, data []byte, minify bool) {
 // write writes one output file and gives its buffer back.
 func (b *builder) write(j writeJob) {
 	if err := b.out.write(j.rel, j.data); err != nil {
-		b.problem(b.rec.writeProblem(j.rel, err))
+		if !folderFault(err, b.out) {
+			b.problem(b.rec.writeProblem(j.rel, err))
+		} else if b.folderFailed.CompareAndSwap(false, true) {
+			b.problem(diag.Problem{Path: b.out.dest, Severity: diag.Error,
+				Message: "the site could not be written into this folder: " + content.PlainError(err),
+				Hint:    "free some space on its disk or make it writable, or choose another folder with --dest"})
+		}
 	}
 	b.min.release(j.buf)
+}
+
+// folderFault reports whether a write failed for a reason of the output
+// folder, not of the file: the disk is full or read-only, or the build's
+// temporary folder was removed. Every later write fails the same way.
+func folderFault(err error, o *output) bool {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) || errors.Is(err, syscall.EROFS) {
+		return true
+	}
+	_, serr := os.Stat(o.tmp)
+	return errors.Is(serr, fs.ErrNotExist)
 }
 
 // fileURL is the URL of a site file published as it is: its path below

@@ -2,6 +2,8 @@ package site
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -48,5 +50,39 @@ func TestRecorderWriteProblemNamesTheSource(t *testing.T) {
 	}
 	if strings.Contains(got, ".public.build") {
 		t.Errorf("got %q, which names the temporary folder", got)
+	}
+}
+
+// When the output folder fails (a full disk, a read-only disk, the
+// temporary folder removed during the build) the build says so once, at
+// the folder, and does not blame each page in turn (a 10,000-page site
+// printed 10,000 errors, each at a page's first line).
+func TestWriteFailureOfTheFolderIsOneProblem(t *testing.T) {
+	dir := t.TempDir()
+	b := &builder{out: &output{dest: filepath.Join(dir, "public"), tmp: filepath.Join(dir, ".public.build-1")}, rec: newRecorder()}
+	for _, u := range []string{"/a/", "/b/", "/c/"} {
+		rel, err := b.rec.claim(u, fileSource("content"+u[:2]+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.write(writeJob{rel: rel, data: []byte("x")}) // the temporary folder is not there
+	}
+	if len(b.probs) != 1 {
+		t.Fatalf("%d problems, want 1:\n%v", len(b.probs), b.probs)
+	}
+	p := b.probs[0]
+	if p.Path != b.out.dest || !strings.Contains(p.Message, "the site could not be written") {
+		t.Errorf("got %v, want one problem at the output folder", p)
+	}
+	for _, err := range []error{syscall.ENOSPC, syscall.EROFS, &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.ENOSPC}} {
+		if !folderFault(err, b.out) {
+			t.Errorf("%v is not a fault of the output folder", err)
+		}
+	}
+	if err := os.Mkdir(b.out.tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if folderFault(syscall.ENAMETOOLONG, b.out) {
+		t.Error("a name too long is the file's fault, not the folder's")
 	}
 }
