@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -95,7 +96,12 @@ func (s *Session) incremental(ctx context.Context) (res *Result, full string, er
 		res, err = ib.res.fail(ib.start)
 		return res, "", err
 	}
-	return ib.res, "", ib.commit()
+	if err := ib.commit(); errors.Is(err, errLinkInOutput) {
+		return nil, "a folder of the output was replaced by a link", nil
+	} else if err != nil {
+		return ib.res, "", err
+	}
+	return ib.res, "", nil
 }
 
 // loadTree finds the new tree and the pages it makes dirty: the old tree

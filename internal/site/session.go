@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -299,6 +300,9 @@ func writeInPlace(dest, rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := noLinkOnTheWay(dest, rel); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
@@ -328,10 +332,36 @@ func removeOutput(dest, rel string) error {
 	if err != nil {
 		return err
 	}
+	if err := noLinkOnTheWay(dest, rel); err != nil {
+		return err
+	}
 	_ = os.Remove(p)
 	for d := filepath.Dir(p); d != dest && within(d, dest); d = filepath.Dir(d) {
 		if os.Remove(d) != nil {
 			break
+		}
+	}
+	return nil
+}
+
+// errLinkInOutput: a folder of the output was replaced by a link (by
+// hand, while serving). Writing or removing through it would reach
+// outside the output; a full build replaces the whole folder instead.
+var errLinkInOutput = errors.New("a folder of the output is a link")
+
+// noLinkOnTheWay checks the folders from dest down to the output file rel:
+// each must be a real folder (or not there yet), not a link.
+func noLinkOnTheWay(dest, rel string) error {
+	cur := dest
+	dirs := strings.Split(rel, "/")
+	for _, d := range dirs[:len(dirs)-1] {
+		cur = filepath.Join(cur, d)
+		fi, err := os.Lstat(cur)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return &fs.PathError{Op: "write", Path: cur, Err: errLinkInOutput}
 		}
 	}
 	return nil

@@ -105,3 +105,77 @@ title: Q
 		t.Fatalf("the file outside the output became %q", got)
 	}
 }
+
+// A link put into the output folder while serving (a folder of it swapped
+// for a link to a folder elsewhere) is not written or removed through: an
+// edit writes a real folder in its place, and a page removed does not
+// remove the file the link leads to.
+func TestSessionDoesNotWriteThroughLinksInItsOutput(t *testing.T) {
+	dir := sitetest.Write(t, minimal+`
+-- content/s/_index.md --
+---
+title: S
+---
+-- content/s/p.md --
+---
+title: P
+---
+-- content/q.md --
+---
+title: Q
+---
+`)
+	opt := sitetest.Options(dir)
+	opt.Dest = filepath.Join(dir, "public")
+	elsewhere := t.TempDir()
+	victim := filepath.Join(elsewhere, "p", "index.html")
+	if err := os.MkdirAll(filepath.Dir(victim), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(victim, []byte("KEEP"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sess := site.NewSession(opt)
+	ctx := context.Background()
+	if _, err := sess.Build(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	swap := func(rel, target string) {
+		t.Helper()
+		p := filepath.Join(opt.Dest, rel)
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuild := func(file, text string) {
+		t.Helper()
+		p := filepath.Join(dir, file)
+		err := os.Remove(p)
+		if text != "" {
+			err = os.WriteFile(p, []byte(text), 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sess.Build(ctx, []string{file}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	swap("s", elsewhere)
+	rebuild("content/s/p.md", "---\ntitle: P2\n---\nnew\n")
+	if got, err := os.ReadFile(victim); string(got) != "KEEP" {
+		t.Fatalf("an edit wrote through a link in the output: %q, %v", got, err)
+	}
+	if fi, err := os.Lstat(filepath.Join(opt.Dest, "s")); err != nil || !fi.IsDir() {
+		t.Errorf("the output's s is not a folder again: %v", err)
+	}
+
+	swap("q", filepath.Join(elsewhere, "p"))
+	rebuild("content/q.md", "")
+	if got, err := os.ReadFile(victim); string(got) != "KEEP" {
+		t.Fatalf("removing a page removed the file a link in the output leads to: %q, %v", got, err)
+	}
+}
