@@ -377,7 +377,9 @@ func (b *builder) pageProblems(res *Result, records map[string]*pageRecord, touc
 // those pages are checked (the others were fine in the last build).
 func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {
 	var probs diag.List
+	ids := anchorIDs{records: records, sets: map[string]map[string]bool{}}
 	for _, key := range slices.Sorted(maps.Keys(records)) {
+		budget := suggestBudget
 		for _, a := range records[key].anchors {
 			if touched != nil && !touched[key] && !touched[a.target] {
 				continue
@@ -385,19 +387,70 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 			t := tree.ByFile(a.target)
 			ok := t != nil
 			rec := records[a.target]
-			if !ok || t.Broken || rec == nil || rec.ids.has(a.anchor) {
+			if !ok || t.Broken || rec == nil || ids.has(a.target, a.anchor) {
 				continue
 			}
+			// A "did you mean" compares the anchor with every id of the
+			// page: past a budget of comparisons for the linking page,
+			// the hint goes without (thousands of broken links to a page
+			// of thousands of ids took minutes).
+			var near []string
+			if all := ids.all(a.target); len(all) <= budget {
+				near, budget = all, budget-len(all)
+			}
 			if a.target == key {
-				probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, rec.ids.all()),
+				probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, near),
 					"link to #%s, but this page has no such heading or anchor", a.anchor)
 				continue
 			}
-			probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, rec.ids.all()),
+			probs.Errorf(key, int(a.line), int(a.col), markdown.AnchorHint(a.anchor, near),
 				"link to %s#%s, but that page has no such heading or anchor", t.File, a.anchor)
 		}
 	}
 	return probs
+}
+
+// suggestBudget is how many ids the "did you mean" hints of one page's
+// broken anchor links may compare with, in all.
+const suggestBudget = 1 << 20
+
+// anchorIDs answers whether a page has an id, for checkAnchors: a page
+// with many ids gets a set, made once, so that the links to it cost one
+// lookup each, not a pass over its ids.
+type anchorIDs struct {
+	records map[string]*pageRecord
+	sets    map[string]map[string]bool
+	lists   map[string][]string
+}
+
+// manyIDs is the size of a page's packed ids past which they get a set.
+const manyIDs = 512
+
+func (x *anchorIDs) has(page, id string) bool {
+	ids := x.records[page].ids
+	if len(ids) <= manyIDs {
+		return ids.has(id)
+	}
+	set, ok := x.sets[page]
+	if !ok {
+		set = map[string]bool{}
+		ids.each(func(id string) bool { set[id] = true; return true })
+		x.sets[page] = set
+	}
+	return set[id]
+}
+
+// all is the page's ids as a list, made once.
+func (x *anchorIDs) all(page string) []string {
+	if l, ok := x.lists[page]; ok {
+		return l
+	}
+	if x.lists == nil {
+		x.lists = map[string][]string{}
+	}
+	l := x.records[page].ids.all()
+	x.lists[page] = l
+	return l
 }
 
 func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *content.Page) *pageRecord {
