@@ -72,8 +72,10 @@ func (c *Converter) resolvePage(st *state, u *url.URL, ref string, off int, dest
 		return st.linkTo(target, u, off)
 	}
 	hint := "check the file name; paths are relative to this file, or to content/ when they start with /"
-	if near := nearestPage(tree, ref); near != "" {
-		hint = "did you mean " + near + "?"
+	if st.mayCompare(len(tree.All)) {
+		if near := nearestPage(tree, ref); near != "" {
+			hint = "did you mean " + near + "?"
+		}
 	}
 	st.errorf(off, hint, "link to %s, but there is no such page", u.Path)
 	return dest

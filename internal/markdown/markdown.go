@@ -124,6 +124,25 @@ type state struct {
 	// lines holds the offset of each line's start, made on first use:
 	// placing 20,000 headings must not count lines from the top each time.
 	lines []int
+	// compared counts the names the page's "did you mean" hints have
+	// compared with, for suggestBudget.
+	compared int
+}
+
+// SuggestBudget is how many names the "did you mean" hints of one page's
+// broken links may compare with in all (each compares with every page of
+// the site, or every id of the page linked to); past it a hint goes
+// without, so that thousands of broken links do not take minutes.
+const SuggestBudget = 1 << 20
+
+// mayCompare reports whether a hint may compare with n more names, and
+// counts them.
+func (s *state) mayCompare(n int) bool {
+	if s.compared+n > SuggestBudget {
+		return false
+	}
+	s.compared += n
+	return true
 }
 
 // pos returns the line in the page's file, and the column, of a byte

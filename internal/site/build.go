@@ -379,7 +379,7 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 	var probs diag.List
 	ids := anchorIDs{records: records, sets: map[string]map[string]bool{}}
 	for _, key := range slices.Sorted(maps.Keys(records)) {
-		budget := suggestBudget
+		budget := markdown.SuggestBudget
 		for _, a := range records[key].anchors {
 			if touched != nil && !touched[key] && !touched[a.target] {
 				continue
@@ -409,10 +409,6 @@ func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched ma
 	}
 	return probs
 }
-
-// suggestBudget is how many ids the "did you mean" hints of one page's
-// broken anchor links may compare with, in all.
-const suggestBudget = 1 << 20
 
 // anchorIDs answers whether a page has an id, for checkAnchors: a page
 // with many ids gets a set, made once, so that the links to it cost one
