@@ -108,12 +108,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 		}
 		c.File, c.src = name, src
 		if err != nil {
-			msg := err.Error()
-			var pe *fs.PathError
-			if errors.As(err, &pe) { // "open signpost.toml: " says nothing to an editor
-				msg = pe.Err.Error()
-			}
-			probs.Errorf(name, 0, 0, "check the file's permissions", "%s cannot be read: %s", name, msg)
+			probs.Add(diag.ReadProblem(name, err))
 			return c, probs
 		}
 		format := "toml"

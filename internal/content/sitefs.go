@@ -24,7 +24,7 @@ var (
 	ErrLinkToFolder = errors.New("is a link to a folder")
 	// ErrNotRegular: a named pipe, socket or device, which could block the
 	// build forever or never end.
-	ErrNotRegular = errors.New("is not a regular file (a named pipe, socket or device)")
+	ErrNotRegular error = notRegularError{}
 )
 
 // SiteFS reads a site folder as an fs.FS that only reads what belongs to
@@ -67,6 +67,10 @@ func (s *SiteFS) resolve(op, name string) (string, error) {
 	full := filepath.Join(s.root, filepath.FromSlash(name))
 	real, err := s.evalSymlinks(full, name)
 	if err != nil {
+		var pe *fs.PathError
+		if _, errno := err.(syscall.Errno); !errno && !errors.As(err, &pe) {
+			err = syscall.ELOOP // EvalSymlinks's own "too many links"
+		}
 		return "", &fs.PathError{Op: op, Path: name, Err: unwrapPathErr(err)}
 	}
 	if real == full {
@@ -116,6 +120,28 @@ type linkError struct {
 
 func (e *linkError) Error() string { return e.err.Error() + " (" + e.target + ")" }
 func (e *linkError) Unwrap() error { return e.err }
+
+// ExplainRead says what the link is and what to do (diag.ReadExplainer).
+func (e *linkError) ExplainRead(file string) (message, hint string) {
+	if errors.Is(e.err, ErrLinkToFolder) {
+		return fmt.Sprintf("%s is a link to the folder %s; links to folders are not followed", file, e.target),
+			"move or copy the folder into the site instead of linking to it"
+	}
+	return fmt.Sprintf("%s is a link to %s, outside the site folder; it is not read or published", file, e.target),
+		"copy the file into the site instead of linking to it, or remove the link"
+}
+
+// notRegularError is ErrNotRegular's type, which explains itself.
+type notRegularError struct{}
+
+func (notRegularError) Error() string {
+	return "is not a regular file (a named pipe, socket or device)"
+}
+
+func (notRegularError) ExplainRead(file string) (message, hint string) {
+	return file + " is a named pipe, socket or device, not a file; it is not read",
+		"remove it, or replace it with an ordinary file"
+}
 
 func unwrapPathErr(err error) error {
 	var pe *fs.PathError
@@ -185,36 +211,9 @@ func (r renamed) Name() string {
 	return r.name
 }
 
-// ReadProblem is the problem for a site file that could not be read,
-// saying what is true of it and what to do.
-func ReadProblem(file string, err error) diag.Problem {
-	p := diag.Problem{Path: file, Severity: diag.Error}
-	var le *linkError
-	errors.As(err, &le)
-	switch {
-	case errors.Is(err, ErrLinkOutside):
-		p.Message = fmt.Sprintf("%s is a link to %s, outside the site folder; it is not read or published", file, le.target)
-		p.Hint = "copy the file into the site instead of linking to it, or remove the link"
-	case errors.Is(err, ErrLinkToFolder):
-		p.Message = fmt.Sprintf("%s is a link to the folder %s; links to folders are not followed", file, le.target)
-		p.Hint = "move or copy the folder into the site instead of linking to it"
-	case errors.Is(err, ErrNotRegular):
-		p.Message = file + " is a named pipe, socket or device, not a file; it is not read"
-		p.Hint = "remove it, or replace it with an ordinary file"
-	case errors.Is(err, fs.ErrPermission):
-		p.Message = file + " cannot be read: the computer does not allow Signpost to open it"
-		p.Hint = "check the file's permissions"
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		p.Message = "build cancelled"
-	case errors.Is(err, syscall.EISDIR):
-		p.Message = file + " is a folder where a file was expected"
-		p.Hint = "rename or move the folder"
-	default:
-		p.Message = file + " cannot be read: " + PlainError(err)
-		p.Hint = "check that the file exists and can be read"
-	}
-	return p
-}
+// ReadProblem is the problem for a site file that could not be read
+// (diag.ReadProblem, which the errors above explain themselves to).
+func ReadProblem(file string, err error) diag.Problem { return diag.ReadProblem(file, err) }
 
 // PlainError is err without the system call and path Go's file errors
 // start with ("open content/a.md: ", "stat content: "): the problem

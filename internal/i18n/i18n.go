@@ -135,7 +135,7 @@ func (c *Catalogue) read(fsys fs.FS, isTheme bool, l *config.Language, probs *di
 			shown = "theme:" + name
 		}
 		if err != nil {
-			probs.Errorf(name, 0, 0, "check the file's permissions", "%s cannot be read: %v", name, err)
+			probs.Add(diag.ReadProblem(name, err))
 			continue
 		}
 		var raw map[string]any
