@@ -44,3 +44,39 @@ Text.
 	r.EditFile("content/apps/_index.md", "---\ntitle: Games\n---\n").Build()
 	r.AssertFile("apps/chat/index.html", `<li><a href="/apps/">Games</a></li>`, `! >Apps</a></li>`)
 }
+
+// A menu entry without a name shows its page's title on every page: a
+// new title (or address) of that page, a regular page and not a section,
+// shows in the menu of every page after the edit, as in a clean build.
+func TestMenuPageTitleRebuild(t *testing.T) {
+	r := sitetest.Run(t, `
+-- signpost.toml --
+title = "Family"
+[[menus.main]]
+pageRef = "apps/chat.md"
+-- content/_index.md --
+---
+title: Home
+---
+-- content/apps/_index.md --
+---
+title: Apps
+---
+-- content/apps/chat.md --
+---
+title: Chat
+---
+Text.
+-- content/other.md --
+---
+title: Other
+---
+Text.
+`)
+	r.AssertFile("other/index.html", `<a href="/apps/chat/">Chat</a>`)
+	r.EditFile("content/apps/chat.md", "---\ntitle: Talk\n---\nText.\n").Build()
+	r.AssertFile("other/index.html", `<a href="/apps/chat/">Talk</a>`, `! >Chat</a>`)
+	r.EditFile("content/apps/chat.md", "---\ntitle: Talk\nurl: /talk/\n---\nText.\n").Build()
+	r.AssertFile("other/index.html", `<a href="/talk/">Talk</a>`)
+	r.AssertSameAsClean()
+}

@@ -230,6 +230,10 @@ func (r *Renderer) newSite(lt *content.LangTree, probs *diag.List) *Site {
 		for _, e := range entries {
 			item := MenuItem{Name: e.Name, URL: e.URL, Own: !lt.Default && lt.Menus[name] != nil}
 			if e.PageRef != "" {
+				// Every page shows the entry's page (its title, its
+				// address), as one found with getPage: recorded alike, so
+				// an edit of it renders every page again.
+				r.lookedUp(e.PageRef)
 				p := opt.Tree.GetPageIn(lt.Key, e.PageRef)
 				if p == nil {
 					if lt.Default || lt.Menus[name] != nil {
