@@ -102,10 +102,6 @@ func TestNamedPipesAreReported(t *testing.T) {
 			}()
 			select {
 			case s := <-done:
-				if fifo == "signpost.toml" {
-					s.AssertProblem("signpost.toml: error: ", "is not a regular file (a named pipe, socket or device)")
-					return
-				}
 				s.AssertProblem(fifo + ": error: " + fifo + " is a named pipe, socket or device, not a file")
 			case <-time.After(20 * time.Second):
 				t.Fatal("the build hangs on a named pipe")
