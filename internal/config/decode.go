@@ -27,6 +27,9 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 	if format == "toml" {
 		err = toml.Unmarshal(src, v)
 	} else {
+		if p, found := yamlTooComplex(path, src); found {
+			return p, false
+		}
 		if p, found := yamlIndentFault(path, src); found {
 			return p, false
 		}

@@ -248,6 +248,9 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 	if _, found := yamlIndentFault(path, src); found {
 		return KeyLines{}, false
 	}
+	if _, found := yamlTooComplex(path, src); found {
+		return KeyLines{}, false // Decode reports it
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil || len(f.Docs) != 1 {
 		return KeyLines{}, false
