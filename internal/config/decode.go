@@ -25,6 +25,9 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 	}
 	var err error
 	if format == "toml" {
+		if p, found := tooLarge(path, format, src); found {
+			return p, false
+		}
 		err = toml.Unmarshal(src, v)
 	} else {
 		if p, found := yamlTooComplex(path, src); found {

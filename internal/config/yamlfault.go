@@ -149,21 +149,30 @@ func excerpt(lines []string, i, col int) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// Limits of the YAML Signpost reads, past which the reader's time or
-// memory is not bounded: 100,000 nested brackets took 27 s and 22 GB; a
-// mapping's keys take time quadratic in their number (goccy/go-yaml#889,
-// not released), so 200,000 took minutes.
+// Limits of the YAML and TOML Signpost reads, past which the readers'
+// time or memory is not bounded: 100,000 nested brackets took 27 s and
+// 22 GB; a mapping's keys take time quadratic in their number in both
+// readers (goccy/go-yaml#889, not released; go-toml's key tracker), so
+// 200,000 took minutes.
 const (
-	maxYAMLBytes = 512 << 10
+	maxDocBytes  = 512 << 10
 	maxYAMLDepth = 100
 )
 
+// tooLarge refuses a YAML or TOML document past maxDocBytes.
+func tooLarge(path, format string, src []byte) (diag.Problem, bool) {
+	if len(src) <= maxDocBytes {
+		return diag.Problem{}, false
+	}
+	return diag.Problem{Path: path, Line: 1, Severity: diag.Error,
+		Message: fmt.Sprintf("this %s is %d KB long; Signpost reads at most %d KB in one file or front matter", strings.ToUpper(format), len(src)>>10, maxDocBytes>>10),
+		Hint:    "split it: long lists belong in files of data/, each shorter"}, true
+}
+
 // yamlTooComplex refuses YAML past those limits before it is read.
 func yamlTooComplex(path string, src []byte) (diag.Problem, bool) {
-	if len(src) > maxYAMLBytes {
-		return diag.Problem{Path: path, Line: 1, Severity: diag.Error,
-			Message: fmt.Sprintf("this YAML is %d KB long; Signpost reads at most %d KB in one file or front matter", len(src)>>10, maxYAMLBytes>>10),
-			Hint:    "split it: long lists belong in files of data/, each shorter"}, true
+	if p, found := tooLarge(path, "yaml", src); found {
+		return p, true
 	}
 	depth := 0 // of [ and {, which may span lines
 	line := 1

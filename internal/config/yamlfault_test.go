@@ -99,7 +99,14 @@ func TestYAMLTooComplex(t *testing.T) {
 			}
 		})
 	}
+	var toml strings.Builder
+	for i := range 40000 {
+		fmt.Fprintf(&toml, "k%d = \"v%d\"\n", i, i)
+	}
 	var m map[string]any
+	if p, ok := Decode("toml", "f.md", []byte(toml.String()), &m); ok || p.Line != 1 || !strings.Contains(p.Message, "this TOML is") {
+		t.Fatalf("40,000 TOML keys: got %+v, want a problem at line 1", p)
+	}
 	if p, ok := Decode("yaml", "f.md", []byte("title: \"[[[[ in quotes\"\nlist: [[a, b], {c: [d]}]\n"), &m); !ok {
 		t.Fatalf("ordinary YAML refused: %+v", p)
 	}
