@@ -88,6 +88,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	s := NewSession(opt)
 	// Nothing builds again: the loader need not keep a copy of every page.
 	s.loader = content.NewOnceLoader()
+	s.once = true
 	return s.Build(ctx, nil)
 }
 
@@ -142,6 +143,10 @@ type builder struct {
 	// incremental build writes nothing unless it succeeds.
 	buffered map[string][]byte
 	rnd      *render.Renderer
+	// looked are the templates' getPage refs, kept when rnd is let go.
+	looked []string
+	// once is a build with no build after it (Session.once).
+	once bool
 	// convs are the markdown converters by language.
 	convs map[string]*markdown.Converter
 	// words are the theme's words in every language.
@@ -215,6 +220,12 @@ func (b *builder) run() {
 	b.renderPages(conv, rnd)
 	wait()
 	b.render404(rnd)
+	// Nothing renders or checks a page from here: the renderer, the
+	// converters and the checker (and the caches they hold, ~3 MB of a
+	// 10,000-page build) are let go before the search index is made, the
+	// largest thing at the end of a build.
+	b.looked = rnd.LookedUp()
+	b.rnd, b.convs, b.chk = nil, nil, nil
 	b.writeSearch(b.records)
 }
 
@@ -436,7 +447,9 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		}
 		collectTree(len(body))
 		rec.probs.Add(res.Problems...)
-		rec.targets = res.Targets
+		if !b.once { // read only by a later incremental build
+			rec.targets = res.Targets
+		}
 		rec.search = b.searchDoc(p, res)
 		if len(res.Anchors) > 0 { // kept to the end: at their size
 			rec.anchors = make([]anchorRec, 0, len(res.Anchors))
