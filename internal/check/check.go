@@ -24,6 +24,7 @@ import (
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/htmltoken"
 	"github.com/signpost/signpost/internal/markdown"
 )
 
@@ -121,6 +122,12 @@ type Report struct {
 	// may name: the build takes them from here rather than read the page
 	// once more.
 	IDs []string
+	// ContentTokens are Input.Content's tokens, taken from the pass over
+	// the page (read apart when the page does not hold the body whole), for
+	// the caller's other reader of the body, the search index, so that it
+	// is tokenized once; nil without Content or for a body over
+	// htmltoken.MaxTape. The caller releases them.
+	ContentTokens *htmltoken.Tape
 }
 
 // Page checks one page.
@@ -133,13 +140,13 @@ func (c *Checker) Page(in Input) Report {
 		pc.review()
 		pc.images(in.Markdown)
 	}
-	pg := scanPage(in.HTML)
+	pg, body := scanWithBody(in)
 	pc.ids(pg)
 	pc.imgAlts(pg)
 	pc.headings(pg)
 	pc.links(pg)
 	if p.File != "" && len(in.Content) > 0 {
-		pc.readability(in.Content)
+		pc.readability(in.Content, body)
 	}
 	if p.InDraft() {
 		// A draft is not published: its problems are to-dos, not failures.
@@ -149,7 +156,24 @@ func (c *Checker) Page(in Input) Report {
 	}
 	ids := pg.ids
 	pg.release()
-	return Report{Problems: pc.probs, External: pc.external, IDs: ids}
+	return Report{Problems: pc.probs, External: pc.external, IDs: ids, ContentTokens: body}
+}
+
+// scanWithBody scans the page, and reads the tokens of its body (Content)
+// for the prose reader and the search index in the same pass when the
+// page holds it, or apart: the body is tokenized once. A body over
+// htmltoken.MaxTape is not recorded (nil): its readers stream it.
+func scanWithBody(in Input) (*pageHTML, *htmltoken.Tape) {
+	if len(in.Content) == 0 || len(in.Content) > htmltoken.MaxTape {
+		return scanPage(in.HTML), nil
+	}
+	tee := htmltoken.NewTee(in.HTML, in.Content)
+	pg := scanTokens(tee)
+	body := tee.Tape()
+	if body == nil {
+		body = htmltoken.Record(in.Content)
+	}
+	return pg, body
 }
 
 // lang is a page's language: its own, else the site's default language,

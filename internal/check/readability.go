@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
+	"github.com/signpost/signpost/internal/htmltoken"
 )
 
 // Stats are the counts behind a Flesch–Kincaid grade.
@@ -29,25 +31,42 @@ func (s Stats) Grade() float64 {
 	return 0.39*float64(s.Words)/float64(s.Sentences) + 11.8*float64(s.Syllables)/float64(s.Words) - 15.59
 }
 
-// blockElems end a sentence where they end: list items, table cells and
-// headings often have no full stop.
-var blockElems = map[atom.Atom]bool{
-	atom.P: true, atom.Li: true, atom.Dd: true, atom.Dt: true, atom.Td: true, atom.Th: true,
-	atom.Blockquote: true, atom.Summary: true, atom.Figcaption: true, atom.Div: true, atom.Details: true,
-	atom.Ol: true, atom.Ul: true, atom.Dl: true, atom.Table: true, atom.Tr: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+// blockElem reports whether an element ends a sentence where it ends:
+// list items, table cells and headings often have no full stop. (A switch,
+// asked for every tag of every body, finds it faster than a map.)
+func blockElem(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Li, atom.Dd, atom.Dt, atom.Td, atom.Th,
+		atom.Blockquote, atom.Summary, atom.Figcaption, atom.Div, atom.Details,
+		atom.Ol, atom.Ul, atom.Dl, atom.Table, atom.Tr,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
-// skipElems hold no prose: code, and what is hidden from readers.
-var skipElems = map[atom.Atom]bool{atom.Pre: true, atom.Code: true, atom.Script: true, atom.Style: true, atom.Svg: true}
+// skipElem reports whether an element holds no prose: code, and what is
+// hidden from readers.
+func skipElem(a atom.Atom) bool {
+	switch a {
+	case atom.Pre, atom.Code, atom.Script, atom.Style, atom.Svg:
+		return true
+	}
+	return false
+}
 
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
+	return proseOf(html.NewTokenizer(bytes.NewReader(b)))
+}
+
+// proseOf is prose of the body whose tokens z reads.
+func proseOf(z tokens) []string {
 	p := proseReaders.Get().(*proseReader)
 	defer proseReaders.Put(p)
 	p.all, p.ends = p.all[:0], p.ends[:0]
-	walkHTML(&p.walker, b, p)
+	walkHTML(&p.walker, z, p)
 	p.flush()
 	clear(p.walker.open[:cap(p.walker.open)])
 	if len(p.ends) == 0 {
@@ -118,16 +137,16 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 		p.cur = append(p.cur, " code "...)
 	case tag == atom.Br:
 		p.cur = append(p.cur, ' ')
-	case headingLevel(tag) > 0 || blockElems[tag]:
+	case headingLevel(tag) > 0 || blockElem(tag):
 		p.flush()
 	}
-	return element{hidden: skipElems[tag] || a.hidden || headingLevel(tag) > 0}
+	return element{hidden: skipElem(tag) || a.hidden || headingLevel(tag) > 0}
 }
 
-func (p *proseReader) text(_ *htmlWalker, z *html.Tokenizer) { p.cur = append(p.cur, z.Text()...) }
+func (p *proseReader) text(_ *htmlWalker, z tokens) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
-	if w.hidden == 0 && blockElems[tag] {
+	if w.hidden == 0 && blockElem(tag) {
 		p.flush()
 	}
 }
@@ -418,13 +437,21 @@ func ReadingGradeApplies(lang string) bool { return proseRulesFor(lang).grade }
 // when a page is harder to read than the site's target reading grade, as
 // far as each means something in the page's language. Each sentence is
 // found and counted once for both.
-func (pc *pageCheck) readability(content []byte) {
+// The prose is read from the body's tokens when they were recorded (tape),
+// else from content.
+func (pc *pageCheck) readability(content []byte, tape *htmltoken.Tape) {
 	rules := proseRulesFor(pc.c.lang(pc.p))
 	if !rules.longSentences && !rules.grade {
 		return
 	}
+	var blocks []string
+	if tape != nil {
+		blocks = proseOf(tape.Replay())
+	} else {
+		blocks = prose(content)
+	}
 	var st Stats
-	for _, b := range prose(content) {
+	for _, b := range blocks {
 		for _, sent := range sentences(b, rules.abbreviations) {
 			n, syl := countWords(sent, rules.grade)
 			if rules.longSentences && n > MaxSentenceWords {

@@ -56,7 +56,7 @@ type tagAttrs struct {
 // ones the checks read (attrsToRead): the tokenizer copies each attribute
 // it returns, and most of those after the last that matters (a class,
 // width, loading) are not asked for.
-func readAttrs(z *html.Tokenizer, n int) tagAttrs {
+func readAttrs(z tokens, n int) tagAttrs {
 	var a tagAttrs
 	for more := n > 0; more && n > 0; {
 		var k, v []byte
@@ -93,7 +93,7 @@ func readAttrs(z *html.Tokenizer, n int) tagAttrs {
 // TagName copies the name of every tag. A name is what comes before a
 // space, "/" or ">", in lower case; one with a NUL byte, which the
 // tokenizer replaces, is left to it.
-func tagName(z *html.Tokenizer, raw, buf []byte) []byte {
+func tagName(z tokens, raw, buf []byte) []byte {
 	for _, c := range raw {
 		switch {
 		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
@@ -177,6 +177,7 @@ func nameAt(b []byte, name string) bool {
 type htmlWalker struct {
 	open   []element
 	hidden int // open elements that hide their content
+	naming int // open elements whose name is being gathered
 }
 
 // htmlVisitor is what a walk tells its reader.
@@ -187,17 +188,27 @@ type htmlVisitor interface {
 	// text is text outside hidden elements, read from z (z.Text) only
 	// when the reader needs it: most of a page's text names no link or
 	// heading, and reading it converts its line ends and entities.
-	text(w *htmlWalker, z *html.Tokenizer)
+	text(w *htmlWalker, z tokens)
 	// end is an end tag, before the elements it closes are closed.
 	end(w *htmlWalker, tag atom.Atom)
 	// closed is each element an end tag closes, innermost first.
 	closed(e *element)
 }
 
-// walkHTML walks b with w, whose open elements' buffer is reused.
-func walkHTML(w *htmlWalker, b []byte, v htmlVisitor) {
-	w.open, w.hidden = w.open[:0], 0
-	z := html.NewTokenizer(bytes.NewReader(b))
+// tokens are what a walk reads from the tokenizer: a live
+// *html.Tokenizer, or a body's tokens recorded once for the prose reader
+// and the search index (*htmltoken.Replay), which answer alike.
+type tokens interface {
+	Next() html.TokenType
+	Raw() []byte
+	Text() []byte
+	TagName() ([]byte, bool)
+	TagAttr() (key, val []byte, more bool)
+}
+
+// walkHTML walks z's tokens with w, whose open elements' buffer is reused.
+func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
+	w.open, w.hidden, w.naming = w.open[:0], 0, 0
 	var buf [16]byte
 	for {
 		switch tt := z.Next(); tt {
@@ -213,7 +224,7 @@ func walkHTML(w *htmlWalker, b []byte, v htmlVisitor) {
 			tag := atom.Lookup(name)
 			// Asking a tag without attributes for one returns none.
 			e := v.start(w, tag, readAttrs(z, attrsToRead(raw)))
-			if tt == html.SelfClosingTagToken || voidElem[tag] {
+			if tt == html.SelfClosingTagToken || voidElem(tag) {
 				continue
 			}
 			e.tag, e.name = tag, tag.String()
@@ -222,6 +233,9 @@ func walkHTML(w *htmlWalker, b []byte, v htmlVisitor) {
 			}
 			if e.hidden {
 				w.hidden++
+			}
+			if e.naming {
+				w.naming++
 			}
 			w.open = append(w.open, e)
 		case html.EndTagToken:
@@ -243,6 +257,9 @@ func (w *htmlWalker) close(name []byte, v htmlVisitor) {
 			if w.open[j].hidden {
 				w.hidden--
 			}
+			if w.open[j].naming {
+				w.naming--
+			}
 		}
 		w.open = w.open[:i]
 		return
@@ -259,9 +276,14 @@ var scans = sync.Pool{New: func() any { return new(pageHTML) }}
 // is hidden from screen readers. The ids are the caller's; the rest is
 // only valid until release.
 func scanPage(b []byte) *pageHTML {
+	return scanTokens(html.NewTokenizer(bytes.NewReader(b)))
+}
+
+// scanTokens is scanPage of the page whose tokens z reads.
+func scanTokens(z tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
-	walkHTML(&pg.walker, b, pg)
+	walkHTML(&pg.walker, z, pg)
 	return pg
 }
 
@@ -298,7 +320,7 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 }
 
 // text adds text to the accessible names being gathered.
-func (pg *pageHTML) text(w *htmlWalker, z *html.Tokenizer) {
+func (pg *pageHTML) text(w *htmlWalker, z tokens) {
 	if naming(w) {
 		pg.names = append(pg.names, z.Text()...)
 	}
@@ -307,14 +329,7 @@ func (pg *pageHTML) text(w *htmlWalker, z *html.Tokenizer) {
 func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 
 // naming reports whether an open element's name is being gathered.
-func naming(w *htmlWalker) bool {
-	for i := range w.open {
-		if w.open[i].naming {
-			return true
-		}
-	}
-	return false
-}
+func naming(w *htmlWalker) bool { return w.naming > 0 }
 
 // closed records a closed heading or link with its accessible name.
 func (pg *pageHTML) closed(e *element) {
@@ -351,5 +366,13 @@ func headingLevel(a atom.Atom) int {
 	return 0
 }
 
-var voidElem = map[atom.Atom]bool{atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
-	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true, atom.Source: true, atom.Track: true, atom.Wbr: true}
+// voidElem reports whether an element has no end tag (a switch: it is
+// asked for every start tag of every page).
+func voidElem(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link,
+		atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
+}

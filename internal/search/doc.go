@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/signpost/signpost/internal/htmltoken"
 )
 
 // Page is what the index needs from one page.
@@ -20,6 +22,9 @@ type Page struct {
 	Description string
 	Terms       []string // its topics, ages and apps, as written
 	HTML        []byte   // the converted markdown body, without the templates
+	// Tokens, when not nil, are HTML's tokens, recorded once for the
+	// index and the checks, which both read the body.
+	Tokens *htmltoken.Tape
 	// Lang is the page's language, a key ("ur") or a code ("en-GB"): its
 	// words are split and reduced by For(Lang); "" is English.
 	Lang string
@@ -81,7 +86,13 @@ func Analyse(p Page) *Doc {
 	w.addFixed(p.Description, weightDescription)
 	w.addFixed(strings.Join(p.Terms, "\n"), weightTaxonomy)
 	heads, n := w.heads[:0], 0
-	w.walkText(p.HTML, func(text []byte, heading bool, id []byte) {
+	var z tokens
+	if p.Tokens != nil {
+		z = p.Tokens.Replay()
+	} else {
+		z = html.NewTokenizer(bytes.NewReader(p.HTML))
+	}
+	w.walkText(z, func(text []byte, heading bool, id []byte) {
 		if heading && len(id) > 0 {
 			w.spaced = collapseSpaces(w.spaced[:0], text)
 			heads = appendHeading(heads, w.spaced, id)
@@ -353,11 +364,20 @@ func (w *weigher) hits(share func(id int32, inTitle bool) float64) []byte {
 	return slices.Clone(out)
 }
 
+// tokens are what walkText reads from the tokenizer: a live
+// *html.Tokenizer, or a body's tokens recorded once for the index and the
+// checks (*htmltoken.Replay), which answer alike.
+type tokens interface {
+	Next() html.TokenType
+	Raw() []byte
+	Text() []byte
+	TagAttr() (key, val []byte, more bool)
+}
+
 // walkText calls fn with the text of each heading and of each run of body
-// text in src, skipping what is there for looks (block labels, hidden
+// text that z reads, skipping what is there for looks (block labels, hidden
 // icons); text is only valid during the call.
-func (w *weigher) walkText(src []byte, fn func(text []byte, heading bool, id []byte)) {
-	z := html.NewTokenizer(bytes.NewReader(src))
+func (w *weigher) walkText(z tokens, fn func(text []byte, heading bool, id []byte)) {
 	t := &w.text
 	t.fn, t.text, t.heading, t.id, t.skip, t.stack = fn, t.text[:0], 0, t.id[:0], 0, t.stack[:0]
 	for {
@@ -399,7 +419,7 @@ func (t *textWalker) flush() {
 	}
 }
 
-func (t *textWalker) start(z *html.Tokenizer) {
+func (t *textWalker) start(z tokens) {
 	raw := z.Raw()
 	name := t.tagName(raw)
 	if void(name) {

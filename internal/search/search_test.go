@@ -1,12 +1,15 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestStem(t *testing.T) {
@@ -176,7 +179,7 @@ func TestWalkTextReadsHTMLAsBrowsers(t *testing.T) {
 	was := string(in)
 	var got []string
 	var w weigher
-	w.walkText(in, func(text []byte, heading bool, id []byte) {
+	w.walkText(html.NewTokenizer(bytes.NewReader(in)), func(text []byte, heading bool, id []byte) {
 		got = append(got, fmt.Sprintf("%s|%v|%s", text, heading, id))
 	})
 	want := []string{"One & two\u00a0<x> ©2024 \ufffd <p>ns</p>svg|false|", "Q & A|true|h&1", "ab c|false|", "sl|true|a/b",

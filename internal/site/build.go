@@ -450,7 +450,6 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 		if !b.once { // read only by a later incremental build
 			rec.targets = res.Targets
 		}
-		rec.search = b.searchDoc(p, res)
 		if len(res.Anchors) > 0 { // kept to the end: at their size
 			rec.anchors = make([]anchorRec, 0, len(res.Anchors))
 		}
@@ -462,6 +461,7 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	rec.template = tmpl
 	if err != nil {
 		rec.probs.Add(diag.Problems(err)...)
+		rec.search = b.searchDoc(p, res, nil)
 		if res != nil {
 			rec.ids = packIDs(markdown.HTMLIDs(res.HTML)) // the body's, all that is known
 		}
@@ -472,6 +472,12 @@ func (b *builder) renderPage(conv *markdown.Converter, rnd *render.Renderer, p *
 	// them in their pass over the page.
 	rep, checked := b.check(check.Input{Page: p, HTML: html, Source: source, Layouts: layouts(rnd, tmpl)}, res)
 	rec.probs, rec.external, rec.ids = append(rec.probs, rep.Problems...), rep.External, packIDs(rep.IDs)
+	// The checks' pass over the page read the body's tokens, once for
+	// both (nil when they are off).
+	rec.search = b.searchDoc(p, res, rep.ContentTokens)
+	if rep.ContentTokens != nil {
+		rep.ContentTokens.Release()
+	}
 	if !checked {
 		rec.ids = packIDs(markdown.HTMLIDs(html))
 	}

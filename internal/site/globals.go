@@ -8,15 +8,22 @@ import (
 
 	"github.com/signpost/signpost/internal/catalogue"
 	"github.com/signpost/signpost/internal/content"
+	"github.com/signpost/signpost/internal/htmltoken"
 	"github.com/signpost/signpost/internal/markdown"
 	"github.com/signpost/signpost/internal/search"
 )
 
-// searchDoc analyses a rendered page for the search index, or returns nil
-// for pages left out of it: generated lists, the home page (its links are
-// everywhere else) and the search page itself.
-func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
-	if res == nil || p.File == "" || p.Kind == content.KindHome || p.Layout() == "search" {
+// searched reports whether a page is in the search index: generated lists,
+// the home page (its links are everywhere else) and the search page itself
+// are left out.
+func searched(p *content.Page, res *markdown.Result) bool {
+	return res != nil && p.File != "" && p.Kind != content.KindHome && p.Layout() != "search"
+}
+
+// searchDoc analyses a rendered page for the search index (reading its
+// body from tape when not nil), or returns nil for pages left out of it.
+func (b *builder) searchDoc(p *content.Page, res *markdown.Result, tape *htmltoken.Tape) *search.Doc {
+	if !searched(p, res) {
 		return nil
 	}
 	var terms []string
@@ -31,7 +38,7 @@ func (b *builder) searchDoc(p *content.Page, res *markdown.Result) *search.Doc {
 	} else if p.Kind == content.KindSection && !minor {
 		answer = search.AnswerHub
 	}
-	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Lexicon: b.lexicon,
+	return search.Analyse(search.Page{URL: p.RelPermalink, Lang: p.Lang, Title: p.Title, Description: p.Description, Terms: terms, HTML: res.HTML, Tokens: tape, Lexicon: b.lexicon,
 		Country: rank.Country, Minor: minor, Answer: answer})
 }
 

@@ -1,0 +1,92 @@
+package check
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/signpost/signpost/internal/htmltoken"
+)
+
+// TestProseFromTapeAsFromHTML: the prose reader finds the same blocks in
+// a body's recorded tokens as in its HTML, on the rendered bodies of the
+// markdown fixtures and on random HTML.
+func TestProseFromTapeAsFromHTML(t *testing.T) {
+	ins := fixtureBodies(t)
+	rnd := rand.New(rand.NewPCG(18, 5))
+	for range 5000 {
+		ins = append(ins, htmltoken.RandomHTML(rnd))
+	}
+	for _, b := range ins {
+		tape := htmltoken.Record(b)
+		if got, want := proseOf(tape.Replay()), prose(b); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: prose from the tape %q, from the HTML %q", b, got, want)
+		}
+		tape.Release()
+	}
+}
+
+// fixtureBodies are the rendered bodies (want.html) of the markdown and
+// block fixtures: goldmark's HTML, as pages have it.
+func fixtureBodies(t *testing.T) [][]byte {
+	var out [][]byte
+	for _, dir := range []string{"../markdown/testdata", "../markdown/blocks/testdata"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tf := range txtar.Parse(b).Files {
+				if filepath.Ext(tf.Name) == ".html" {
+					out = append(out, tf.Data)
+				}
+			}
+		}
+	}
+	if len(out) < 40 {
+		t.Fatalf("%d rendered bodies in the fixtures, want more", len(out))
+	}
+	return out
+}
+
+// TestScanWithBodyAsApart: scanning a page while taking its body's tokens
+// finds what scanning it alone does, and the prose of the body's tokens
+// is the body's, on the markdown fixtures written in a layout as the
+// bundled site's, and on random bodies in random pages.
+func TestScanWithBodyAsApart(t *testing.T) {
+	type pair struct{ page, body []byte }
+	var ins []pair
+	for _, b := range fixtureBodies(t) {
+		ins = append(ins, pair{[]byte("<main><h1>T</h1><div class=\"content\">\n" + string(b) + "\n</div><a href=/x>x</a></main>"), b})
+	}
+	rnd := rand.New(rand.NewPCG(18, 8))
+	for range 5000 {
+		body := htmltoken.RandomHTML(rnd)
+		page := append(append(htmltoken.RandomHTML(rnd), body...), htmltoken.RandomHTML(rnd)...)
+		ins = append(ins, pair{page, body})
+	}
+	for _, in := range ins {
+		got, tape := scanWithBody(Input{HTML: in.page, Content: in.body})
+		want := scanPage(in.page)
+		// (An empty list may be nil or not.)
+		if g, w := fmt.Sprintf("%q %+v %+v %+v", got.ids, got.images, got.headings, got.links),
+			fmt.Sprintf("%q %+v %+v %+v", want.ids, want.images, want.headings, want.links); g != w {
+			t.Errorf("%q: scanned with its body %s, alone %s", in.page, g, w)
+		}
+		got.release()
+		want.release()
+		if len(in.body) == 0 {
+			continue
+		}
+		if got, want := proseOf(tape.Replay()), prose(in.body); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q in %q: prose of its tokens %q, of the body %q", in.body, in.page, got, want)
+		}
+		tape.Release()
+	}
+}
