@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -112,5 +113,18 @@ func TestInterruptStops(t *testing.T) {
 			}
 		}
 		_ = wait(t, cmd, 15*time.Second)
+	}
+}
+
+func TestSetGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	setGC(func(string) (string, bool) { return "", false })
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("GOGC unset: collector at %d%%, want %d%%", got, gcPercent)
+	}
+	setGC(func(string) (string, bool) { return "100", true })
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC=100 in the environment: collector at %d%%, want it left at 100%%", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -110,8 +111,11 @@ type IDPlace struct {
 
 // Converter renders page bodies.
 type Converter struct {
-	md  goldmark.Markdown
-	opt Options
+	md goldmark.Markdown
+	// plain is md without goldmark's linkify, for the bodies it can make
+	// no link in (see mayLinkify).
+	plain goldmark.Markdown
+	opt   Options
 }
 
 var stateKey = parser.NewContextKey()
@@ -152,7 +156,9 @@ func (s *state) pos(off int) (line, col int) {
 		return s.page.BodyLine, 0
 	}
 	if s.lines == nil {
-		s.lines = append(s.lines, 0)
+		// At its size: grown line by line, it was 2% of the converter's
+		// allocation on the generated corpus.
+		s.lines = make([]int, 1, bytes.Count(s.source, []byte("\n"))+1)
 		for i, c := range s.source {
 			if c == '\n' {
 				s.lines = append(s.lines, i+1)
@@ -188,10 +194,23 @@ func StateOf(pc parser.Context) (page *content.Page, line func(off int) int, pro
 	return s.page, func(off int) int { l, _ := s.pos(off); return l }, &s.res.Problems
 }
 
-// New builds the goldmark instance for one build.
+// New builds the goldmark instances for one build.
 func New(opt Options) *Converter {
-	exts := []goldmark.Extender{
-		extension.GFM,
+	c := &Converter{opt: opt}
+	c.md = c.newGoldmark(true)
+	c.plain = c.newGoldmark(false)
+	return c
+}
+
+// newGoldmark builds one goldmark instance, with or without linkify (the
+// rest of GFM: tables, strikethrough, task lists, always).
+func (c *Converter) newGoldmark(linkify bool) goldmark.Markdown {
+	var exts []goldmark.Extender
+	if linkify {
+		exts = append(exts, extension.Linkify)
+	}
+	exts = append(exts,
+		extension.Table, extension.Strikethrough, extension.TaskList,
 		extension.DefinitionList,
 		// Quotes are placed by quoteTransformer: goldmark's own rules
 		// turn 'turn' into ’turn' (see quotes.go).
@@ -204,10 +223,16 @@ func New(opt Options) *Converter {
 			extension.WithFootnoteBacklinkHTML(`↩︎<span class="visually-hidden"> Back to reference ^^</span>`),
 			extension.WithFootnoteLinkTitle("Footnote ^^"),
 		),
-	}
-	exts = append(exts, opt.Extensions...)
-	c := &Converter{opt: opt}
-	c.md = goldmark.New(
+	)
+	exts = append(exts, c.opt.Extensions...)
+	md := goldmark.New(
+		// goldmark's default parser, with its link reference definitions
+		// looked for only where one can be (see linkRefs).
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(util.Prioritized(linkRefs{}, 100)),
+		)),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(
 			// Heading IDs are made by pageTransformer from the heading's
@@ -220,12 +245,53 @@ func New(opt Options) *Converter {
 		),
 	)
 	raw := renderer.NodeRenderer(escapeRawHTML{})
-	if opt.Unsafe {
+	if c.opt.Unsafe {
 		raw = safeRawHTML{}
 	}
-	c.md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100)))
-	return c
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100)))
+	return md
 }
+
+// linkRefs is goldmark's paragraph transformer for link reference
+// definitions ("[label]: /address"), asked only about paragraphs with a
+// "[": a definition starts with one, and goldmark made a reader for every
+// paragraph to look (5% of the converter's allocation on the generated
+// corpus, where most paragraphs have no link).
+type linkRefs struct{}
+
+func (linkRefs) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines, src := node.Lines(), reader.Source()
+	for i := 0; i < lines.Len(); i++ {
+		if seg := lines.At(i); bytes.IndexByte(src[seg.Start:seg.Stop], '[') >= 0 {
+			parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
+			return
+		}
+	}
+}
+
+// mayLinkify reports whether goldmark's linkify could change how body
+// converts. It links bare addresses, which start "http://", "https://",
+// "ftp://" or "www.", and e-mail addresses, which have an "@": a body
+// with none of these has nothing for it to link. Yet goldmark asks it at
+// every space, tab, "(", "*", "_" and "~" (a fifth of the converter's
+// instructions on the generated corpus), and cuts the line's text there:
+// that changes nothing a reader sees but for a line ending in two or
+// more spaces or tabs, whose last piece alone goldmark trims (with
+// linkify, "a\t\t" keeps a tab), so such a body keeps linkify too.
+func mayLinkify(body []byte) bool {
+	if bytes.Contains(body, []byte("://")) || bytes.Contains(body, []byte("www.")) || bytes.IndexByte(body, '@') >= 0 {
+		return true
+	}
+	for line := range bytes.Lines(body) {
+		line = bytes.TrimSuffix(line, []byte("\n"))
+		if n := len(line); n >= 2 && isBlank(line[n-1]) && isBlank(line[n-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
 
 // Convert renders one page body. Markdown itself never fails to parse;
 // problems (broken links) come back in Result.Problems.
@@ -241,13 +307,17 @@ func (c *Converter) Convert(p *content.Page, body []byte) (*Result, error) {
 		st.source = body
 		st.lines = nil
 	}
+	md := c.md
+	if !mayLinkify(body) {
+		md = c.plain
+	}
 	ids := newIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	pc.Set(stateKey, st)
-	doc := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	doc := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	var buf htmlWriter
 	buf.Grow(len(body) + len(body)/2) // most pages' HTML is 1 to 1.5 times their markdown
-	if err := c.md.Renderer().Render(&buf, body, doc); err != nil {
+	if err := md.Renderer().Render(&buf, body, doc); err != nil {
 		return nil, fmt.Errorf("%s: render markdown: %w", p.File, err)
 	}
 	res.HTML = buf.Bytes()

@@ -41,6 +41,9 @@ type Session struct {
 	loader  *content.Loader
 	pending map[string]bool // changed since the last good build
 	good    *snapshot
+	// once is true for Build's session, which builds once: its page
+	// records need not keep what only a later incremental build reads.
+	once bool
 	// fullShare is the share of pages that, once dirty, makes one sweep of
 	// a full build cheaper than an incremental one.
 	fullShare float64
@@ -170,7 +173,7 @@ func (s *Session) newBuilder(ctx context.Context, cfg *config.Config, tree *cont
 	if s.opt.Minify != nil {
 		minifyOn = *s.opt.Minify
 	}
-	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data,
+	b := &builder{ctx: ctx, opt: s.opt, site: s.site, cfg: cfg, tree: tree, min: newMinifier(minifyOn), data: data, once: s.once,
 		published: map[string]bool{}, records: map[string]*pageRecord{}, lexicon: &search.Lexicon{},
 		rec: newRecorder(), refused: map[*content.Page]bool{}, redirectOnly: map[string]bool{}}
 	if s.opt.Check {
@@ -242,7 +245,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 		return res, err
 	}
 	s.good = &snapshot{tree: tree, records: b.records, assets: b.assets, files: b.staticFiles(), rec: b.rec, index: b.indexSums,
-		looked: b.rnd.LookedUp(), skeleton: skeleton(tree), loadProbs: loadProbs}
+		looked: b.looked, skeleton: skeleton(tree), loadProbs: loadProbs}
 	s.pending = map[string]bool{}
 	res.finish(start)
 	return res, nil
