@@ -3,13 +3,10 @@ package check
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
+	"github.com/signpost/signpost/internal/htmltest"
 	"github.com/signpost/signpost/internal/htmltoken"
 )
 
@@ -17,10 +14,10 @@ import (
 // a body's recorded tokens as in its HTML, on the rendered bodies of the
 // markdown fixtures and on random HTML.
 func TestProseFromTapeAsFromHTML(t *testing.T) {
-	ins := fixtureBodies(t)
+	ins := htmltest.FixtureBodies(t)
 	rnd := rand.New(rand.NewPCG(18, 5))
 	for range 5000 {
-		ins = append(ins, htmltoken.RandomHTML(rnd))
+		ins = append(ins, htmltest.Random(rnd))
 	}
 	for _, b := range ins {
 		tape := htmltoken.Record(b)
@@ -31,30 +28,6 @@ func TestProseFromTapeAsFromHTML(t *testing.T) {
 	}
 }
 
-// fixtureBodies are the rendered bodies (want.html) of the markdown and
-// block fixtures: goldmark's HTML, as pages have it.
-func fixtureBodies(t *testing.T) [][]byte {
-	var out [][]byte
-	for _, dir := range []string{"../markdown/testdata", "../markdown/blocks/testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, tf := range txtar.Parse(b).Files {
-				if filepath.Ext(tf.Name) == ".html" {
-					out = append(out, tf.Data)
-				}
-			}
-		}
-	}
-	if len(out) < 40 {
-		t.Fatalf("%d rendered bodies in the fixtures, want more", len(out))
-	}
-	return out
-}
-
 // TestScanWithBodyAsApart: scanning a page while taking its body's tokens
 // finds what scanning it alone does, and the prose of the body's tokens
 // is the body's, on the markdown fixtures written in a layout as the
@@ -62,13 +35,13 @@ func fixtureBodies(t *testing.T) [][]byte {
 func TestScanWithBodyAsApart(t *testing.T) {
 	type pair struct{ page, body []byte }
 	var ins []pair
-	for _, b := range fixtureBodies(t) {
+	for _, b := range htmltest.FixtureBodies(t) {
 		ins = append(ins, pair{[]byte("<main><h1>T</h1><div class=\"content\">\n" + string(b) + "\n</div><a href=/x>x</a></main>"), b})
 	}
 	rnd := rand.New(rand.NewPCG(18, 8))
 	for range 5000 {
-		body := htmltoken.RandomHTML(rnd)
-		page := append(append(htmltoken.RandomHTML(rnd), body...), htmltoken.RandomHTML(rnd)...)
+		body := htmltest.Random(rnd)
+		page := append(append(htmltest.Random(rnd), body...), htmltest.Random(rnd)...)
 		ins = append(ins, pair{page, body})
 	}
 	for _, in := range ins {

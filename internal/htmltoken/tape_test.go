@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/tools/txtar"
+
+	"github.com/signpost/signpost/internal/htmltest"
 )
 
 // tokens are the tokenizer's methods that readers use.
@@ -142,6 +144,6 @@ func TestTapeAnswersAsTokenizer(t *testing.T) {
 func TestTapeAnswersAsTokenizerOnRandomHTML(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(18, 4))
 	for range 20000 {
-		sameAnswers(t, RandomHTML(rnd))
+		sameAnswers(t, htmltest.Random(rnd))
 	}
 }

@@ -3,12 +3,11 @@ package htmltoken
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
+
+	"github.com/signpost/signpost/internal/htmltest"
 )
 
 // teeAlike reads page through a Tee recording body, which page holds, and
@@ -61,16 +60,16 @@ func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 	taped := 0
 	const n = 40000
 	edges := []string{"", "\n", ">", "<div class=content>\n", "\n</div>", "</p>", "<", "&amp", "\r"}
-	fixtures := fixtureBodies(t)
+	fixtures := htmltest.FixtureBodies(t)
 	for i := range n {
-		body, page := RandomHTML(rnd), RandomHTML(rnd)
+		body, page := htmltest.Random(rnd), htmltest.Random(rnd)
 		if i%2 == 1 { // a real body in a layout
 			body, page = fixtures[rnd.IntN(len(fixtures))], []byte("<main><h1>T</h1>")
 		}
 		page = append(page, edges[rnd.IntN(len(edges))]...)
 		page = append(page, body...)
 		page = append(page, edges[rnd.IntN(len(edges))]...)
-		page = append(page, RandomHTML(rnd)...)
+		page = append(page, htmltest.Random(rnd)...)
 		if teeAlike(t, page, body) {
 			taped++
 		}
@@ -79,28 +78,4 @@ func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 	if taped < n/5 {
 		t.Errorf("%d of %d random pages gave their body's tape, want more to test", taped, n)
 	}
-}
-
-// fixtureBodies are the rendered bodies (want.html) of the markdown and
-// block fixtures.
-func fixtureBodies(t *testing.T) [][]byte {
-	var out [][]byte
-	for _, dir := range []string{"../markdown/testdata", "../markdown/blocks/testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, tf := range txtar.Parse(b).Files {
-				if filepath.Ext(tf.Name) == ".html" {
-					out = append(out, tf.Data)
-				}
-			}
-		}
-	}
-	if len(out) < 40 {
-		t.Fatalf("%d rendered bodies in the fixtures, want more", len(out))
-	}
-	return out
 }

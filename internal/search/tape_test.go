@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 
+	"github.com/signpost/signpost/internal/htmltest"
 	"github.com/signpost/signpost/internal/htmltoken"
 )
 
@@ -20,27 +18,10 @@ import (
 // bodies of the markdown fixtures and on random HTML; Analyse gives the
 // same Doc either way.
 func TestWalkTextFromTapeAsFromHTML(t *testing.T) {
-	var ins [][]byte
-	for _, dir := range []string{"../markdown/testdata", "../markdown/blocks/testdata"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txtar"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, tf := range txtar.Parse(b).Files {
-				if filepath.Ext(tf.Name) == ".html" {
-					ins = append(ins, tf.Data)
-				}
-			}
-		}
-	}
-	if len(ins) < 40 {
-		t.Fatalf("%d rendered bodies in the fixtures, want more", len(ins))
-	}
+	ins := htmltest.FixtureBodies(t)
 	rnd := rand.New(rand.NewPCG(18, 6))
 	for range 5000 {
-		ins = append(ins, htmltoken.RandomHTML(rnd))
+		ins = append(ins, htmltest.Random(rnd))
 	}
 	walk := func(z tokens) []string {
 		var w weigher
