@@ -62,7 +62,7 @@ func prose(b []byte) []string {
 }
 
 // proseOf is prose of the body whose tokens z reads.
-func proseOf(z tokens) []string {
+func proseOf(z htmltoken.Tokens) []string {
 	p := proseReaders.Get().(*proseReader)
 	defer proseReaders.Put(p)
 	p.all, p.ends = p.all[:0], p.ends[:0]
@@ -143,7 +143,7 @@ func (p *proseReader) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 	return element{hidden: skipElem(tag) || a.hidden || headingLevel(tag) > 0}
 }
 
-func (p *proseReader) text(_ *htmlWalker, z tokens) { p.cur = append(p.cur, z.Text()...) }
+func (p *proseReader) text(_ *htmlWalker, z htmltoken.Tokens) { p.cur = append(p.cur, z.Text()...) }
 
 func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
 	if w.hidden == 0 && blockElem(tag) {

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/signpost/signpost/internal/htmltoken"
 )
 
 // pageHTML is what the checks need from a page's HTML, read in one pass as a
@@ -56,7 +58,7 @@ type tagAttrs struct {
 // ones the checks read (attrsToRead): the tokenizer copies each attribute
 // it returns, and most of those after the last that matters (a class,
 // width, loading) are not asked for.
-func readAttrs(z tokens, n int) tagAttrs {
+func readAttrs(z htmltoken.Tokens, n int) tagAttrs {
 	var a tagAttrs
 	for more := n > 0; more && n > 0; {
 		var k, v []byte
@@ -93,7 +95,7 @@ func readAttrs(z tokens, n int) tagAttrs {
 // TagName copies the name of every tag. A name is what comes before a
 // space, "/" or ">", in lower case; one with a NUL byte, which the
 // tokenizer replaces, is left to it.
-func tagName(z tokens, raw, buf []byte) []byte {
+func tagName(z htmltoken.Tokens, raw, buf []byte) []byte {
 	for _, c := range raw {
 		switch {
 		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
@@ -188,26 +190,15 @@ type htmlVisitor interface {
 	// text is text outside hidden elements, read from z (z.Text) only
 	// when the reader needs it: most of a page's text names no link or
 	// heading, and reading it converts its line ends and entities.
-	text(w *htmlWalker, z tokens)
+	text(w *htmlWalker, z htmltoken.Tokens)
 	// end is an end tag, before the elements it closes are closed.
 	end(w *htmlWalker, tag atom.Atom)
 	// closed is each element an end tag closes, innermost first.
 	closed(e *element)
 }
 
-// tokens are what a walk reads from the tokenizer: a live
-// *html.Tokenizer, or a body's tokens recorded once for the prose reader
-// and the search index (*htmltoken.Replay), which answer alike.
-type tokens interface {
-	Next() html.TokenType
-	Raw() []byte
-	Text() []byte
-	TagName() ([]byte, bool)
-	TagAttr() (key, val []byte, more bool)
-}
-
 // walkHTML walks z's tokens with w, whose open elements' buffer is reused.
-func walkHTML(w *htmlWalker, z tokens, v htmlVisitor) {
+func walkHTML(w *htmlWalker, z htmltoken.Tokens, v htmlVisitor) {
 	w.open, w.hidden, w.naming = w.open[:0], 0, 0
 	var buf [16]byte
 	for {
@@ -280,7 +271,7 @@ func scanPage(b []byte) *pageHTML {
 }
 
 // scanTokens is scanPage of the page whose tokens z reads.
-func scanTokens(z tokens) *pageHTML {
+func scanTokens(z htmltoken.Tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
 	walkHTML(&pg.walker, z, pg)
@@ -320,7 +311,7 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 }
 
 // text adds text to the accessible names being gathered.
-func (pg *pageHTML) text(w *htmlWalker, z tokens) {
+func (pg *pageHTML) text(w *htmlWalker, z htmltoken.Tokens) {
 	if naming(w) {
 		pg.names = append(pg.names, z.Text()...)
 	}

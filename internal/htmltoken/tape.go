@@ -40,6 +40,17 @@ type attr struct{ key, val span }
 
 type span struct{ from, to int32 }
 
+// Tokens are the tokenizer's methods that readers of a page call: a live
+// *html.Tokenizer, a *Replay of a tape and a *Tee all have them, and
+// answer alike.
+type Tokens interface {
+	Next() html.TokenType
+	Raw() []byte
+	Text() []byte
+	TagName() ([]byte, bool)
+	TagAttr() (key, val []byte, more bool)
+}
+
 // MaxTape is the size of the largest body worth recording: a tape takes
 // about 30 bytes per token besides the text, and a huge page (a table of
 // 20,000 × 200 cells, issue 11) would take hundreds of MB where its

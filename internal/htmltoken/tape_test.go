@@ -15,15 +15,6 @@ import (
 	"github.com/signpost/signpost/internal/htmltest"
 )
 
-// tokens are the tokenizer's methods that readers use.
-type tokens interface {
-	Next() html.TokenType
-	Raw() []byte
-	Text() []byte
-	TagName() ([]byte, bool)
-	TagAttr() (key, val []byte, more bool)
-}
-
 // sameAnswers reads b with a live tokenizer and with a tape of it in step,
 // and fails where they answer differently.
 func sameAnswers(t *testing.T, b []byte) {
@@ -40,7 +31,7 @@ func sameAnswers(t *testing.T, b []byte) {
 // answerAlike asks z, a live tokenizer of b, and r the same questions in
 // step, the readers' (the type; a tag's raw text, name and every
 // attribute; a text's text), and fails where they answer differently.
-func answerAlike(t *testing.T, b []byte, z *html.Tokenizer, r tokens) {
+func answerAlike(t *testing.T, b []byte, z *html.Tokenizer, r Tokens) {
 	t.Helper()
 	for i := 0; ; i++ {
 		tt, rt := z.Next(), r.Next()
@@ -68,7 +59,7 @@ func answerAlike(t *testing.T, b []byte, z *html.Tokenizer, r tokens) {
 
 // sameTag compares a tag's name (asked of the tape only when its raw text
 // has a NUL, as readers do) and its attributes, in order.
-func sameTag(t *testing.T, b []byte, i int, z *html.Tokenizer, r tokens) {
+func sameTag(t *testing.T, b []byte, i int, z *html.Tokenizer, r Tokens) {
 	t.Helper()
 	if bytes.IndexByte(z.Raw(), 0) >= 0 {
 		got, _ := r.TagName()

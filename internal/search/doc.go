@@ -86,7 +86,7 @@ func Analyse(p Page) *Doc {
 	w.addFixed(p.Description, weightDescription)
 	w.addFixed(strings.Join(p.Terms, "\n"), weightTaxonomy)
 	heads, n := w.heads[:0], 0
-	var z tokens
+	var z htmltoken.Tokens
 	if p.Tokens != nil {
 		z = p.Tokens.Replay()
 	} else {
@@ -364,20 +364,10 @@ func (w *weigher) hits(share func(id int32, inTitle bool) float64) []byte {
 	return slices.Clone(out)
 }
 
-// tokens are what walkText reads from the tokenizer: a live
-// *html.Tokenizer, or a body's tokens recorded once for the index and the
-// checks (*htmltoken.Replay), which answer alike.
-type tokens interface {
-	Next() html.TokenType
-	Raw() []byte
-	Text() []byte
-	TagAttr() (key, val []byte, more bool)
-}
-
 // walkText calls fn with the text of each heading and of each run of body
 // text that z reads, skipping what is there for looks (block labels, hidden
 // icons); text is only valid during the call.
-func (w *weigher) walkText(z tokens, fn func(text []byte, heading bool, id []byte)) {
+func (w *weigher) walkText(z htmltoken.Tokens, fn func(text []byte, heading bool, id []byte)) {
 	t := &w.text
 	t.fn, t.text, t.heading, t.id, t.skip, t.stack = fn, t.text[:0], 0, t.id[:0], 0, t.stack[:0]
 	for {
@@ -419,7 +409,7 @@ func (t *textWalker) flush() {
 	}
 }
 
-func (t *textWalker) start(z tokens) {
+func (t *textWalker) start(z htmltoken.Tokens) {
 	raw := z.Raw()
 	name := t.tagName(raw)
 	if void(name) {

@@ -23,7 +23,7 @@ func TestWalkTextFromTapeAsFromHTML(t *testing.T) {
 	for range 5000 {
 		ins = append(ins, htmltest.Random(rnd))
 	}
-	walk := func(z tokens) []string {
+	walk := func(z htmltoken.Tokens) []string {
 		var w weigher
 		var got []string
 		w.walkText(z, func(text []byte, heading bool, id []byte) {
