@@ -404,7 +404,7 @@ func (b *builder) pageProblems(res *Result, records map[string]*pageRecord, touc
 // those pages are checked (the others were fine in the last build).
 func checkAnchors(tree *content.Tree, records map[string]*pageRecord, touched map[string]bool) diag.List {
 	var probs diag.List
-	ids := anchorIDs{records: records, sets: map[string]map[string]bool{}}
+	ids := anchorIDs{records: records, sets: map[string]map[string]bool{}, lists: map[string][]string{}}
 	for _, key := range slices.Sorted(maps.Keys(records)) {
 		budget := markdown.SuggestBudget
 		for _, a := range records[key].anchors {
@@ -467,9 +467,6 @@ func (x *anchorIDs) has(page, id string) bool {
 func (x *anchorIDs) all(page string) []string {
 	if l, ok := x.lists[page]; ok {
 		return l
-	}
-	if x.lists == nil {
-		x.lists = map[string][]string{}
 	}
 	l := x.records[page].ids.all()
 	x.lists[page] = l
