@@ -302,8 +302,11 @@ func (r *Renderer) partialCached(site *Site, name string, data any, variants []a
 		}
 		key.variants[i] = v
 	}
-	if h, ok := r.cached.Load(key); ok {
-		return h.(template.HTML), nil
+	r.cachedMu.RLock()
+	h, ok := r.cached[key]
+	r.cachedMu.RUnlock()
+	if ok {
+		return h, nil
 	}
 	// Two workers may render the same key at once: both get the same
 	// text, and one of them is kept.
@@ -311,7 +314,9 @@ func (r *Renderer) partialCached(site *Site, name string, data any, variants []a
 	if err != nil {
 		return "", err
 	}
-	r.cached.Store(key, h)
+	r.cachedMu.Lock()
+	r.cached[key] = h
+	r.cachedMu.Unlock()
 	return h, nil
 }
 

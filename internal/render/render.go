@@ -70,8 +70,11 @@ type Renderer struct {
 	looked sync.Map
 	// sources caches Sources by template name.
 	sources sync.Map
-	// cached holds what partialCached rendered, by partialKey.
-	cached sync.Map
+	// cached holds what partialCached rendered, by partialKey, behind
+	// cachedMu: a plain map, as a sync.Map boxes every key it is asked
+	// for (an allocation of 96 bytes at each of a page's dozen calls).
+	cached   map[partialKey]template.HTML
+	cachedMu sync.RWMutex
 	// layoutSize is the length of the last page's HTML less its content.
 	layoutSize atomic.Int64
 	// related is the site's related index, made at the first use.
@@ -188,7 +191,7 @@ func pageData(r *Renderer, p *content.Page) *PageData {
 // are resolved against the tree.
 func New(opt Options) (*Renderer, diag.List) {
 	var probs diag.List
-	r := &Renderer{opt: opt, sites: map[string]*Site{}}
+	r := &Renderer{opt: opt, sites: map[string]*Site{}, cached: map[partialKey]template.HTML{}}
 	for _, lt := range opt.Tree.Langs {
 		s := r.newSite(lt, &probs)
 		r.sites[lt.Key] = s
