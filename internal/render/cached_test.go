@@ -53,7 +53,7 @@ func TestPageDataCopiesThePage(t *testing.T) {
 	if err != nil || got != "Snapchat|Snapchat" {
 		t.Fatalf("got %q, %v", got, err)
 	}
-	d := reflect.ValueOf(pageData(s.r, p)).Elem()
+	d := reflect.ValueOf(pageData(s.r, p))
 	pv := reflect.ValueOf(p).Elem()
 	copies := 0
 	for i := range d.NumField() {
