@@ -82,9 +82,10 @@ Text.
 }
 
 // The theme renders a link to a page once per build (related pages, the
-// lists of a section and a term, previous and next) and gives the same
-// text to every page that links to it: after an edit of the linked page,
-// every page that links to it shows its new title, as in a clean build.
+// lists of a section and a term) and gives the same text to every page
+// that links to it: after an edit of the linked page, every page that
+// links to it shows its new title, as in a clean build (and so do the
+// previous and next links, rendered on each page).
 func TestPageLinksRebuild(t *testing.T) {
 	r := sitetest.Run(t, `
 -- signpost.toml --
