@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/markdown"
 )
 
@@ -107,5 +108,18 @@ func TestPartialsShareASet(t *testing.T) {
 		"layouts/_default/single.html": `{{define "main"}}{{partial "nope.html" .}}{{end}}`}, pages))
 	if _, _, err := s.render(t, "settings/snapchat.md"); err == nil || !strings.Contains(err.Error(), `partial "nope.html": file does not exist`) {
 		t.Fatalf("unknown partial: got %v", err)
+	}
+}
+
+func TestMenuHas(t *testing.T) {
+	a, b := &content.Page{Title: "A"}, &content.Page{Title: "B"}
+	menu := []MenuItem{{Name: "Ext", URL: "https://example.org/"}, {Name: "A", Page: a}}
+	for _, tc := range []struct {
+		p    *content.Page
+		want bool
+	}{{a, true}, {b, false}, {nil, false}} {
+		if got := menuHas(menu, tc.p); got != tc.want {
+			t.Errorf("menuHas(%v) = %v, want %v", tc.p, got, tc.want)
+		}
 	}
 }

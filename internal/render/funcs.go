@@ -81,6 +81,10 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 		// without (related .Page 6) .Prev .Next → the pages but those
 		// named (nil names none)
 		"without": without,
+		// menuHas .Site.Menus.main .Page → true when an entry of the menu
+		// links to the page (one call where a range over the menu made one
+		// eq call for each entry on every page)
+		"menuHas": menuHas,
 		// writtenOrder .Pages → term pages in the order editors write the
 		// terms in front matter (ages: [Under 5, 5 to 7]), then by title
 		"writtenOrder": writtenOrder,
@@ -139,6 +143,16 @@ func headings(level int, hs []markdown.Heading) []markdown.Heading {
 		}
 	}
 	return out
+}
+
+// menuHas reports whether an entry of menu links to p.
+func menuHas(menu []MenuItem, p *content.Page) bool {
+	for _, item := range menu {
+		if item.Page != nil && item.Page == p {
+			return true
+		}
+	}
+	return false
 }
 
 // without is the pages but those in drop, in their order.
