@@ -49,6 +49,11 @@ func (r *Renderer) siteFuncs() template.FuncMap {
 		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
 			return r.partialCached(r.site, name, data, variants)
 		},
+		// partialCachedEach "page-link.html" .Pages → partialCached
+		// "page-link.html" . . for each page of the list, joined
+		"partialCachedEach": func(name string, list any) (template.HTML, error) {
+			return r.partialCachedEach(r.site, name, list)
+		},
 		// linksTo .Content "/talk/" → true when the HTML has a link to the URL
 		"linksTo": func(h template.HTML, url string) bool {
 			return strings.Contains(string(h), `href="`+url+`"`) || strings.Contains(string(h), `href="`+url+`#`)
@@ -311,11 +316,28 @@ func (r *Renderer) partialCached(site *Site, name string, data any, variants []a
 	}
 	key := partialKey{lang: site.Language.Key, name: name}
 	for i, v := range variants {
-		if v != nil && !reflect.TypeOf(v).Comparable() {
+		k, ok := variant(v)
+		if !ok {
 			return "", fmt.Errorf("partialCached %q: variant %d is a %T, which cannot be a key (use a string, a number or a page)", name, i+1, v)
 		}
-		key.variants[i] = v
+		key.variants[i] = k
 	}
+	return r.cachedPartial(site, key, data)
+}
+
+// variant is v as a key of partialCached: the dot of a page's templates
+// stands for its page (a PageData, a value that holds maps, is no key).
+func variant(v any) (any, bool) {
+	if d, ok := v.(PageData); ok {
+		return d.Page, true
+	}
+	return v, v == nil || reflect.TypeOf(v).Comparable()
+}
+
+// cachedPartial is the partial key names, rendered with data the first
+// time.
+func (r *Renderer) cachedPartial(site *Site, key partialKey, data any) (template.HTML, error) {
+	name := key.name
 	r.cachedMu.RLock()
 	h, ok := r.cached[key]
 	r.cachedMu.RUnlock()
@@ -332,6 +354,41 @@ func (r *Renderer) partialCached(site *Site, name string, data any, variants []a
 	r.cached[key] = h
 	r.cachedMu.Unlock()
 	return h, nil
+}
+
+// partialCachedEach renders the partial for each item of a list as
+// partialCached "name" . . would, the item its dot and its key, and joins
+// the texts: a list is one call of it where a range over the list was a
+// call and an escaper's call for each item (a section's list links a
+// hundred pages). The list is of pages, or a list of list and append.
+func (r *Renderer) partialCachedEach(site *Site, name string, list any) (template.HTML, error) {
+	var items []any
+	switch l := list.(type) {
+	case []*content.Page:
+		items = make([]any, len(l))
+		for i, p := range l {
+			items[i] = p
+		}
+	case []any:
+		items = l
+	default:
+		return "", fmt.Errorf("partialCachedEach %q: a %T is not a list of pages", name, list)
+	}
+	var b strings.Builder
+	for i, item := range items {
+		k, ok := variant(item)
+		if !ok {
+			return "", fmt.Errorf("partialCachedEach %q: item %d is a %T, which cannot be a key", name, i+1, item)
+		}
+		key := partialKey{lang: site.Language.Key, name: name}
+		key.variants[0] = k
+		h, err := r.cachedPartial(site, key, item)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // partialBufs are the buffers partials render into before their text is
