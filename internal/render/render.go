@@ -61,10 +61,12 @@ type Renderer struct {
 	site *Site
 	// sites are .Site in each language, by key; site is the default's.
 	sites map[string]*Site
-	// parsed holds a parsedSet per kind template, parsed once per build;
-	// mu serialises parsing so each is parsed only once.
-	parsed sync.Map
-	mu     sync.Mutex
+	// parsed holds a parsedSet per language and kind template, parsed
+	// once per build; mu guards it and serialises parsing so each is
+	// parsed only once. A map of setKey looks a set up without a new
+	// string or a boxed key, as every page does.
+	parsed map[setKey]parsedSet
+	mu     sync.RWMutex
 	// looked records the refs templates passed to getPage: every page
 	// depends on those pages, for incremental rebuilds.
 	looked sync.Map
@@ -195,7 +197,7 @@ func pageData(r *Renderer, p *content.Page) PageData {
 // are resolved against the tree.
 func New(opt Options) (*Renderer, diag.List) {
 	var probs diag.List
-	r := &Renderer{opt: opt, sites: map[string]*Site{}, cached: map[partialKey]template.HTML{}}
+	r := &Renderer{opt: opt, sites: map[string]*Site{}, parsed: map[setKey]parsedSet{}, cached: map[partialKey]template.HTML{}}
 	for _, lt := range opt.Tree.Langs {
 		s := r.newSite(lt, &probs)
 		r.sites[lt.Key] = s
@@ -326,7 +328,7 @@ func (r *Renderer) Resolve(p *content.Page) (string, *template.Template, error) 
 func (r *Renderer) resolve(site *Site, p *content.Page) (string, *template.Template, error) {
 	var tried []string
 	for _, name := range candidates(p) {
-		if sec := strings.Split(name, "/")[0]; sec == "" {
+		if strings.HasPrefix(name, "/") { // no section
 			continue
 		}
 		t, err := r.set(site, name)
@@ -350,21 +352,25 @@ func (r *Renderer) resolve(site *Site, p *content.Page) (string, *template.Templ
 // Each language has its own sets: their functions (T, getPage) answer in
 // its language.
 func (r *Renderer) set(site *Site, name string) (*template.Template, error) {
-	key := site.Language.Key + "\x00" + name
-	if v, ok := r.parsed.Load(key); ok {
-		ps := v.(parsedSet)
+	key := setKey{site.Language.Key, name}
+	r.mu.RLock()
+	ps, ok := r.parsed[key]
+	r.mu.RUnlock()
+	if ok {
 		return ps.t, ps.err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if v, ok := r.parsed.Load(key); ok {
-		ps := v.(parsedSet)
+	if ps, ok := r.parsed[key]; ok {
 		return ps.t, ps.err
 	}
 	t, err := r.parse(site, name)
-	r.parsed.Store(key, parsedSet{t, err})
+	r.parsed[key] = parsedSet{t, err}
 	return t, err
 }
+
+// setKey names a template set: its language and kind template.
+type setKey struct{ lang, name string }
 
 type parsedSet struct {
 	t   *template.Template
