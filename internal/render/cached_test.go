@@ -125,23 +125,26 @@ func TestMenuHas(t *testing.T) {
 }
 
 // TestPartialCachedEach: each item of a list of pages (or of list) is
-// rendered as partialCached "name" . . would, sharing its cache, and
-// joined; what is not a list, or an item that cannot be a key, is an
-// error naming it.
+// rendered with the partial, the item its dot, and the texts joined; what
+// is not a list, or an item that cannot be a key, is an error naming it.
 func TestPartialCachedEach(t *testing.T) {
 	s := newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
-		"layouts/_default/single.html":  `{{define "main"}}{{partialCachedEach "item.html" .Parent.Pages}}|{{partialCachedEach "item.html" (list .Parent)}}{{end}}`,
-		"layouts/_default/list.html":    `{{define "main"}}{{partialCached "item.html" .Site .}}{{partialCachedEach "item.html" (list .Page)}}{{end}}`,
-		"layouts/_default/contact.html": `{{define "main"}}{{partialCachedEach "item.html" .Title}}{{end}}`,
-		"layouts/partials/item.html":    `[{{.Title}}]`,
+		"layouts/_default/single.html":   `{{define "main"}}{{partialCachedEach "item.html" .Parent.Pages}}|{{partialCachedEach "item.html" (list .Parent)}}{{end}}`,
+		"layouts/_default/list.html":     `{{define "main"}}{{partialCached "item.html" .Site .}}{{partialCachedEach "item.html" (list .Page)}}{{end}}`,
+		"layouts/_default/contact.html":  `{{define "main"}}{{partialCachedEach "item.html" .Title}}{{end}}`,
+		"layouts/_default/taxonomy.html": `{{define "main"}}{{partialCachedEach "item.html" (list (dict))}}{{end}}`,
+		"layouts/partials/item.html":     `[{{.Title}}]`,
 	}, pages))
-	if got, _, err := s.render(t, "settings/_index.md"); err != nil || got != "[][]" {
-		t.Fatalf("the key of partialCached: got %q, %v; want the text rendered with its data (.Site, untitled)", got, err)
+	if got, _, err := s.render(t, "settings/_index.md"); err != nil || got != "[][Settings]" {
+		t.Fatalf("got %q, %v; want partialCached's text apart", got, err)
 	}
-	if got, _, err := s.render(t, "settings/snapchat.md"); err != nil || got != "[Contact][Snapchat]|[]" {
+	if got, _, err := s.render(t, "settings/snapchat.md"); err != nil || got != "[Contact][Snapchat]|[Settings]" {
 		t.Fatalf("got %q, %v", got, err)
 	}
 	if _, _, err := s.render(t, "settings/contact.md"); err == nil || !strings.Contains(err.Error(), "a string is not a list of pages") {
 		t.Errorf("text as a list: got %v", err)
+	}
+	if _, _, err := s.render(t, "/topics/"); err == nil || !strings.Contains(err.Error(), "item 1 is a map[string]interface {}, which cannot be a key") {
+		t.Errorf("a map as an item: got %v", err)
 	}
 }

@@ -77,6 +77,8 @@ type Renderer struct {
 	// for (an allocation of 96 bytes at each of a page's dozen calls).
 	cached   map[partialKey]template.HTML
 	cachedMu sync.RWMutex
+	// each holds what partialCachedEach rendered (see eachTexts).
+	each map[setKey]map[any]template.HTML
 	// layoutSize is the length of the last page's HTML less its content.
 	layoutSize atomic.Int64
 	// related is the site's related index, made at the first use.
@@ -197,7 +199,7 @@ func pageData(r *Renderer, p *content.Page) PageData {
 // are resolved against the tree.
 func New(opt Options) (*Renderer, diag.List) {
 	var probs diag.List
-	r := &Renderer{opt: opt, sites: map[string]*Site{}, parsed: map[setKey]parsedSet{}, cached: map[partialKey]template.HTML{}}
+	r := &Renderer{opt: opt, sites: map[string]*Site{}, parsed: map[setKey]parsedSet{}, cached: map[partialKey]template.HTML{}, each: map[setKey]map[any]template.HTML{}}
 	for _, lt := range opt.Tree.Langs {
 		s := r.newSite(lt, &probs)
 		r.sites[lt.Key] = s
