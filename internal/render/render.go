@@ -371,7 +371,8 @@ func (r *Renderer) set(site *Site, name string) (*template.Template, error) {
 	return t, err
 }
 
-// setKey names a template set: its language and kind template.
+// setKey is a language and a template's name: of a set (its kind
+// template), or of partialCachedEach's texts (the partial).
 type setKey struct{ lang, name string }
 
 type parsedSet struct {
