@@ -4,9 +4,9 @@ import (
 	"html"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -164,25 +164,27 @@ func dangerousIn(attr, value string) string {
 // characters removed, so "JaVa&#x09;script:" is caught too.
 func DangerousScheme(addr string) string {
 	s := html.UnescapeString(addr)
-	var b strings.Builder
+	// The longest scheme and a rune, on the stack: a strings.Builder here
+	// was an allocation for every link and image.
+	var buf [len("javascript:") + utf8.UTFMax]byte
+	b := buf[:0]
 	for _, r := range s {
 		// A backslash is skipped too: goldmark publishes "javascript\:x"
 		// as "javascript:x".
 		if r <= ' ' || r == 0x7f || r == '\\' {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
-		if r == ':' || b.Len() > len("javascript:") {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		if r == ':' || len(b) > len("javascript:") {
 			break
 		}
 	}
-	if scheme := b.String(); slices.Contains(dangerousSchemes, scheme) {
-		return strings.TrimSuffix(scheme, ":")
+	switch string(b) {
+	case "javascript:", "vbscript:", "data:", "file:":
+		return string(b[:len(b)-1])
 	}
 	return ""
 }
-
-var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
 
 func withSlash(p string) string {
 	if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {
