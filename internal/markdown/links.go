@@ -95,7 +95,7 @@ func (c *Converter) resolveFile(st *state, u *url.URL, ref string, off int, dest
 		st.errorf(off, hint, "link to %s, but the site has no such page or file", u.Path)
 		return dest
 	}
-	return tree.Config.BasePath() + strings.TrimPrefix(ref, "/") + tail(u)
+	return withTail(tree.Config.BasePath()+strings.TrimPrefix(ref, "/"), u)
 }
 
 // refPath is a link's path from the content root: as written when it
@@ -114,15 +114,20 @@ func refPath(p *content.Page, linkPath string) string {
 
 // tail is the query and fragment as written, kept on the resolved
 // address: search.md?q=a+b is /search/?q=a+b.
-func tail(u *url.URL) string {
-	t := ""
-	if u.RawQuery != "" {
-		t = "?" + u.RawQuery
+func tail(u *url.URL) string { return withTail("", u) }
+
+// withTail is base followed by u's tail, made in one piece: a link to
+// a heading of another page is most of the corpus's links.
+func withTail(base string, u *url.URL) string {
+	switch {
+	case u.RawQuery == "" && u.Fragment == "":
+		return base
+	case u.RawQuery == "":
+		return base + "#" + u.EscapedFragment()
+	case u.Fragment == "":
+		return base + "?" + u.RawQuery
 	}
-	if u.Fragment != "" {
-		t += "#" + u.EscapedFragment()
-	}
-	return t
+	return base + "?" + u.RawQuery + "#" + u.EscapedFragment()
 }
 
 // linkTo records a link from this page to target and returns the
@@ -130,7 +135,7 @@ func tail(u *url.URL) string {
 func (st *state) linkTo(target *content.Page, u *url.URL, off int) string {
 	st.res.Targets = append(st.res.Targets, target.Key())
 	st.anchor(target, u.Fragment, off)
-	return target.RelPermalink + tail(u)
+	return withTail(target.RelPermalink, u)
 }
 
 // anchor records a link to #frag on target, checked once every page's
