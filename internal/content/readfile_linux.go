@@ -42,7 +42,10 @@ func readNoLinks(full string, unsupported *atomic.Bool) ([]byte, bool) {
 	// and a file written to while it is read is read torn either way.
 	size := int(st.Size)
 	b := make([]byte, 0, max(size, 512))
-	for len(b) < size || size == 0 {
+	for len(b) < size || size == 0 { // a size of 0 may be a file that does not know it
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
 		n, err := unix.Read(fd, b[len(b):cap(b)])
 		if err != nil {
 			if err == unix.EINTR {
@@ -54,9 +57,6 @@ func readNoLinks(full string, unsupported *atomic.Bool) ([]byte, bool) {
 			break
 		}
 		b = b[:len(b)+n]
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
 	}
 	return b, true
 }

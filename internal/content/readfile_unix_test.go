@@ -20,7 +20,7 @@ import (
 func TestSiteFSReadFile(t *testing.T) {
 	dir, outside := t.TempDir(), t.TempDir()
 	files := map[string]string{"content/a/p.md": "---\ntitle: P\n---\nbody\n", "static/big.txt": strings.Repeat("x", 70000),
-		"static/empty.txt": "", filepath.Join(outside, "o.md"): "secret"}
+		"static/empty.txt": "", "static/512.txt": strings.Repeat("y", 512), filepath.Join(outside, "o.md"): "secret"}
 	for f, body := range files {
 		if !filepath.IsAbs(f) {
 			f = filepath.Join(dir, f)
@@ -42,8 +42,8 @@ func TestSiteFSReadFile(t *testing.T) {
 		t.Skip("no named pipes here:", err)
 	}
 	s := NewSiteFS(dir)
-	short := map[string]bool{"content/a/p.md": true, "static/big.txt": true, "static/empty.txt": true}
-	for _, name := range []string{"content/a/p.md", "static/big.txt", "static/empty.txt", "content/in.md", "content/out.md",
+	short := map[string]bool{"content/a/p.md": true, "static/big.txt": true, "static/empty.txt": true, "static/512.txt": true}
+	for _, name := range []string{"content/a/p.md", "static/big.txt", "static/empty.txt", "static/512.txt", "content/in.md", "content/out.md",
 		"content/dir", "content/dir/p.md", "content/a", ".", "content/pipe.md", "content/missing.md", "content/a/p.md/x", "../x", "/etc/passwd"} {
 		got, err := s.ReadFile(name)
 		want, wantErr := fs.ReadFile(openOnly{s}, name)
