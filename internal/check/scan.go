@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -48,45 +47,36 @@ type element struct {
 	id     string
 }
 
-// tagAttrs are the attributes the checks read.
+// tagAttrs are the attributes the checks read, as the tokenizer reads
+// them, valid until its next token: start converts what it keeps.
 type tagAttrs struct {
-	id, src, alt, href, label string
+	id, src, alt, href, label []byte
 	hasAlt, hasHref, hidden   bool
 }
 
-// readAttrs reads a tag's attributes up to the last of the n that may be
-// ones the checks read (attrsToRead): the tokenizer copies each attribute
-// it returns, and most of those after the last that matters (a class,
-// width, loading) are not asked for.
-func readAttrs(z htmltoken.Tokens, n int) tagAttrs {
+// readAttrs reads a start tag's attributes, in place where the tag's raw
+// text gives them as the tokenizer does (see htmltoken.EachAttr): every
+// attribute it returns is a copy, and a page's tags have thousands.
+func readAttrs(z htmltoken.Tokens) tagAttrs {
 	var a tagAttrs
-	for more := n > 0; more && n > 0; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
+	htmltoken.EachAttr(z, func(k, v []byte) {
 		switch string(k) {
 		case "id":
-			// A second id attribute is an HTML error browsers ignore:
-			// the first one is the element's id.
-			if a.id == "" {
-				a.id = string(v)
-			}
+			a.id = v
 		case "src":
-			a.src = string(v)
+			a.src = v
 		case "alt":
-			a.alt, a.hasAlt = string(v), true
+			a.alt, a.hasAlt = v, true
 		case "href":
-			a.href, a.hasHref = string(v), true
+			a.href, a.hasHref = v, true
 		case "aria-label":
-			a.label = strings.TrimSpace(string(v))
+			a.label = bytes.TrimSpace(v)
 		case "aria-hidden":
 			a.hidden = a.hidden || string(v) == "true"
 		case "hidden":
 			a.hidden = true
-		default:
-			continue
 		}
-		n--
-	}
+	})
 	return a
 }
 
@@ -109,63 +99,6 @@ func tagName(z htmltoken.Tokens, raw, buf []byte) []byte {
 		buf = append(buf, c)
 	}
 	return buf
-}
-
-// attrsToRead counts the places in a tag as written where one of the
-// attributes readAttrs reads may be: "id", "src", "alt", "href", "hidden",
-// "aria-hidden" or "aria-label", in any case, where the tokenizer may start
-// a name (after a space, "/" or a value's closing quote) and where a name
-// can end (before a space, "/", "=" or ">"). Each attribute the tokenizer
-// returns starts at its own place, so no more of them than this are ones
-// readAttrs reads. Most tags have none (a class of "hidden-sm" or "grid-2"
-// is no match), and the tokenizer copies every attribute it is asked for.
-func attrsToRead(raw []byte) int {
-	n := 0
-	for i := 1; i < len(raw); i++ {
-		if beforeName[raw[i-1]] && readNameAt(raw[i:]) {
-			n++
-		}
-	}
-	return n
-}
-
-// readNameAt reports whether b starts with the name of an attribute
-// readAttrs reads, followed by a byte that ends a name.
-func readNameAt(b []byte) bool {
-	// b|0x20 is b in lower case when b is an ASCII letter; no other byte
-	// becomes one of the lower-case letters compared with.
-	switch b[0] | 0x20 {
-	case 'i':
-		return nameAt(b, "id")
-	case 's':
-		return nameAt(b, "src")
-	case 'a':
-		return nameAt(b, "alt") || nameAt(b, "aria-hidden") || nameAt(b, "aria-label")
-	case 'h':
-		return nameAt(b, "href") || nameAt(b, "hidden")
-	}
-	return false
-}
-
-// beforeName are the bytes an attribute's name can follow.
-var beforeName = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '"': true, '\'': true}
-
-// nameAt reports whether b starts with name, a lower-case ASCII word, in
-// any case, followed by a byte that ends an attribute's name.
-func nameAt(b []byte, name string) bool {
-	if len(b) <= len(name) {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if b[i]|0x20 != name[i] {
-			return false
-		}
-	}
-	switch b[len(name)] {
-	case ' ', '\n', '\r', '\t', '\f', '/', '=', '>':
-		return true
-	}
-	return false
 }
 
 // htmlWalker reads HTML as a stream of tokens and keeps the open elements,
@@ -213,8 +146,7 @@ func walkHTML(w *htmlWalker, z htmltoken.Tokens, v htmlVisitor) {
 			raw := z.Raw()
 			name := tagName(z, raw[1:], buf[:0])
 			tag := atom.Lookup(name)
-			// Asking a tag without attributes for one returns none.
-			e := v.start(w, tag, readAttrs(z, attrsToRead(raw)))
+			e := v.start(w, tag, readAttrs(z))
 			if tt == html.SelfClosingTagToken || voidElem(tag) {
 				continue
 			}
@@ -291,21 +223,28 @@ func (pg *pageHTML) release() {
 }
 
 func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
-	if a.id != "" {
-		pg.ids = append(pg.ids, a.id)
+	var id string
+	if len(a.id) > 0 {
+		id = string(a.id)
+		pg.ids = append(pg.ids, id)
 	}
 	if tag == atom.Img {
-		pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
+		pg.images = append(pg.images, img{string(a.src), string(a.alt), a.hasAlt})
 		if !a.hidden && w.hidden == 0 && naming(w) {
 			pg.names = append(append(append(pg.names, ' '), a.alt...), ' ')
 		}
 	}
-	e := element{hidden: a.hidden, label: a.label, href: a.href, id: a.id}
+	e := element{hidden: a.hidden}
 	if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
 		if !naming(w) {
 			pg.names = pg.names[:0] // no name is being gathered
 		}
-		e.naming, e.from = true, len(pg.names)
+		// Only a heading's or a link's id, label and address are read
+		// when it closes.
+		e.naming, e.from, e.id, e.label = true, len(pg.names), id, string(a.label)
+		if tag == atom.A {
+			e.href = string(a.href)
+		}
 	}
 	return e
 }
