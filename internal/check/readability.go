@@ -158,10 +158,27 @@ func (p *proseReader) closed(*element) {}
 // may start in lower case ("iPhones", "eSafety"); abbreviations are kept.
 var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN]`)
 
-// sentences splits a block of text into sentences; a full stop that ends
-// one of abbrevs ("e.g.") does not end a sentence.
+// sentences splits a block of text into sentences (eachSentence's).
 func sentences(block string, abbrevs []string) []string {
 	var out []string
+	eachSentence(block, abbrevs, func(s string) { out = append(out, s) })
+	return out
+}
+
+// eachSentence calls fn with each sentence of a block of text, in order;
+// a full stop that ends one of abbrevs ("e.g.") does not end a sentence.
+// The sentences are cut from block, not gathered in a slice: a slice for
+// each block was a tenth of what checking a page allocated.
+func eachSentence(block string, abbrevs []string, fn func(string)) {
+	// pending is the start of a sentence that ended in an abbreviation
+	// ("e.g. Snapchat" or "Mr. Smith"), joined to what follows it.
+	pending := ""
+	emit := func(s string) {
+		if pending != "" {
+			s, pending = pending+" "+s, ""
+		}
+		fn(s)
+	}
 	for {
 		// Every end starts with its punctuation: the regexp, which has no
 		// literal prefix to skip ahead by, is started there: the same
@@ -174,25 +191,25 @@ func sentences(block string, abbrevs []string) []string {
 		if loc == nil {
 			break
 		}
-		loc[0], loc[1] = loc[0]+i, loc[1]+i
 		// Cut after the punctuation, before the next sentence's first letter.
-		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
+		end := loc[1] + i
+		cut := end - len(string(lastRune(block[:end])))
 		s := strings.TrimSpace(block[:cut])
-		if abbreviation(s, abbrevs) {
-			// "e.g. Snapchat" or "Mr. Smith": not the end of a sentence.
-			next := sentences(block[cut:], abbrevs)
-			if len(next) > 0 {
-				next[0] = s + " " + next[0]
-				return append(out, next...)
-			}
-		}
-		out = append(out, s)
 		block = block[cut:]
+		if abbreviation(s, abbrevs) {
+			if pending != "" {
+				s = pending + " " + s
+			}
+			pending = s
+			continue
+		}
+		emit(s)
 	}
 	if t := strings.TrimSpace(block); t != "" {
-		out = append(out, t)
+		emit(t)
+	} else if pending != "" {
+		fn(pending)
 	}
-	return out
 }
 
 // indexPunct is strings.IndexAny(s, ".!?…") as a loop over bytes: an ASCII
@@ -374,9 +391,7 @@ func (s *Stats) add(words, syl int) {
 func Measure(blocks []string) Stats {
 	var s Stats
 	for _, b := range blocks {
-		for _, sent := range sentences(b, english.abbreviations) {
-			s.add(countWords(sent, true))
-		}
+		eachSentence(b, english.abbreviations, func(sent string) { s.add(countWords(sent, true)) })
 	}
 	return s
 }
@@ -452,13 +467,13 @@ func (pc *pageCheck) readability(content []byte, tape *htmltoken.Tape) {
 	}
 	var st Stats
 	for _, b := range blocks {
-		for _, sent := range sentences(b, rules.abbreviations) {
+		eachSentence(b, rules.abbreviations, func(sent string) {
 			n, syl := countWords(sent, rules.grade)
 			if rules.longSentences && n > MaxSentenceWords {
 				pc.longSentence(sent)
 			}
 			st.add(n, syl)
-		}
+		})
 	}
 	if rules.grade {
 		pc.grade(st)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -156,5 +157,58 @@ func TestProseReadsHTMLAsBrowsers(t *testing.T) {
 	want := []string{"One & two three <x> ©2024 AA\ufffd", "<p>ns</p>", "ab", "ta <b>x</b>ti & x", "u v w"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("prose = %q, want %q", got, want)
+	}
+}
+
+// recursiveSentences is how sentences were split before eachSentence (a
+// sentence ending in an abbreviation joined to the first of the rest,
+// split by a call of its own): the reference eachSentence must agree with.
+func recursiveSentences(block string, abbrevs []string) []string {
+	var out []string
+	for {
+		i := indexPunct(block)
+		if i < 0 {
+			break
+		}
+		loc := sentenceEnd.FindStringIndex(block[i:])
+		if loc == nil {
+			break
+		}
+		loc[0], loc[1] = loc[0]+i, loc[1]+i
+		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
+		s := strings.TrimSpace(block[:cut])
+		if abbreviation(s, abbrevs) {
+			next := recursiveSentences(block[cut:], abbrevs)
+			if len(next) > 0 {
+				next[0] = s + " " + next[0]
+				return append(out, next...)
+			}
+		}
+		out = append(out, s)
+		block = block[cut:]
+	}
+	if t := strings.TrimSpace(block); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// TestEachSentenceAsRecursive: on random text of words, ends, quotes
+// and abbreviations in three languages' rules, eachSentence finds the
+// sentences the recursive split found.
+func TestEachSentenceAsRecursive(t *testing.T) {
+	pieces := []string{"word", "Word", "1", "é", " ", "  ", "\n", ".", "!", "?", "…", "...", "\"", "”", "’", ")", "]", "(", "“",
+		"e.g.", "E.G.", "Mr.", "etc.", "i.e.", "no.", "np.", "m.in.", "e.e.", "ayb.", "x.", "St.", ". ", "! ", "? "}
+	rnd := rand.New(rand.NewPCG(18, 40))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(30) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		for _, rules := range []proseRules{english, welsh, polish} {
+			if got, want := sentences(b.String(), rules.abbreviations), recursiveSentences(b.String(), rules.abbreviations); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %q, the recursive split %q", b.String(), got, want)
+			}
+		}
 	}
 }

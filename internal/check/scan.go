@@ -21,9 +21,15 @@ type pageHTML struct {
 	// open one is given the same text from its start on, so each takes
 	// its name from where it started: one buffer for a page, rather than
 	// a builder for each link.
-	names  []byte
-	fields []byte // a name with its spaces collapsed
-	walker htmlWalker
+	names []byte
+	// named holds the headings' and links' names, their spaces
+	// collapsed, one after another; each one's place in it is in
+	// headingNames and linkNames until the walk ends, when they are cut
+	// from one string (a string for each name was a tenth of what
+	// checking a page allocated).
+	named                   []byte
+	headingNames, linkNames [][2]int
+	walker                  htmlWalker
 }
 
 type img struct {
@@ -207,7 +213,19 @@ func scanTokens(z htmltoken.Tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
 	walkHTML(&pg.walker, z, pg)
+	pg.cutNames()
 	return pg
+}
+
+// cutNames gives the headings and links their names, from pg.named.
+func (pg *pageHTML) cutNames() {
+	all := string(pg.named)
+	for i, at := range pg.headingNames {
+		pg.headings[i].text = all[at[0]:at[1]]
+	}
+	for i, at := range pg.linkNames {
+		pg.links[i].name = all[at[0]:at[1]]
+	}
 }
 
 // release gives pg's buffers to the next scan; pg is not used after. The
@@ -218,7 +236,8 @@ func (pg *pageHTML) release() {
 	clear(pg.links)
 	clear(pg.walker.open[:cap(pg.walker.open)])
 	pg.ids, pg.images, pg.headings, pg.links = nil, pg.images[:0], pg.headings[:0], pg.links[:0]
-	pg.names, pg.fields = pg.names[:0], pg.fields[:0]
+	pg.names, pg.named = pg.names[:0], pg.named[:0]
+	pg.headingNames, pg.linkNames = pg.headingNames[:0], pg.linkNames[:0]
 	scans.Put(pg)
 }
 
@@ -261,20 +280,25 @@ func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 // naming reports whether an open element's name is being gathered.
 func naming(w *htmlWalker) bool { return w.naming > 0 }
 
-// closed records a closed heading or link with its accessible name.
+// closed records a closed heading or link; its name is cut when the walk
+// ends (cutNames).
 func (pg *pageHTML) closed(e *element) {
 	if !e.naming {
 		return
 	}
-	name := e.label
-	if name == "" {
-		pg.fields = appendFields(pg.fields[:0], pg.names[e.from:])
-		name = string(pg.fields)
-	}
-	if lvl := headingLevel(e.tag); lvl > 0 {
-		pg.headings = append(pg.headings, heading{level: lvl, text: name, id: e.id})
+	from := len(pg.named)
+	if e.label != "" {
+		pg.named = append(pg.named, e.label...)
 	} else {
-		pg.links = append(pg.links, link{href: e.href, name: name})
+		pg.named = appendFields(pg.named, pg.names[e.from:])
+	}
+	at := [2]int{from, len(pg.named)}
+	if lvl := headingLevel(e.tag); lvl > 0 {
+		pg.headings = append(pg.headings, heading{level: lvl, id: e.id})
+		pg.headingNames = append(pg.headingNames, at)
+	} else {
+		pg.links = append(pg.links, link{href: e.href})
+		pg.linkNames = append(pg.linkNames, at)
 	}
 }
 
