@@ -248,7 +248,7 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 	if _, found := yamlIndentFault(path, src); found {
 		return KeyLines{}, false
 	}
-	if _, found := yamlTooComplex(path, src); found {
+	if _, found := YAMLTooComplex(path, src); found {
 		return KeyLines{}, false // Decode reports it
 	}
 	f, err := parser.ParseBytes(src, 0)
