@@ -169,6 +169,11 @@ func (pc *pageCheck) links(pg *pageHTML) {
 			// Where the body links to it (from the syntax tree), and where
 			// the front matter names it (sources, rendered by the layout).
 			at := append(pc.marks.linksTo(href), pc.src.findAll(href, pc.src.body)...)
+			if len(at) > 0 {
+				// The build keeps these: a string of its own, not a part of
+				// the page's scan (see pageHTML.kept) held for the build.
+				href = strings.Clone(href)
+			}
 			for _, l := range at {
 				pc.external = append(pc.external, Link{URL: href, Path: pc.src.path, Line: l[0], Col: l[1]})
 			}

@@ -22,14 +22,27 @@ type pageHTML struct {
 	// its name from where it started: one buffer for a page, rather than
 	// a builder for each link.
 	names []byte
-	// named holds the headings' and links' names, their spaces
-	// collapsed, one after another; each one's place in it is in
-	// headingNames and linkNames until the walk ends, when they are cut
-	// from one string (a string for each name was a tenth of what
-	// checking a page allocated).
-	named                   []byte
-	headingNames, linkNames [][2]int
-	walker                  htmlWalker
+	// kept holds what the page's lists keep, one after another: the
+	// headings' and links' names (their spaces collapsed), the ids, the
+	// links' addresses and the images' src and alt. Where each is, is
+	// kept until the walk ends, when they are cut from one string: a
+	// string for each was a fifth of what checking a page allocated.
+	kept      []byte
+	idAt      []textAt
+	imageAt   [][2]textAt // src, alt
+	headingAt [][2]textAt // name, id
+	linkAt    [][2]textAt // name, href
+	walker    htmlWalker
+}
+
+// textAt is where a string is in pageHTML.kept.
+type textAt struct{ from, to int }
+
+// keep adds b to the page's kept text and returns where it is.
+func (pg *pageHTML) keep(b []byte) textAt {
+	from := len(pg.kept)
+	pg.kept = append(pg.kept, b...)
+	return textAt{from, len(pg.kept)}
 }
 
 type img struct {
@@ -46,11 +59,11 @@ type element struct {
 	tag    atom.Atom
 	name   string
 	hidden bool
-	naming bool   // its accessible name is being gathered
-	from   int    // where its name starts in pageHTML.names
-	label  string // aria-label, which wins over the text
-	href   string
-	id     string
+	naming bool // its accessible name is being gathered
+	from   int  // where its name starts in pageHTML.names
+	// In pageHTML.kept, for a heading or a link: its aria-label, which
+	// wins over its text when there is one, its address and its id.
+	label, href, id textAt
 }
 
 // tagAttrs are the attributes the checks read, as the tokenizer reads
@@ -213,18 +226,28 @@ func scanTokens(z htmltoken.Tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
 	walkHTML(&pg.walker, z, pg)
-	pg.cutNames()
+	pg.cut()
 	return pg
 }
 
-// cutNames gives the headings and links their names, from pg.named.
-func (pg *pageHTML) cutNames() {
-	all := string(pg.named)
-	for i, at := range pg.headingNames {
-		pg.headings[i].text = all[at[0]:at[1]]
+// cut gives the page's lists their strings, from pg.kept.
+func (pg *pageHTML) cut() {
+	all := string(pg.kept)
+	str := func(at textAt) string { return all[at.from:at.to] }
+	if len(pg.idAt) > 0 {
+		pg.ids = make([]string, len(pg.idAt))
+		for i, at := range pg.idAt {
+			pg.ids[i] = str(at)
+		}
 	}
-	for i, at := range pg.linkNames {
-		pg.links[i].name = all[at[0]:at[1]]
+	for i, at := range pg.imageAt {
+		pg.images[i].src, pg.images[i].alt = str(at[0]), str(at[1])
+	}
+	for i, at := range pg.headingAt {
+		pg.headings[i].text, pg.headings[i].id = str(at[0]), str(at[1])
+	}
+	for i, at := range pg.linkAt {
+		pg.links[i].name, pg.links[i].href = str(at[0]), str(at[1])
 	}
 }
 
@@ -236,19 +259,20 @@ func (pg *pageHTML) release() {
 	clear(pg.links)
 	clear(pg.walker.open[:cap(pg.walker.open)])
 	pg.ids, pg.images, pg.headings, pg.links = nil, pg.images[:0], pg.headings[:0], pg.links[:0]
-	pg.names, pg.named = pg.names[:0], pg.named[:0]
-	pg.headingNames, pg.linkNames = pg.headingNames[:0], pg.linkNames[:0]
+	pg.names, pg.kept = pg.names[:0], pg.kept[:0]
+	pg.idAt, pg.imageAt, pg.headingAt, pg.linkAt = pg.idAt[:0], pg.imageAt[:0], pg.headingAt[:0], pg.linkAt[:0]
 	scans.Put(pg)
 }
 
 func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
-	var id string
+	var id textAt
 	if len(a.id) > 0 {
-		id = string(a.id)
-		pg.ids = append(pg.ids, id)
+		id = pg.keep(a.id)
+		pg.idAt = append(pg.idAt, id)
 	}
 	if tag == atom.Img {
-		pg.images = append(pg.images, img{string(a.src), string(a.alt), a.hasAlt})
+		pg.images = append(pg.images, img{hasAlt: a.hasAlt})
+		pg.imageAt = append(pg.imageAt, [2]textAt{pg.keep(a.src), pg.keep(a.alt)})
 		if !a.hidden && w.hidden == 0 && naming(w) {
 			pg.names = append(append(append(pg.names, ' '), a.alt...), ' ')
 		}
@@ -260,9 +284,9 @@ func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
 		}
 		// Only a heading's or a link's id, label and address are read
 		// when it closes.
-		e.naming, e.from, e.id, e.label = true, len(pg.names), id, string(a.label)
+		e.naming, e.from, e.id, e.label = true, len(pg.names), id, pg.keep(a.label)
 		if tag == atom.A {
-			e.href = string(a.href)
+			e.href = pg.keep(a.href)
 		}
 	}
 	return e
@@ -280,25 +304,24 @@ func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 // naming reports whether an open element's name is being gathered.
 func naming(w *htmlWalker) bool { return w.naming > 0 }
 
-// closed records a closed heading or link; its name is cut when the walk
-// ends (cutNames).
+// closed records a closed heading or link; its strings are cut when the
+// walk ends (cut).
 func (pg *pageHTML) closed(e *element) {
 	if !e.naming {
 		return
 	}
-	from := len(pg.named)
-	if e.label != "" {
-		pg.named = append(pg.named, e.label...)
-	} else {
-		pg.named = appendFields(pg.named, pg.names[e.from:])
+	name := e.label
+	if name.to == name.from {
+		name.from = len(pg.kept)
+		pg.kept = appendFields(pg.kept, pg.names[e.from:])
+		name.to = len(pg.kept)
 	}
-	at := [2]int{from, len(pg.named)}
 	if lvl := headingLevel(e.tag); lvl > 0 {
-		pg.headings = append(pg.headings, heading{level: lvl, id: e.id})
-		pg.headingNames = append(pg.headingNames, at)
+		pg.headings = append(pg.headings, heading{level: lvl})
+		pg.headingAt = append(pg.headingAt, [2]textAt{name, e.id})
 	} else {
-		pg.links = append(pg.links, link{href: e.href})
-		pg.linkNames = append(pg.linkNames, at)
+		pg.links = append(pg.links, link{})
+		pg.linkAt = append(pg.linkAt, [2]textAt{name, e.href})
 	}
 }
 
