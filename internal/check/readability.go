@@ -110,6 +110,11 @@ func appendFields(dst, s []byte) []byte {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(s[i:])
+		} else if !asciiSpace[r] {
+			// A run of ASCII other than spaces is appended at once.
+			for i+w < len(s) && s[i+w] < utf8.RuneSelf && !asciiSpace[s[i+w]] {
+				w++
+			}
 		}
 		if isSpace(r) {
 			space = true
@@ -279,12 +284,37 @@ func nextWord(s string) (word, rest string) {
 	for s != "" {
 		var f string
 		f, s = nextField(s)
-		if w := strings.TrimFunc(f, notWordRune); w != "" {
+		if w := trimNonWord(f); w != "" {
 			return w, s
 		}
 	}
 	return "", ""
 }
+
+// trimNonWord is strings.TrimFunc(f, notWordRune), trimming ASCII ends
+// by a table, without decoding: it is asked for every word of a page.
+func trimNonWord(f string) string {
+	i, j := 0, len(f)
+	for i < j && f[i] < utf8.RuneSelf && !asciiWord[f[i]] {
+		i++
+	}
+	for j > i && f[j-1] < utf8.RuneSelf && !asciiWord[f[j-1]] {
+		j--
+	}
+	if i < j && (f[i] >= utf8.RuneSelf || f[j-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(f[i:j], notWordRune)
+	}
+	return f[i:j]
+}
+
+// asciiWord are the ASCII letters and digits, the ASCII runes for which
+// notWordRune is false.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = !notWordRune(rune(c))
+	}
+	return t
+}()
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
@@ -341,7 +371,12 @@ func Syllables(word string) int {
 			continue
 		}
 		inPart = true
-		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
+		if r >= 'a' && r <= 'z' {
 			w = append(w, byte(r))
 		}
 	}

@@ -212,3 +212,26 @@ func TestEachSentenceAsRecursive(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAsStrings: appendFields is strings.Fields joined by spaces,
+// trimNonWord is strings.TrimFunc(notWordRune), and Syllables lowers
+// as unicode.ToLower does, on random text of ASCII and other runes,
+// spaces of both kinds among them.
+func TestWordsAsStrings(t *testing.T) {
+	pieces := []string{"a", "Word", "1", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "É", "ß", "’", "-", ".", "(", ")", "\"", "“", "…",
+		"ŁÓDŹ", "\u212a", "İ", "x-y", "\xff", "—", "Ω"}
+	rnd := rand.New(rand.NewPCG(18, 41))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(appendFields([]byte("x"), []byte(s))), "x"+strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimNonWord(s), strings.TrimFunc(s, notWordRune); got != want {
+			t.Fatalf("trimNonWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

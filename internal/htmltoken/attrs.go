@@ -23,7 +23,8 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 		}
 	}
 	raw := z.Raw()
-	if !plainTag(raw) {
+	from, plain := attrsFrom(raw)
+	if !plain {
 		for more := true; more; {
 			var k, v []byte
 			if k, v, more = z.TagAttr(); len(k) == 0 {
@@ -33,7 +34,7 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 		}
 		return
 	}
-	for s := (attrScan{raw: raw}); ; {
+	for s := (attrScan{raw: raw, i: from}); ; {
 		k, v, ok := s.next()
 		if !ok {
 			return
@@ -46,12 +47,18 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 	}
 }
 
-// plainTag reports whether raw is a start tag whose attributes TagAttr
-// returns as written but for the keys' case: one without "&", "\r" or
-// NUL. An end tag has none.
-func plainTag(raw []byte) bool {
-	return len(raw) > 2 && raw[1] != '/' && raw[len(raw)-1] == '>' &&
-		bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 && bytes.IndexByte(raw, 0) < 0
+// attrsFrom returns where a start tag's attributes start in its raw text
+// (past its name and the spaces after it), and whether TagAttr returns
+// them as written there but for the keys' case: when the tag has none,
+// or they hold no "&", "\r" or NUL. An end tag has none to read.
+func attrsFrom(raw []byte) (from int, plain bool) {
+	if len(raw) <= 2 || raw[1] == '/' || raw[len(raw)-1] != '>' {
+		return 0, false
+	}
+	from = skipSpace(raw, tagNameEnd(raw))
+	attrs := raw[from:]
+	return from, len(attrs) == 1 ||
+		bytes.IndexByte(attrs, '&') < 0 && bytes.IndexByte(attrs, '\r') < 0 && bytes.IndexByte(attrs, 0) < 0
 }
 
 // seen reports whether an earlier attribute has the name at k, in any
@@ -59,7 +66,8 @@ func plainTag(raw []byte) bool {
 // names are kept at hand; a tag with more is read again from its start.
 func (s *attrScan) seen(k span) bool {
 	if s.n > len(s.keys) {
-		for t := (attrScan{raw: s.raw}); ; {
+		from, _ := attrsFrom(s.raw)
+		for t := (attrScan{raw: s.raw, i: from}); ; {
 			e, _, ok := t.step()
 			if !ok || e.from >= k.from {
 				return false
@@ -113,7 +121,7 @@ func hasUpper(b []byte) bool {
 // returned ends with the ">" that ended its reading.
 type attrScan struct {
 	raw  []byte
-	i    int // 0 before the name is read
+	i    int // where reading goes on: from attrsFrom at first
 	keys [8]span
 	n    int // the attributes returned; the first are in keys
 }
@@ -136,9 +144,6 @@ func (s *attrScan) next() (key, val span, ok bool) {
 // step returns the next attribute with a name, or false after the last.
 func (s *attrScan) step() (key, val span, ok bool) {
 	raw := s.raw
-	if s.i == 0 {
-		s.i = skipSpace(raw, tagNameEnd(raw))
-	}
 	for s.i < len(raw) && raw[s.i] != '>' {
 		k := s.key()
 		v := s.val()

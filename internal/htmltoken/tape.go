@@ -103,8 +103,9 @@ func (t *Tape) record(z *html.Tokenizer, tt html.TokenType) {
 // only attribute has no name and no value: either is recorded as none,
 // which a reader cannot tell apart.
 func (t *Tape) addAttrs(z *html.Tokenizer, raw span) {
-	if r := t.at(raw); plainTag(r) {
-		for s := (attrScan{raw: r}); ; {
+	r := t.at(raw)
+	if from, plain := attrsFrom(r); plain {
+		for s := (attrScan{raw: r, i: from}); ; {
 			k, v, ok := s.next()
 			if !ok {
 				return
