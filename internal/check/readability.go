@@ -558,7 +558,6 @@ func trimFloat(f float64) string {
 // after one other than d or t ("asked"; not "wanted"). Words are per page
 // in the tens of thousands, so this is a loop, not a regular expression.
 func trimSilentEnding(w []byte) []byte {
-	isVowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 	n := len(w)
 	switch {
 	case n >= 3 && w[n-2] == 'e' && w[n-1] == 's' && w[n-3] != 'l' && !isVowel(w[n-3]):
@@ -571,11 +570,21 @@ func trimSilentEnding(w []byte) []byte {
 	return w
 }
 
+// isVowel reports whether c is a, e, i, o, u or y (a switch: it is asked
+// of every letter of every word).
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y':
+		return true
+	}
+	return false
+}
+
 // vowelGroups counts runs of vowels (a, e, i, o, u, y).
 func vowelGroups(w []byte) int {
 	n, in := 0, false
 	for _, c := range w {
-		v := strings.IndexByte("aeiouy", c) >= 0
+		v := isVowel(c)
 		if v && !in {
 			n++
 		}
