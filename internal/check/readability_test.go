@@ -4,8 +4,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSyllables(t *testing.T) {
@@ -160,6 +162,41 @@ func TestProseReadsHTMLAsBrowsers(t *testing.T) {
 	}
 }
 
+// sentenceEnd is the end of a sentence as a regular expression, as
+// sentences were split before nextSentence (the reference it must agree
+// with): a full stop, question or exclamation mark (and closing quotes or
+// brackets) followed by a space and a letter or digit.
+var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN]`)
+
+// regexpSentence is nextSentence by sentenceEnd.
+func regexpSentence(s string) int {
+	loc := sentenceEnd.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:loc[1]])
+	return loc[1] - len(string(r))
+}
+
+// TestNextSentenceAsRegexp: nextSentence finds the end the regular
+// expression finds, on random text of its marks, quotes, brackets and
+// spaces (and spaces it does not count: \v, no-break), letters and
+// digits of other scripts, and bytes that are not UTF-8.
+func TestNextSentenceAsRegexp(t *testing.T) {
+	pieces := []string{".", "!", "?", "…", "..", "\"", "'", "”", "’", ")", "]", "“", "‘", "(", "[", " ", "\t", "\n", "\f", "\r", "\v",
+		"\u00a0", "a", "Z", "1", "é", "٣", "Ⅻ", "ß", "-", ",", "\xff", "\xe2\x80", "word", "e.g.", "x"}
+	rnd := rand.New(rand.NewPCG(18, 42))
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(14) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		if got, want := nextSentence(b.String()), regexpSentence(b.String()); got != want {
+			t.Fatalf("nextSentence(%q) = %d, the expression %d", b.String(), got, want)
+		}
+	}
+}
+
 // recursiveSentences is how sentences were split before eachSentence (a
 // sentence ending in an abbreviation joined to the first of the rest,
 // split by a call of its own): the reference eachSentence must agree with.
@@ -170,12 +207,11 @@ func recursiveSentences(block string, abbrevs []string) []string {
 		if i < 0 {
 			break
 		}
-		loc := sentenceEnd.FindStringIndex(block[i:])
-		if loc == nil {
+		cut := regexpSentence(block[i:])
+		if cut < 0 {
 			break
 		}
-		loc[0], loc[1] = loc[0]+i, loc[1]+i
-		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
+		cut += i
 		s := strings.TrimSpace(block[:cut])
 		if abbreviation(s, abbrevs) {
 			next := recursiveSentences(block[cut:], abbrevs)
