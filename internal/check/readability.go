@@ -598,15 +598,11 @@ func trimSilentEnding(w []byte) []byte {
 	return w
 }
 
-// isVowel reports whether c is a, e, i, o, u or y (a switch: it is asked
-// of every letter of every word).
-func isVowel(c byte) bool {
-	switch c {
-	case 'a', 'e', 'i', 'o', 'u', 'y':
-		return true
-	}
-	return false
-}
+// isVowel reports whether c is a, e, i, o, u or y, by a table: it is asked
+// of every letter of every word.
+func isVowel(c byte) bool { return vowels[c] }
+
+var vowels = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
 
 // vowelGroups counts runs of vowels (a, e, i, o, u, y).
 func vowelGroups(w []byte) int {
