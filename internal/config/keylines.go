@@ -261,9 +261,11 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 	default:
 		return KeyLines{}, false
 	}
-	var m map[string]any
-	if err := yaml.NodeToValue(body, &m); err != nil {
-		return KeyLines{}, false
+	m, plain := plainMap(body)
+	if !plain {
+		if err := yaml.NodeToValue(body, &m); err != nil {
+			return KeyLines{}, false
+		}
 	}
 	*dst = m
 	var k KeyLines
