@@ -313,7 +313,7 @@ func (r *Renderer) Page(p *content.Page, res *markdown.Result) (html []byte, tmp
 	// once instead of doubling ten times from 64 bytes.
 	buf := bytes.NewBuffer(make([]byte, 0, len(data.Content)+int(r.layoutSize.Load())+512))
 	if err := t.ExecuteTemplate(buf, "baseof.html", data); err != nil {
-		return nil, tmpl, r.templateProblem(err, p)
+		return nil, tmpl, r.templateProblem(err, p, t)
 	}
 	if n := buf.Len() - len(data.Content); n > 0 { // a layout may leave the content out
 		r.layoutSize.Store(int64(n))
@@ -474,13 +474,15 @@ func parseProblem(err error, origin string) error {
 // templateProblem positions an execution error in the template file and
 // names the page being rendered. An error inside a partial is wrapped by
 // the call's: the innermost position is the fault's, the outer ones where
-// it was called from.
-func (r *Renderer) templateProblem(err error, page *content.Page) error {
+// it was called from, and the {{template}} actions that included each
+// partial on the way (includedFrom), found in t, the page's set.
+func (r *Renderer) templateProblem(err error, page *content.Page, t *template.Template) error {
 	p := diag.Problem{Path: path.Join(LayoutsDir, "?"), Severity: diag.Error, Message: err.Error()}
 	msg := err.Error()
 	ms := tmplAt.FindAllStringSubmatchIndex(msg, -1)
 	var calls []string
 	for i, m := range ms {
+		calls = append(calls, r.includedFrom(t, msg[m[2]:m[3]])...)
 		at := r.origin(msg[m[2]:m[3]]) + ":" + msg[m[4]:m[5]]
 		if i < len(ms)-1 {
 			calls = append(calls, at)

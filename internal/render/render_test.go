@@ -170,6 +170,17 @@ func TestTemplateErrorPositions(t *testing.T) {
 			"layouts/partials/card.html": "<p>\n{{asset \"nope.css\"}}</p>"},
 			"layouts/partials/card.html:2:2: error: executing \"partials/card.html\" at <asset \"nope.css\">: error calling asset: no asset",
 			"while rendering content/settings/snapchat.md, called from layouts/_default/single.html:1"},
+		{"execution error in a partial included with template", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}\n{{template \"partials/card.html\" .}}{{end}}",
+			"layouts/partials/card.html": "<p>\n{{asset \"nope.css\"}}</p>"},
+			"layouts/partials/card.html:2:2: error: executing \"partials/card.html\" at <asset \"nope.css\">: error calling asset: no asset",
+			"while rendering content/settings/snapchat.md, called from layouts/_default/single.html:2"},
+		{"execution error two templates deep, below a partial call", map[string]string{
+			"layouts/_default/single.html": "{{define \"main\"}}\n\n{{template \"partials/outer.html\" .}}{{end}}",
+			"layouts/partials/outer.html":  "<div>\n{{partial \"middle.html\" .}}</div>",
+			"layouts/partials/middle.html": "{{template \"partials/card.html\" .}}",
+			"layouts/partials/card.html":   "<p>\n{{asset \"nope.css\"}}</p>"},
+			"layouts/partials/card.html:2:2: error: executing \"partials/card.html\" at <asset \"nope.css\">: error calling asset: no asset",
+			"while rendering content/settings/snapchat.md, called from layouts/partials/middle.html:1, called from layouts/partials/outer.html:2, called from layouts/_default/single.html:3"},
 		{"execution error in the theme's", map[string]string{"theme:layouts/_default/single.html": "{{define \"main\"}}\n{{index .Params.none 3}}\n{{end}}"},
 			"theme:layouts/_default/single.html:2:", "while rendering content/settings/snapchat.md"},
 	}
