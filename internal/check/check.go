@@ -222,6 +222,17 @@ func (pc *pageCheck) unplaced(sev diag.Severity, needles []string, hint, format 
 		Message: fmt.Sprintf(format, args...), Hint: hint + " (" + where + ")"})
 }
 
+// around is a needle for unplaced: value as a template writes it, between
+// before and after; none ("") for an empty value, as "><" or src="" is
+// found in nearly every layout, on a line that has nothing to do with
+// the problem.
+func around(before, value, after string) string {
+	if value == "" {
+		return ""
+	}
+	return before + value + after
+}
+
 // findInLayouts is the first template and line that holds a needle, trying
 // the needles in order.
 func findInLayouts(layouts []Layout, needles []string) (Layout, int, bool) {

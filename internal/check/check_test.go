@@ -362,3 +362,30 @@ func convert(t *testing.T, p *content.Page, fsys fstest.MapFS) *markdown.Result 
 	}
 	return res
 }
+
+// TestUnplacedEmptyValue: a problem about an empty value the markdown does
+// not place (a link or heading without text, an image without src) is not
+// put on a layout line that only shares the markup around the value ("><"
+// is in every layout, src="" in many): it names the page's template.
+func TestUnplacedEmptyValue(t *testing.T) {
+	p, fsys, cfg := page(t, good+"\nText.\n", "")
+	c := New(Options{Site: fsys, Config: cfg, Now: today})
+	layouts := []Layout{
+		{Path: "layouts/_default/single.html", Text: []byte("{{define \"main\"}}\n{{.Content}}\n{{end}}\n")},
+		{Path: "layouts/partials/nav.html", Text: []byte("<nav>\n<ol><li><img src=\"\" alt=\"\"> a.b</li></ol>\n</nav>\n")},
+	}
+	html := `<p>Text.</p><a href="/nowhere/"></a><h4></h4><img src="">`
+	rep := c.Page(Input{Page: p, HTML: []byte(doc(html)), Markdown: convert(t, p, fsys), Layouts: layouts})
+	n := 0
+	for _, pr := range rep.Problems {
+		if pr.Path == "layouts/partials/nav.html" {
+			t.Errorf("placed on a line that does not write it: %s", pr)
+		}
+		if pr.Path == "layouts/_default/single.html" && pr.Line == 0 {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("want 3 problems on the page's template, got %v", rep.Problems)
+	}
+}

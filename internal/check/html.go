@@ -53,7 +53,11 @@ func (pc *pageCheck) imgAlts(pg *pageHTML) {
 		}
 		switch {
 		case !ok && line == 0:
-			pc.unplaced(diag.Error, []string{`src="` + src + `"`, path.Base(src)}, `describe the image in alt="…", or write alt="" if it is only decoration`,
+			base := "" // path.Base("") is "."
+			if src != "" {
+				base = path.Base(src)
+			}
+			pc.unplaced(diag.Error, []string{around(`src="`, src, `"`), base}, `describe the image in alt="…", or write alt="" if it is only decoration`,
 				"image %s has no alt attribute", src)
 		case !ok:
 			pc.at(diag.Error, line, col, `describe the image in alt="…", or write alt="" if it is only decoration`,
@@ -100,7 +104,7 @@ func (pc *pageCheck) headings(pg *pageHTML) {
 // a template that writes its text.
 func (pc *pageCheck) heading(line, col int, text, hint, format string, args ...any) {
 	if line == 0 {
-		pc.unplaced(diag.Error, []string{">" + text + "<"}, hint, format, args...)
+		pc.unplaced(diag.Error, []string{around(">", text, "<")}, hint, format, args...)
 		return
 	}
 	pc.at(diag.Error, line, col, hint, format, args...)
@@ -151,7 +155,7 @@ func (pc *pageCheck) links(pg *pageHTML) {
 		case strings.Contains(href, "ZgotmplZ"):
 			// html/template writes #ZgotmplZ for an address it will not
 			// publish (javascript: and the like) given to a layout.
-			pc.unplaced(diag.Error, []string{">" + name + "<"}, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe",
+			pc.unplaced(diag.Error, []string{around(">", name, "<")}, "give the layout a web address (https://…) or a page's address: the template dropped this one as unsafe",
 				"link %q goes nowhere: its address was refused as unsafe", name)
 		case name == "" && href == "":
 			pc.linkProblem(diag.Error, name, href, "write the link text and the address it goes to", "a link has no text and no address")
@@ -195,7 +199,7 @@ func (pc *pageCheck) linkProblem(sev diag.Severity, text, href, hint, format str
 		}
 	}
 	if line == 0 {
-		pc.unplaced(sev, []string{">" + text + "<", `href="` + href + `"`}, hint, format, args...)
+		pc.unplaced(sev, []string{around(">", text, "<"), around(`href="`, href, `"`)}, hint, format, args...)
 		return
 	}
 	pc.at(sev, line, col, hint, format, args...)
