@@ -512,6 +512,9 @@ var tmplAt = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
 // origin is the path of a template for messages: layouts/name in the
 // site, theme:layouts/name when the theme's is the one used.
 func (r *Renderer) origin(name string) string {
+	if name == "baseof.html" { // the name set parses _default/baseof.html as
+		name = "_default/baseof.html"
+	}
 	p := path.Join(LayoutsDir, name)
 	if _, err := fs.Stat(r.opt.Site, p); err != nil && r.opt.Theme != nil {
 		if _, err := fs.Stat(r.opt.Theme, p); err == nil {

@@ -181,6 +181,13 @@ func TestTemplateErrorPositions(t *testing.T) {
 			"layouts/partials/card.html":   "<p>\n{{asset \"nope.css\"}}</p>"},
 			"layouts/partials/card.html:2:2: error: executing \"partials/card.html\" at <asset \"nope.css\">: error calling asset: no asset",
 			"while rendering content/settings/snapchat.md, called from layouts/partials/middle.html:1, called from layouts/partials/outer.html:2, called from layouts/_default/single.html:3"},
+		{"execution error in baseof", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}x{{end}}",
+			"layouts/_default/baseof.html": "<html>\n{{index .Params.none 3}}{{block \"main\" .}}{{end}}</html>"},
+			"layouts/_default/baseof.html:2:", "while rendering content/settings/snapchat.md"},
+		{"execution error in a partial called from baseof", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}x{{end}}",
+			"layouts/_default/baseof.html": "<html>\n\n{{partial \"card.html\" .}}{{block \"main\" .}}{{end}}</html>",
+			"layouts/partials/card.html":   "<p>\n{{asset \"nope.css\"}}</p>"},
+			"layouts/partials/card.html:2:2:", "while rendering content/settings/snapchat.md, called from layouts/_default/baseof.html:3"},
 		{"execution error in the theme's", map[string]string{"theme:layouts/_default/single.html": "{{define \"main\"}}\n{{index .Params.none 3}}\n{{end}}"},
 			"theme:layouts/_default/single.html:2:", "while rendering content/settings/snapchat.md"},
 	}
