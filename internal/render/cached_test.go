@@ -148,3 +148,29 @@ func TestPartialCachedEach(t *testing.T) {
 		t.Errorf("a map as an item: got %v", err)
 	}
 }
+
+// TestPartialCachedPageDataIsNotItsPage: a page's dot as a variant keys
+// the text rendered with that dot, not the one rendered for its page as
+// the dot (in a list): the two differ (.Content, .Site), and which was
+// rendered first would decide what both show.
+func TestPartialCachedPageDataIsNotItsPage(t *testing.T) {
+	files := with(map[string]string{
+		"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html": `{{define "main"}}{{partialCached "kind.html" . .}}{{end}}`,
+		"layouts/_default/list.html":   `{{define "main"}}{{range .Pages}}{{partialCached "kind.html" . .}};{{end}}{{end}}`,
+		"layouts/partials/kind.html":   `{{printf "%T" .}}`,
+	}, pages)
+	s := newSite(t, files)
+	list, _, err := s.render(t, "settings/_index.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(list, "*content.Page;") {
+		t.Fatalf("the list: got %q", list)
+	}
+	for _, ref := range []string{"settings/snapchat.md", "settings/snapchat.md"} {
+		if got, _, err := s.render(t, ref); err != nil || got != "render.PageData" {
+			t.Errorf("%s after the list: got %q, %v; want render.PageData", ref, got, err)
+		}
+	}
+}

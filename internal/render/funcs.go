@@ -326,13 +326,18 @@ func (r *Renderer) partialCached(site *Site, name string, data any, variants []a
 }
 
 // variant is v as a key of partialCached: the dot of a page's templates
-// stands for its page (a PageData, a value that holds maps, is no key).
+// stands for its page (a PageData, a value that holds maps, is no key),
+// apart from the page itself, a dot that renders otherwise (it has no
+// .Content or .Site of the page's templates).
 func variant(v any) (any, bool) {
 	if d, ok := v.(PageData); ok {
-		return d.Page, true
+		return pageDataKey{d.Page}, true
 	}
 	return v, v == nil || reflect.TypeOf(v).Comparable()
 }
+
+// pageDataKey is a variant that was a page's dot.
+type pageDataKey struct{ page *content.Page }
 
 // cachedPartial is the partial key names, rendered with data the first
 // time.
