@@ -41,7 +41,7 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 		}
 		key := raw[k.from:k.to:k.to]
 		if hasUpper(key) {
-			key = bytes.ToLower(key) // rare: the site's HTML writes names in lower case
+			key = appendLower(nil, key) // rare: the site's HTML writes names in lower case
 		}
 		fn(key, raw[v.from:v.to:v.to])
 	}
@@ -97,6 +97,15 @@ func equalLower(a, b []byte) bool {
 		}
 	}
 	return true
+}
+
+// appendLower appends b with its ASCII letters in lower case, as the
+// tokenizer lowers names: bytes.ToLower would lower "İD" to "id" too.
+func appendLower(dst, b []byte) []byte {
+	for _, c := range b {
+		dst = append(dst, lowerByte(c))
+	}
+	return dst
 }
 
 func lowerByte(c byte) byte {

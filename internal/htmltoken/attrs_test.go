@@ -104,7 +104,8 @@ func randomAttrs(rnd *rand.Rand) []byte {
 func TestEachAttrAsTagAttr(t *testing.T) {
 	ins := htmltest.FixtureBodies(t)
 	ins = append(ins, []byte(`<a href=x HREF=y Href="z" id=1 ID='2'><p =x a = b c= d=/> <img src=a alt/><x-y a=b/ c>`+
-		`<p a b c d e f g h i j k l a=2 B=3><a href=/x>`))
+		`<p a b c d e f g h i j k l a=2 B=3><a href=/x>`+
+		`<p ÉID=1 Éid=2 ÀB=3 àb=4 İD=5>`))
 	rnd := rand.New(rand.NewPCG(18, 30))
 	for range 10000 {
 		ins = append(ins, htmltest.Random(rnd), randomAttrs(rnd))

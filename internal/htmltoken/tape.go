@@ -113,9 +113,7 @@ func (t *Tape) addAttrs(z *html.Tokenizer, raw span) {
 			a := attr{span{raw.from + k.from, raw.from + k.to}, span{raw.from + v.from, raw.from + v.to}}
 			if key := r[k.from:k.to]; hasUpper(key) {
 				from := len(t.bytes)
-				for _, c := range key {
-					t.bytes = append(t.bytes, lowerByte(c))
-				}
+				t.bytes = appendLower(t.bytes, key)
 				a.key = span{int32(from), int32(len(t.bytes))}
 			}
 			t.attrs = append(t.attrs, a)
