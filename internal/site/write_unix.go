@@ -8,6 +8,15 @@ import (
 	"syscall"
 )
 
+// reuseFiles: a build writes over the files of the spare (spare.go).
+const reuseFiles = true
+
+// soleLink reports whether the file has no other name (hard link).
+func soleLink(fi fs.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && st.Nlink == 1
+}
+
 // writeFile creates (or truncates) the file p and writes data to it. It is
 // os.WriteFile without the os.File: that one registers every file with
 // the poller (an epoll_ctl that fails for regular files) and turns
