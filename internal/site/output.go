@@ -28,10 +28,9 @@ type output struct {
 	// live heap.
 	mu   sync.Mutex
 	dirs map[string]struct{}
-	// oldFiles and oldDirs are what the reused spare holds (spare.go),
-	// by their path below tmp; a file leaves oldFiles when it is written.
-	// Both are nil when the build began from an empty folder.
-	oldFiles, oldDirs map[string]struct{}
+	// old is what the reused spare holds (spare.go), or nil when the
+	// build began from an empty folder.
+	old *oldFiles
 	// compress, when not nil, writes a .br and a .gz beside every text
 	// file (--compress).
 	compress *compressor
