@@ -205,8 +205,11 @@ func (o *output) write(rel string, data []byte) error {
 	if err := o.makeDir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	o.overwrite(p)
-	if err := writeFile(p, data); err != nil || o.compress == nil {
+	write := writeFile
+	if o.overwrite(p) {
+		write = writeOver
+	}
+	if err := write(p, data); err != nil || o.compress == nil {
 		return err
 	}
 	return o.compress.beside(p, rel, data)

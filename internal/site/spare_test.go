@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/signpost/signpost/internal/site"
@@ -42,6 +43,9 @@ func TestSpareWrittenOverAsFromNothing(t *testing.T) {
 	must(t, os.Mkdir(in("sitemap.xml"), 0o755))
 	write(t, spare, "sitemap.xml/inner.txt", "a folder where a file goes")
 	write(t, spare, "b/d", "a file where a folder goes")
+	// Written over in place: longer than the new bytes, and shorter.
+	write(t, spare, "feed.xml", strings.Repeat("old ", 10000))
+	write(t, spare, "404.html", "old")
 	must(t, os.Chmod(in("index.html"), 0o600))
 	must(t, os.Chmod(in("b"), 0o700))
 

@@ -3,8 +3,10 @@
 package site
 
 import (
+	"bytes"
 	"io"
 	"io/fs"
+	"sync"
 	"syscall"
 )
 
@@ -54,4 +56,79 @@ func openForWrite(p string) (int, error) {
 			return fd, err
 		}
 	}
+}
+
+// writeOver writes data to p, a file of the spare (spare.go) that may
+// hold those bytes already, as most of a rebuilt site's files do: then it
+// is left as it is, read and not written, where truncating it freed its
+// blocks and writing allocated them again and dirtied them for the disk
+// (do_truncate alone was 2.2% of a 10,000-page build's CPU samples, perf).
+// A file that differs is written over in place. O_NOFOLLOW: the spare's
+// links were removed, and none is written through.
+func writeOver(p string, data []byte) error {
+	fd, err := syscall.Open(p, syscall.O_RDWR|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+	if err != nil {
+		return writeFile(p, data)
+	}
+	if holds(fd, data) {
+		return closeFile(fd, p)
+	}
+	for off := 0; off < len(data); {
+		n, err := syscall.Pwrite(fd, data[off:], int64(off))
+		if err == syscall.EINTR {
+			continue
+		}
+		if err == nil && n == 0 {
+			err = io.ErrShortWrite
+		}
+		if err != nil {
+			_ = syscall.Close(fd)
+			return &fs.PathError{Op: "write", Path: p, Err: err}
+		}
+		off += n
+	}
+	if err := syscall.Ftruncate(fd, int64(len(data))); err != nil {
+		_ = syscall.Close(fd)
+		return &fs.PathError{Op: "truncate", Path: p, Err: err}
+	}
+	return closeFile(fd, p)
+}
+
+func closeFile(fd int, p string) error {
+	if err := syscall.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: p, Err: err}
+	}
+	return nil
+}
+
+// readBufs are writeOver's buffers for reading a file back.
+var readBufs sync.Pool
+
+// holds reports whether the open file fd holds exactly data: it reads up
+// to one byte more than data (a regular file reads short only at its end).
+func holds(fd int, data []byte) bool {
+	bp, _ := readBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	defer readBufs.Put(bp)
+	if cap(*bp) < len(data)+1 {
+		*bp = make([]byte, len(data)+1)
+	}
+	buf := (*bp)[:len(data)+1]
+	got := 0
+	for got < len(buf) {
+		n, err := syscall.Read(fd, buf[got:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return false
+		}
+		if n == 0 {
+			break
+		}
+		got += n
+	}
+	return got == len(data) && bytes.Equal(buf[:got], data)
 }
