@@ -101,34 +101,28 @@ func closeFile(fd int, p string) error {
 	return nil
 }
 
-// readBufs are writeOver's buffers for reading a file back.
-var readBufs sync.Pool
+// readBufs are writeOver's buffers for reading a file back, a piece at a
+// time: a buffer the size of the largest file (resources.json, 2 MB) kept
+// by each writer would stay in the heap to the end of the build.
+var readBufs = sync.Pool{New: func() any { return new([32 << 10]byte) }}
 
-// holds reports whether the open file fd holds exactly data: it reads up
-// to one byte more than data (a regular file reads short only at its end).
+// holds reports whether the open file fd holds exactly data: it reads
+// until the file ends or differs (a regular file reads short only at its
+// end).
 func holds(fd int, data []byte) bool {
-	bp, _ := readBufs.Get().(*[]byte)
-	if bp == nil {
-		bp = new([]byte)
-	}
-	defer readBufs.Put(bp)
-	if cap(*bp) < len(data)+1 {
-		*bp = make([]byte, len(data)+1)
-	}
-	buf := (*bp)[:len(data)+1]
-	got := 0
-	for got < len(buf) {
-		n, err := syscall.Read(fd, buf[got:])
-		if err == syscall.EINTR {
+	buf := readBufs.Get().(*[32 << 10]byte)
+	defer readBufs.Put(buf)
+	for {
+		want := min(len(buf), len(data)+1)
+		n, err := syscall.Read(fd, buf[:want])
+		switch {
+		case err == syscall.EINTR:
 			continue
-		}
-		if err != nil {
+		case err != nil || n > len(data) || !bytes.Equal(buf[:n], data[:n]):
 			return false
+		case n < want: // the end of the file
+			return n == len(data)
 		}
-		if n == 0 {
-			break
-		}
-		got += n
+		data = data[n:]
 	}
-	return got == len(data) && bytes.Equal(buf[:got], data)
 }
