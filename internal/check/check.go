@@ -120,7 +120,9 @@ type Report struct {
 	External []Link
 	// IDs are the page's element ids in order, what links to its anchors
 	// may name: the build takes them from here rather than read the page
-	// once more.
+	// once more. They are cut from one string with the rest of what the
+	// page's scan kept: a caller that holds them for long copies them
+	// (the build packs them).
 	IDs []string
 	// ContentTokens are Input.Content's tokens, taken from the pass over
 	// the page (read apart when the page does not hold the body whole), for

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/signpost/signpost/internal/markdown"
@@ -30,6 +31,18 @@ func TestReportIDs(t *testing.T) {
 		}
 		if all := markdown.HTMLIDs(html); len(tc.want) == len(all) && !slices.Equal(got, all) {
 			t.Errorf("%s: ids %q, HTMLIDs reads %q", tc.html, got, all)
+		}
+	}
+}
+
+// TestIsVague is vague[strings.ToLower(text)], for texts in any case,
+// short and long, ASCII and not (the Kelvin sign lowers to "k").
+func TestIsVague(t *testing.T) {
+	for _, text := range []string{"", "here", "HERE", "Click Here", "more information", "More Information", "more informations",
+		"find out more", "learn more about the reporting tools", "Read more", "read\u00a0more", "clic\u212a here", "LINK", "linkk",
+		"this page", "This Page!", "ΜΟΡΕ", "go", "GO", "g0"} {
+		if got, want := isVague(text), vague[strings.ToLower(text)]; got != want {
+			t.Errorf("isVague(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -12,7 +12,12 @@ import (
 // where the body gives it. Each is taken once, in order, so a second
 // "#### Details" is placed at its own line, not at an earlier "## Details".
 // What no mark matches came from the layout.
+//
+// Each index is made from the converter's lists when first asked: most
+// pages ask for a few (their headings, images and links to other sites)
+// and making all six for every page was 4% of what checking allocated.
 type marks struct {
+	res      *markdown.Result
 	headings map[string][]markdown.Heading // by id
 	all      []markdown.Heading            // in order, for headings without an id
 	taken    map[int]bool                  // Line of each heading placed
@@ -23,28 +28,51 @@ type marks struct {
 }
 
 func newMarks(res *markdown.Result) *marks {
-	m := &marks{headings: map[string][]markdown.Heading{}, links: map[string][]markdown.Link{},
-		byDest: map[string][]markdown.Link{}, places: map[string][]markdown.IDPlace{}, taken: map[int]bool{},
-		images: map[string][]markdown.Image{}}
-	if res == nil {
-		return m
-	}
-	m.all = res.Headings
-	for _, h := range res.Headings {
-		m.headings[h.ID] = append(m.headings[h.ID], h)
-	}
-	for _, l := range res.Links {
-		k := linkKey(l.Dest, l.Text)
-		m.links[k] = append(m.links[k], l)
-		m.byDest[l.Dest] = append(m.byDest[l.Dest], l)
-	}
-	for _, p := range res.Places {
-		m.places[p.ID] = append(m.places[p.ID], p)
-	}
-	for _, im := range res.Images {
-		m.images[im.Src] = append(m.images[im.Src], im)
+	m := &marks{res: res, taken: map[int]bool{}}
+	if res != nil {
+		m.all = res.Headings
 	}
 	return m
+}
+
+// index makes *m, when nil, from the items of the converter's list that
+// list picks, keyed by key.
+func index[T any](m *map[string][]T, res *markdown.Result, list func(*markdown.Result) []T, key func(T) string) map[string][]T {
+	if *m == nil {
+		*m = map[string][]T{}
+		if res != nil {
+			for _, x := range list(res) {
+				k := key(x)
+				(*m)[k] = append((*m)[k], x)
+			}
+		}
+	}
+	return *m
+}
+
+func (m *marks) headingsByID() map[string][]markdown.Heading {
+	return index(&m.headings, m.res, func(r *markdown.Result) []markdown.Heading { return r.Headings },
+		func(h markdown.Heading) string { return h.ID })
+}
+
+func (m *marks) linksByKey() map[string][]markdown.Link {
+	return index(&m.links, m.res, func(r *markdown.Result) []markdown.Link { return r.Links },
+		func(l markdown.Link) string { return linkKey(l.Dest, l.Text) })
+}
+
+func (m *marks) linksByDest() map[string][]markdown.Link {
+	return index(&m.byDest, m.res, func(r *markdown.Result) []markdown.Link { return r.Links },
+		func(l markdown.Link) string { return l.Dest })
+}
+
+func (m *marks) placesByID() map[string][]markdown.IDPlace {
+	return index(&m.places, m.res, func(r *markdown.Result) []markdown.IDPlace { return r.Places },
+		func(p markdown.IDPlace) string { return p.ID })
+}
+
+func (m *marks) imagesBySrc() map[string][]markdown.Image {
+	return index(&m.images, m.res, func(r *markdown.Result) []markdown.Image { return r.Images },
+		func(im markdown.Image) string { return im.Src })
 }
 
 func linkKey(dest, text string) string {
@@ -54,10 +82,11 @@ func linkKey(dest, text string) string {
 // heading takes the next heading of the body with this id and level, or
 // (when the HTML heading has no id) with this level and text.
 func (m *marks) heading(id string, level int, text string) (line, col int, ok bool) {
-	hs := m.headings[id]
+	byID := m.headingsByID()
+	hs := byID[id]
 	for i, h := range hs {
 		if h.Level == level && !m.taken[h.Line] {
-			m.headings[id] = append(hs[:i:i], hs[i+1:]...)
+			byID[id] = append(hs[:i:i], hs[i+1:]...)
 			m.taken[h.Line] = true
 			return h.Line, h.Col, true
 		}
@@ -76,9 +105,9 @@ func (m *marks) heading(id string, level int, text string) (line, col int, ok bo
 
 // link takes the next link of the body with this address and text.
 func (m *marks) link(href, text string) (line, col int) {
-	k := linkKey(href, text)
-	if ls := m.links[k]; len(ls) > 0 {
-		m.links[k] = ls[1:]
+	links, k := m.linksByKey(), linkKey(href, text)
+	if ls := links[k]; len(ls) > 0 {
+		links[k] = ls[1:]
 		return ls[0].Line, ls[0].Col
 	}
 	return 0, 0
@@ -87,7 +116,7 @@ func (m *marks) link(href, text string) (line, col int) {
 // place is where the body last gives an element this id (the one to
 // change when it repeats an id), or 0.
 func (m *marks) place(id string) (line, col int) {
-	if ps := m.places[id]; len(ps) > 0 {
+	if ps := m.placesByID()[id]; len(ps) > 0 {
 		return ps[len(ps)-1].Line, ps[len(ps)-1].Col
 	}
 	return 0, 0
@@ -96,7 +125,7 @@ func (m *marks) place(id string) (line, col int) {
 // linksTo is every place the body links to dest.
 func (m *marks) linksTo(dest string) [][2]int {
 	var out [][2]int
-	for _, l := range m.byDest[dest] {
+	for _, l := range m.linksByDest()[dest] {
 		out = append(out, [2]int{l.Line, l.Col})
 	}
 	return out
@@ -104,8 +133,9 @@ func (m *marks) linksTo(dest string) [][2]int {
 
 // image takes the next image of the body published with this src.
 func (m *marks) image(src string) (line, col int) {
-	if ims := m.images[src]; len(ims) > 0 {
-		m.images[src] = ims[1:]
+	images := m.imagesBySrc()
+	if ims := images[src]; len(ims) > 0 {
+		images[src] = ims[1:]
 		return ims[0].Line, ims[0].Col
 	}
 	return 0, 0

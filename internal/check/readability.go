@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -110,6 +109,11 @@ func appendFields(dst, s []byte) []byte {
 		r, w := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(s[i:])
+		} else if !asciiSpace[r] {
+			// A run of ASCII other than spaces is appended at once.
+			for i+w < len(s) && s[i+w] < utf8.RuneSelf && !asciiSpace[s[i+w]] {
+				w++
+			}
 		}
 		if isSpace(r) {
 			space = true
@@ -153,46 +157,99 @@ func (p *proseReader) end(w *htmlWalker, tag atom.Atom) {
 
 func (p *proseReader) closed(*element) {}
 
-// sentenceEnd is a full stop, question or exclamation mark (and closing
-// quotes or brackets) followed by a space and a letter or digit. Sentences
-// may start in lower case ("iPhones", "eSafety"); abbreviations are kept.
-var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN]`)
-
-// sentences splits a block of text into sentences; a full stop that ends
-// one of abbrevs ("e.g.") does not end a sentence.
-func sentences(block string, abbrevs []string) []string {
-	var out []string
-	for {
-		// Every end starts with its punctuation: the regexp, which has no
-		// literal prefix to skip ahead by, is started there: the same
-		// leftmost match without trying every letter before it.
-		i := indexPunct(block)
-		if i < 0 {
-			break
-		}
-		loc := sentenceEnd.FindStringIndex(block[i:])
-		if loc == nil {
-			break
-		}
-		loc[0], loc[1] = loc[0]+i, loc[1]+i
-		// Cut after the punctuation, before the next sentence's first letter.
-		cut := loc[1] - len(string(lastRune(block[:loc[1]])))
-		s := strings.TrimSpace(block[:cut])
-		if abbreviation(s, abbrevs) {
-			// "e.g. Snapchat" or "Mr. Smith": not the end of a sentence.
-			next := sentences(block[cut:], abbrevs)
-			if len(next) > 0 {
-				next[0] = s + " " + next[0]
-				return append(out, next...)
+// nextSentence is where the sentence after the first end of one in s
+// starts (at its first letter or digit), or -1. An end is a full stop,
+// question or exclamation mark (and closing quotes or brackets) followed
+// by a space and a letter or digit: the regular expression
+// [.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN], read here rune by rune. Its
+// parts are sets no rune is in two of that follow each other, so the
+// first match is read without going back, and where one fails no end
+// starts before the next mark. Sentences may start in lower case
+// ("iPhones", "eSafety"); abbreviations are kept. (The expression itself,
+// run once per sentence, allocated a tenth of what checking a page did.)
+func nextSentence(s string) int {
+	for i := indexPunct(s); i >= 0; {
+		j := skipRunes(s, i, endMark)
+		k := skipRunes(s, j, closing)
+		if l := skipRunes(s, k, reSpace); l > k {
+			l = skipRunes(s, l, opening)
+			if r, _ := utf8.DecodeRuneInString(s[l:]); l < len(s) && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+				return l
 			}
 		}
-		out = append(out, s)
+		if n := indexPunct(s[j:]); n >= 0 {
+			i = j + n
+		} else {
+			i = -1
+		}
+	}
+	return -1
+}
+
+// skipRunes is where the run of runes in set that starts at i ends.
+func skipRunes(s string, i int, set func(rune) bool) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !set(r) {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+func endMark(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
+
+func closing(r rune) bool { return strings.ContainsRune(`"'”’)]`, r) }
+
+func opening(r rune) bool { return strings.ContainsRune(`"'“‘([`, r) }
+
+// reSpace is \s of Go's regular expressions.
+func reSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r' }
+
+// sentences splits a block of text into sentences (eachSentence's).
+func sentences(block string, abbrevs []string) []string {
+	var out []string
+	eachSentence(block, abbrevs, func(s string) { out = append(out, s) })
+	return out
+}
+
+// eachSentence calls fn with each sentence of a block of text, in order;
+// a full stop that ends one of abbrevs ("e.g.") does not end a sentence.
+// The sentences are cut from block, not gathered in a slice: a slice for
+// each block was a tenth of what checking a page allocated.
+func eachSentence(block string, abbrevs []string, fn func(string)) {
+	// pending is the start of a sentence that ended in an abbreviation
+	// ("e.g. Snapchat" or "Mr. Smith"), joined to what follows it.
+	pending := ""
+	emit := func(s string) {
+		if pending != "" {
+			s, pending = pending+" "+s, ""
+		}
+		fn(s)
+	}
+	for {
+		// Cut after the punctuation, before the next sentence's first letter.
+		cut := nextSentence(block)
+		if cut < 0 {
+			break
+		}
+		s := strings.TrimSpace(block[:cut])
 		block = block[cut:]
+		if abbreviation(s, abbrevs) {
+			if pending != "" {
+				s = pending + " " + s
+			}
+			pending = s
+			continue
+		}
+		emit(s)
 	}
 	if t := strings.TrimSpace(block); t != "" {
-		out = append(out, t)
+		emit(t)
+	} else if pending != "" {
+		fn(pending)
 	}
-	return out
 }
 
 // indexPunct is strings.IndexAny(s, ".!?…") as a loop over bytes: an ASCII
@@ -210,13 +267,6 @@ func indexPunct(s string) int {
 		}
 	}
 	return -1
-}
-
-// lastRune is the last rune of s, decoded from the end rather than by
-// copying all of s into runes.
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }
 
 // abbreviation reports whether a sentence ends with one of abbrevs (in
@@ -262,12 +312,37 @@ func nextWord(s string) (word, rest string) {
 	for s != "" {
 		var f string
 		f, s = nextField(s)
-		if w := strings.TrimFunc(f, notWordRune); w != "" {
+		if w := trimNonWord(f); w != "" {
 			return w, s
 		}
 	}
 	return "", ""
 }
+
+// trimNonWord is strings.TrimFunc(f, notWordRune), trimming ASCII ends
+// by a table, without decoding: it is asked for every word of a page.
+func trimNonWord(f string) string {
+	i, j := 0, len(f)
+	for i < j && f[i] < utf8.RuneSelf && !asciiWord[f[i]] {
+		i++
+	}
+	for j > i && f[j-1] < utf8.RuneSelf && !asciiWord[f[j-1]] {
+		j--
+	}
+	if i < j && (f[i] >= utf8.RuneSelf || f[j-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(f[i:j], notWordRune)
+	}
+	return f[i:j]
+}
+
+// asciiWord are the ASCII letters and digits, the ASCII runes for which
+// notWordRune is false.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = !notWordRune(rune(c))
+	}
+	return t
+}()
 
 func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
@@ -324,7 +399,12 @@ func Syllables(word string) int {
 			continue
 		}
 		inPart = true
-		if r = unicode.ToLower(r); r >= 'a' && r <= 'z' {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		} else if r >= utf8.RuneSelf {
+			r = unicode.ToLower(r)
+		}
+		if r >= 'a' && r <= 'z' {
 			w = append(w, byte(r))
 		}
 	}
@@ -374,9 +454,7 @@ func (s *Stats) add(words, syl int) {
 func Measure(blocks []string) Stats {
 	var s Stats
 	for _, b := range blocks {
-		for _, sent := range sentences(b, english.abbreviations) {
-			s.add(countWords(sent, true))
-		}
+		eachSentence(b, english.abbreviations, func(sent string) { s.add(countWords(sent, true)) })
 	}
 	return s
 }
@@ -452,13 +530,13 @@ func (pc *pageCheck) readability(content []byte, tape *htmltoken.Tape) {
 	}
 	var st Stats
 	for _, b := range blocks {
-		for _, sent := range sentences(b, rules.abbreviations) {
+		eachSentence(b, rules.abbreviations, func(sent string) {
 			n, syl := countWords(sent, rules.grade)
 			if rules.longSentences && n > MaxSentenceWords {
 				pc.longSentence(sent)
 			}
 			st.add(n, syl)
-		}
+		})
 	}
 	if rules.grade {
 		pc.grade(st)
@@ -508,7 +586,6 @@ func trimFloat(f float64) string {
 // after one other than d or t ("asked"; not "wanted"). Words are per page
 // in the tens of thousands, so this is a loop, not a regular expression.
 func trimSilentEnding(w []byte) []byte {
-	isVowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 	n := len(w)
 	switch {
 	case n >= 3 && w[n-2] == 'e' && w[n-1] == 's' && w[n-3] != 'l' && !isVowel(w[n-3]):
@@ -521,11 +598,17 @@ func trimSilentEnding(w []byte) []byte {
 	return w
 }
 
+// isVowel reports whether c is a, e, i, o, u or y, by a table: it is asked
+// of every letter of every word.
+func isVowel(c byte) bool { return vowels[c] }
+
+var vowels = [256]bool{'a': true, 'e': true, 'i': true, 'o': true, 'u': true, 'y': true}
+
 // vowelGroups counts runs of vowels (a, e, i, o, u, y).
 func vowelGroups(w []byte) int {
 	n, in := 0, false
 	for _, c := range w {
-		v := strings.IndexByte("aeiouy", c) >= 0
+		v := isVowel(c)
 		if v && !in {
 			n++
 		}

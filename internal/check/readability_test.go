@@ -2,9 +2,12 @@ package check
 
 import (
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSyllables(t *testing.T) {
@@ -156,5 +159,115 @@ func TestProseReadsHTMLAsBrowsers(t *testing.T) {
 	want := []string{"One & two three <x> ©2024 AA\ufffd", "<p>ns</p>", "ab", "ta <b>x</b>ti & x", "u v w"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("prose = %q, want %q", got, want)
+	}
+}
+
+// sentenceEnd is the end of a sentence as a regular expression, as
+// sentences were split before nextSentence (the reference it must agree
+// with): a full stop, question or exclamation mark (and closing quotes or
+// brackets) followed by a space and a letter or digit.
+var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*\s+["'“‘(\[]*[\pL\pN]`)
+
+// regexpSentence is nextSentence by sentenceEnd.
+func regexpSentence(s string) int {
+	loc := sentenceEnd.FindStringIndex(s)
+	if loc == nil {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:loc[1]])
+	return loc[1] - len(string(r))
+}
+
+// TestNextSentenceAsRegexp: nextSentence finds the end the regular
+// expression finds, on random text of its marks, quotes, brackets and
+// spaces (and spaces it does not count: \v, no-break), letters and
+// digits of other scripts, and bytes that are not UTF-8.
+func TestNextSentenceAsRegexp(t *testing.T) {
+	pieces := []string{".", "!", "?", "…", "..", "\"", "'", "”", "’", ")", "]", "“", "‘", "(", "[", " ", "\t", "\n", "\f", "\r", "\v",
+		"\u00a0", "a", "Z", "1", "é", "٣", "Ⅻ", "ß", "-", ",", "\xff", "\xe2\x80", "word", "e.g.", "x"}
+	rnd := rand.New(rand.NewPCG(18, 42))
+	for range 50000 {
+		var b strings.Builder
+		for range rnd.IntN(14) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		if got, want := nextSentence(b.String()), regexpSentence(b.String()); got != want {
+			t.Fatalf("nextSentence(%q) = %d, the expression %d", b.String(), got, want)
+		}
+	}
+}
+
+// recursiveSentences is how sentences were split before eachSentence (a
+// sentence ending in an abbreviation joined to the first of the rest,
+// split by a call of its own): the reference eachSentence must agree with.
+func recursiveSentences(block string, abbrevs []string) []string {
+	var out []string
+	for {
+		i := indexPunct(block)
+		if i < 0 {
+			break
+		}
+		cut := regexpSentence(block[i:])
+		if cut < 0 {
+			break
+		}
+		cut += i
+		s := strings.TrimSpace(block[:cut])
+		if abbreviation(s, abbrevs) {
+			next := recursiveSentences(block[cut:], abbrevs)
+			if len(next) > 0 {
+				next[0] = s + " " + next[0]
+				return append(out, next...)
+			}
+		}
+		out = append(out, s)
+		block = block[cut:]
+	}
+	if t := strings.TrimSpace(block); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// TestEachSentenceAsRecursive: on random text of words, ends, quotes
+// and abbreviations in three languages' rules, eachSentence finds the
+// sentences the recursive split found.
+func TestEachSentenceAsRecursive(t *testing.T) {
+	pieces := []string{"word", "Word", "1", "é", " ", "  ", "\n", ".", "!", "?", "…", "...", "\"", "”", "’", ")", "]", "(", "“",
+		"e.g.", "E.G.", "Mr.", "etc.", "i.e.", "no.", "np.", "m.in.", "e.e.", "ayb.", "x.", "St.", ". ", "! ", "? "}
+	rnd := rand.New(rand.NewPCG(18, 40))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(30) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		for _, rules := range []proseRules{english, welsh, polish} {
+			if got, want := sentences(b.String(), rules.abbreviations), recursiveSentences(b.String(), rules.abbreviations); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q: %q, the recursive split %q", b.String(), got, want)
+			}
+		}
+	}
+}
+
+// TestWordsAsStrings: appendFields is strings.Fields joined by spaces,
+// trimNonWord is strings.TrimFunc(notWordRune), and Syllables lowers
+// as unicode.ToLower does, on random text of ASCII and other runes,
+// spaces of both kinds among them.
+func TestWordsAsStrings(t *testing.T) {
+	pieces := []string{"a", "Word", "1", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "É", "ß", "’", "-", ".", "(", ")", "\"", "“", "…",
+		"ŁÓDŹ", "\u212a", "İ", "x-y", "\xff", "—", "Ω"}
+	rnd := rand.New(rand.NewPCG(18, 41))
+	for range 20000 {
+		var b strings.Builder
+		for range rnd.IntN(12) {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(appendFields([]byte("x"), []byte(s))), "x"+strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := trimNonWord(s), strings.TrimFunc(s, notWordRune); got != want {
+			t.Fatalf("trimNonWord(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

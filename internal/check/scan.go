@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
@@ -22,9 +21,28 @@ type pageHTML struct {
 	// open one is given the same text from its start on, so each takes
 	// its name from where it started: one buffer for a page, rather than
 	// a builder for each link.
-	names  []byte
-	fields []byte // a name with its spaces collapsed
-	walker htmlWalker
+	names []byte
+	// kept holds what the page's lists keep, one after another: the
+	// headings' and links' names (their spaces collapsed), the ids, the
+	// links' addresses and the images' src and alt. Where each is, is
+	// kept until the walk ends, when they are cut from one string: a
+	// string for each was a fifth of what checking a page allocated.
+	kept      []byte
+	idAt      []textAt
+	imageAt   [][2]textAt // src, alt
+	headingAt [][2]textAt // name, id
+	linkAt    [][2]textAt // name, href
+	walker    htmlWalker
+}
+
+// textAt is where a string is in pageHTML.kept.
+type textAt struct{ from, to int }
+
+// keep adds b to the page's kept text and returns where it is.
+func (pg *pageHTML) keep(b []byte) textAt {
+	from := len(pg.kept)
+	pg.kept = append(pg.kept, b...)
+	return textAt{from, len(pg.kept)}
 }
 
 type img struct {
@@ -41,52 +59,43 @@ type element struct {
 	tag    atom.Atom
 	name   string
 	hidden bool
-	naming bool   // its accessible name is being gathered
-	from   int    // where its name starts in pageHTML.names
-	label  string // aria-label, which wins over the text
-	href   string
-	id     string
+	naming bool // its accessible name is being gathered
+	from   int  // where its name starts in pageHTML.names
+	// In pageHTML.kept, for a heading or a link: its aria-label, which
+	// wins over its text when there is one, its address and its id.
+	label, href, id textAt
 }
 
-// tagAttrs are the attributes the checks read.
+// tagAttrs are the attributes the checks read, as the tokenizer reads
+// them, valid until its next token: start converts what it keeps.
 type tagAttrs struct {
-	id, src, alt, href, label string
+	id, src, alt, href, label []byte
 	hasAlt, hasHref, hidden   bool
 }
 
-// readAttrs reads a tag's attributes up to the last of the n that may be
-// ones the checks read (attrsToRead): the tokenizer copies each attribute
-// it returns, and most of those after the last that matters (a class,
-// width, loading) are not asked for.
-func readAttrs(z htmltoken.Tokens, n int) tagAttrs {
+// readAttrs reads a start tag's attributes, in place where the tag's raw
+// text gives them as the tokenizer does (see htmltoken.EachAttr): every
+// attribute it returns is a copy, and a page's tags have thousands.
+func readAttrs(z htmltoken.Tokens) tagAttrs {
 	var a tagAttrs
-	for more := n > 0; more && n > 0; {
-		var k, v []byte
-		k, v, more = z.TagAttr()
+	htmltoken.EachAttr(z, func(k, v []byte) {
 		switch string(k) {
 		case "id":
-			// A second id attribute is an HTML error browsers ignore:
-			// the first one is the element's id.
-			if a.id == "" {
-				a.id = string(v)
-			}
+			a.id = v
 		case "src":
-			a.src = string(v)
+			a.src = v
 		case "alt":
-			a.alt, a.hasAlt = string(v), true
+			a.alt, a.hasAlt = v, true
 		case "href":
-			a.href, a.hasHref = string(v), true
+			a.href, a.hasHref = v, true
 		case "aria-label":
-			a.label = strings.TrimSpace(string(v))
+			a.label = bytes.TrimSpace(v)
 		case "aria-hidden":
 			a.hidden = a.hidden || string(v) == "true"
 		case "hidden":
 			a.hidden = true
-		default:
-			continue
 		}
-		n--
-	}
+	})
 	return a
 }
 
@@ -109,63 +118,6 @@ func tagName(z htmltoken.Tokens, raw, buf []byte) []byte {
 		buf = append(buf, c)
 	}
 	return buf
-}
-
-// attrsToRead counts the places in a tag as written where one of the
-// attributes readAttrs reads may be: "id", "src", "alt", "href", "hidden",
-// "aria-hidden" or "aria-label", in any case, where the tokenizer may start
-// a name (after a space, "/" or a value's closing quote) and where a name
-// can end (before a space, "/", "=" or ">"). Each attribute the tokenizer
-// returns starts at its own place, so no more of them than this are ones
-// readAttrs reads. Most tags have none (a class of "hidden-sm" or "grid-2"
-// is no match), and the tokenizer copies every attribute it is asked for.
-func attrsToRead(raw []byte) int {
-	n := 0
-	for i := 1; i < len(raw); i++ {
-		if beforeName[raw[i-1]] && readNameAt(raw[i:]) {
-			n++
-		}
-	}
-	return n
-}
-
-// readNameAt reports whether b starts with the name of an attribute
-// readAttrs reads, followed by a byte that ends a name.
-func readNameAt(b []byte) bool {
-	// b|0x20 is b in lower case when b is an ASCII letter; no other byte
-	// becomes one of the lower-case letters compared with.
-	switch b[0] | 0x20 {
-	case 'i':
-		return nameAt(b, "id")
-	case 's':
-		return nameAt(b, "src")
-	case 'a':
-		return nameAt(b, "alt") || nameAt(b, "aria-hidden") || nameAt(b, "aria-label")
-	case 'h':
-		return nameAt(b, "href") || nameAt(b, "hidden")
-	}
-	return false
-}
-
-// beforeName are the bytes an attribute's name can follow.
-var beforeName = [256]bool{' ': true, '\n': true, '\r': true, '\t': true, '\f': true, '/': true, '"': true, '\'': true}
-
-// nameAt reports whether b starts with name, a lower-case ASCII word, in
-// any case, followed by a byte that ends an attribute's name.
-func nameAt(b []byte, name string) bool {
-	if len(b) <= len(name) {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if b[i]|0x20 != name[i] {
-			return false
-		}
-	}
-	switch b[len(name)] {
-	case ' ', '\n', '\r', '\t', '\f', '/', '=', '>':
-		return true
-	}
-	return false
 }
 
 // htmlWalker reads HTML as a stream of tokens and keeps the open elements,
@@ -213,8 +165,7 @@ func walkHTML(w *htmlWalker, z htmltoken.Tokens, v htmlVisitor) {
 			raw := z.Raw()
 			name := tagName(z, raw[1:], buf[:0])
 			tag := atom.Lookup(name)
-			// Asking a tag without attributes for one returns none.
-			e := v.start(w, tag, readAttrs(z, attrsToRead(raw)))
+			e := v.start(w, tag, readAttrs(z))
 			if tt == html.SelfClosingTagToken || voidElem(tag) {
 				continue
 			}
@@ -275,7 +226,29 @@ func scanTokens(z htmltoken.Tokens) *pageHTML {
 	pg := scans.Get().(*pageHTML)
 	pg.ids = nil
 	walkHTML(&pg.walker, z, pg)
+	pg.cut()
 	return pg
+}
+
+// cut gives the page's lists their strings, from pg.kept.
+func (pg *pageHTML) cut() {
+	all := string(pg.kept)
+	str := func(at textAt) string { return all[at.from:at.to] }
+	if len(pg.idAt) > 0 {
+		pg.ids = make([]string, len(pg.idAt))
+		for i, at := range pg.idAt {
+			pg.ids[i] = str(at)
+		}
+	}
+	for i, at := range pg.imageAt {
+		pg.images[i].src, pg.images[i].alt = str(at[0]), str(at[1])
+	}
+	for i, at := range pg.headingAt {
+		pg.headings[i].text, pg.headings[i].id = str(at[0]), str(at[1])
+	}
+	for i, at := range pg.linkAt {
+		pg.links[i].name, pg.links[i].href = str(at[0]), str(at[1])
+	}
 }
 
 // release gives pg's buffers to the next scan; pg is not used after. The
@@ -286,26 +259,35 @@ func (pg *pageHTML) release() {
 	clear(pg.links)
 	clear(pg.walker.open[:cap(pg.walker.open)])
 	pg.ids, pg.images, pg.headings, pg.links = nil, pg.images[:0], pg.headings[:0], pg.links[:0]
-	pg.names, pg.fields = pg.names[:0], pg.fields[:0]
+	pg.names, pg.kept = pg.names[:0], pg.kept[:0]
+	pg.idAt, pg.imageAt, pg.headingAt, pg.linkAt = pg.idAt[:0], pg.imageAt[:0], pg.headingAt[:0], pg.linkAt[:0]
 	scans.Put(pg)
 }
 
 func (pg *pageHTML) start(w *htmlWalker, tag atom.Atom, a tagAttrs) element {
-	if a.id != "" {
-		pg.ids = append(pg.ids, a.id)
+	var id textAt
+	if len(a.id) > 0 {
+		id = pg.keep(a.id)
+		pg.idAt = append(pg.idAt, id)
 	}
 	if tag == atom.Img {
-		pg.images = append(pg.images, img{a.src, a.alt, a.hasAlt})
+		pg.images = append(pg.images, img{hasAlt: a.hasAlt})
+		pg.imageAt = append(pg.imageAt, [2]textAt{pg.keep(a.src), pg.keep(a.alt)})
 		if !a.hidden && w.hidden == 0 && naming(w) {
 			pg.names = append(append(append(pg.names, ' '), a.alt...), ' ')
 		}
 	}
-	e := element{hidden: a.hidden, label: a.label, href: a.href, id: a.id}
+	e := element{hidden: a.hidden}
 	if headingLevel(tag) > 0 || (tag == atom.A && a.hasHref) {
 		if !naming(w) {
 			pg.names = pg.names[:0] // no name is being gathered
 		}
-		e.naming, e.from = true, len(pg.names)
+		// Only a heading's or a link's id, label and address are read
+		// when it closes.
+		e.naming, e.from, e.id, e.label = true, len(pg.names), id, pg.keep(a.label)
+		if tag == atom.A {
+			e.href = pg.keep(a.href)
+		}
 	}
 	return e
 }
@@ -322,20 +304,24 @@ func (pg *pageHTML) end(*htmlWalker, atom.Atom) {}
 // naming reports whether an open element's name is being gathered.
 func naming(w *htmlWalker) bool { return w.naming > 0 }
 
-// closed records a closed heading or link with its accessible name.
+// closed records a closed heading or link; its strings are cut when the
+// walk ends (cut).
 func (pg *pageHTML) closed(e *element) {
 	if !e.naming {
 		return
 	}
 	name := e.label
-	if name == "" {
-		pg.fields = appendFields(pg.fields[:0], pg.names[e.from:])
-		name = string(pg.fields)
+	if name.to == name.from {
+		name.from = len(pg.kept)
+		pg.kept = appendFields(pg.kept, pg.names[e.from:])
+		name.to = len(pg.kept)
 	}
 	if lvl := headingLevel(e.tag); lvl > 0 {
-		pg.headings = append(pg.headings, heading{level: lvl, text: name, id: e.id})
+		pg.headings = append(pg.headings, heading{level: lvl})
+		pg.headingAt = append(pg.headingAt, [2]textAt{name, e.id})
 	} else {
-		pg.links = append(pg.links, link{href: e.href, name: name})
+		pg.links = append(pg.links, link{})
+		pg.linkAt = append(pg.linkAt, [2]textAt{name, e.href})
 	}
 }
 

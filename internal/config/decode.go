@@ -30,7 +30,7 @@ func Decode(format, path string, src []byte, v any) (diag.Problem, bool) {
 		}
 		err = toml.Unmarshal(src, v)
 	} else {
-		if p, found := yamlTooComplex(path, src); found {
+		if p, found := YAMLTooComplex(path, src); found {
 			return p, false
 		}
 		if p, found := yamlIndentFault(path, src); found {

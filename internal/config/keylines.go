@@ -248,7 +248,7 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 	if _, found := yamlIndentFault(path, src); found {
 		return KeyLines{}, false
 	}
-	if _, found := yamlTooComplex(path, src); found {
+	if _, found := YAMLTooComplex(path, src); found {
 		return KeyLines{}, false // Decode reports it
 	}
 	f, err := parser.ParseBytes(src, 0)
@@ -261,9 +261,11 @@ func decodeYAMLOnce(path string, src []byte, v any) (KeyLines, bool) {
 	default:
 		return KeyLines{}, false
 	}
-	var m map[string]any
-	if err := yaml.NodeToValue(body, &m); err != nil {
-		return KeyLines{}, false
+	m, plain := plainMap(body)
+	if !plain {
+		if err := yaml.NodeToValue(body, &m); err != nil {
+			return KeyLines{}, false
+		}
 	}
 	*dst = m
 	var k KeyLines

@@ -169,8 +169,9 @@ func tooLarge(path, format string, src []byte) (diag.Problem, bool) {
 		Hint:    "split it: long lists belong in files of data/, each shorter"}, true
 }
 
-// yamlTooComplex refuses YAML past those limits before it is read.
-func yamlTooComplex(path string, src []byte) (diag.Problem, bool) {
+// YAMLTooComplex refuses YAML past those limits before it is read: Decode
+// calls it, and so must any reader that parses YAML itself (internal/sheets).
+func YAMLTooComplex(path string, src []byte) (diag.Problem, bool) {
 	if p, found := tooLarge(path, "yaml", src); found {
 		return p, true
 	}

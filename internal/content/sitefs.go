@@ -39,6 +39,8 @@ type SiteFS struct {
 	// looking at.
 	resolved bool
 	ctx      atomic.Pointer[context.Context]
+	// noOpenat2: the system refused openat2 once; ReadFile stops trying.
+	noOpenat2 atomic.Bool
 }
 
 // NewSiteFS opens the site folder dir.
@@ -173,6 +175,20 @@ func (s *SiteFS) Open(name string) (fs.File, error) {
 	}
 	return &siteFile{File: f, name: name}, nil
 }
+
+// ReadFile reads a file of the site, with the same refusals as Open
+// (fs.ReadFileFS, which fs.ReadFile uses). A regular file reached
+// without links is read the short way (readFile); anything else, and
+// every failure, the way Open reads it.
+func (s *SiteFS) ReadFile(name string) ([]byte, error) {
+	if b, ok := s.readFile(name); ok {
+		return b, nil
+	}
+	return fs.ReadFile(openOnly{s}, name)
+}
+
+// openOnly hides SiteFS's ReadFile from fs.ReadFile.
+type openOnly struct{ fs.FS }
 
 // Stat describes a file of the site, with the same refusals as Open.
 func (s *SiteFS) Stat(name string) (fs.FileInfo, error) {

@@ -87,17 +87,40 @@ func (t *Tape) record(z *html.Tokenizer, tt html.TokenType) {
 			name, _ := z.TagName()
 			tok.text, tok.named = t.add(name), true
 		}
-		t.addAttrs(z)
+		if tt != html.EndTagToken {
+			t.addAttrs(z, tok.raw)
+		}
 	}
 	tok.nAtt = int32(len(t.attrs)) - tok.attr
 	t.toks = append(t.toks, tok)
 }
 
-// addAttrs records a tag's attributes, all of them: a reader may ask for
-// any. A tag without attributes answers the first TagAttr with nothing,
-// as does one whose only attribute has no name and no value: either is
-// recorded as none, which a reader cannot tell apart.
-func (t *Tape) addAttrs(z *html.Tokenizer) {
+// addAttrs records a start tag's attributes, all of them: a reader may ask
+// for any. Those of a tag whose raw text (at raw in the tape) TagAttr
+// returns as written are read from it where they are (see EachAttr), a
+// key in upper case lowered after it; TagAttr copies each. A tag without
+// attributes answers the first TagAttr with nothing, as does one whose
+// only attribute has no name and no value: either is recorded as none,
+// which a reader cannot tell apart.
+func (t *Tape) addAttrs(z *html.Tokenizer, raw span) {
+	r := t.at(raw)
+	if from, plain := attrsFrom(r); plain {
+		for s := (attrScan{raw: r, i: from}); ; {
+			k, v, ok := s.next()
+			if !ok {
+				return
+			}
+			a := attr{span{raw.from + k.from, raw.from + k.to}, span{raw.from + v.from, raw.from + v.to}}
+			if key := r[k.from:k.to]; hasUpper(key) {
+				from := len(t.bytes)
+				for _, c := range key {
+					t.bytes = append(t.bytes, lowerByte(c))
+				}
+				a.key = span{int32(from), int32(len(t.bytes))}
+			}
+			t.attrs = append(t.attrs, a)
+		}
+	}
 	for first, more := true, true; more; first = false {
 		var k, v []byte
 		k, v, more = z.TagAttr()

@@ -4,9 +4,9 @@ import (
 	"html"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -95,7 +95,7 @@ func (c *Converter) resolveFile(st *state, u *url.URL, ref string, off int, dest
 		st.errorf(off, hint, "link to %s, but the site has no such page or file", u.Path)
 		return dest
 	}
-	return tree.Config.BasePath() + strings.TrimPrefix(ref, "/") + tail(u)
+	return withTail(tree.Config.BasePath()+strings.TrimPrefix(ref, "/"), u)
 }
 
 // refPath is a link's path from the content root: as written when it
@@ -114,15 +114,20 @@ func refPath(p *content.Page, linkPath string) string {
 
 // tail is the query and fragment as written, kept on the resolved
 // address: search.md?q=a+b is /search/?q=a+b.
-func tail(u *url.URL) string {
-	t := ""
-	if u.RawQuery != "" {
-		t = "?" + u.RawQuery
+func tail(u *url.URL) string { return withTail("", u) }
+
+// withTail is base followed by u's tail, made in one piece: a link to
+// a heading of another page is most of the corpus's links.
+func withTail(base string, u *url.URL) string {
+	switch {
+	case u.RawQuery == "" && u.Fragment == "":
+		return base
+	case u.RawQuery == "":
+		return base + "#" + u.EscapedFragment()
+	case u.Fragment == "":
+		return base + "?" + u.RawQuery
 	}
-	if u.Fragment != "" {
-		t += "#" + u.EscapedFragment()
-	}
-	return t
+	return base + "?" + u.RawQuery + "#" + u.EscapedFragment()
 }
 
 // linkTo records a link from this page to target and returns the
@@ -130,7 +135,7 @@ func tail(u *url.URL) string {
 func (st *state) linkTo(target *content.Page, u *url.URL, off int) string {
 	st.res.Targets = append(st.res.Targets, target.Key())
 	st.anchor(target, u.Fragment, off)
-	return target.RelPermalink + tail(u)
+	return withTail(target.RelPermalink, u)
 }
 
 // anchor records a link to #frag on target, checked once every page's
@@ -164,25 +169,27 @@ func dangerousIn(attr, value string) string {
 // characters removed, so "JaVa&#x09;script:" is caught too.
 func DangerousScheme(addr string) string {
 	s := html.UnescapeString(addr)
-	var b strings.Builder
+	// The longest scheme and a rune, on the stack: a strings.Builder here
+	// was an allocation for every link and image.
+	var buf [len("javascript:") + utf8.UTFMax]byte
+	b := buf[:0]
 	for _, r := range s {
 		// A backslash is skipped too: goldmark publishes "javascript\:x"
 		// as "javascript:x".
 		if r <= ' ' || r == 0x7f || r == '\\' {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
-		if r == ':' || b.Len() > len("javascript:") {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		if r == ':' || len(b) > len("javascript:") {
 			break
 		}
 	}
-	if scheme := b.String(); slices.Contains(dangerousSchemes, scheme) {
-		return strings.TrimSuffix(scheme, ":")
+	switch string(b) {
+	case "javascript:", "vbscript:", "data:", "file:":
+		return string(b[:len(b)-1])
 	}
 	return ""
 }
-
-var dangerousSchemes = []string{"javascript:", "vbscript:", "data:", "file:"}
 
 func withSlash(p string) string {
 	if path.Ext(p) == "" && !strings.HasSuffix(p, "/") {

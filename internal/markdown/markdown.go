@@ -248,7 +248,7 @@ func (c *Converter) newGoldmark(linkify bool) goldmark.Markdown {
 	if c.opt.Unsafe {
 		raw = safeRawHTML{}
 	}
-	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100)))
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(raw, 100), util.Prioritized(newTableCells(), 100), util.Prioritized(newLinks(), 100)))
 	return md
 }
 

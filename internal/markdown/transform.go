@@ -76,13 +76,20 @@ func (t *pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 // link resolves a link and notes it for the checks, or reports false
 // when its address is refused.
 func (t *pageTransformer) link(st *state, n *ast.Link, src []byte) bool {
-	if t.refuse(st, string(n.Destination), n.Pos(), "link") {
+	written := string(n.Destination)
+	if t.refuse(st, written, n.Pos(), "link") {
 		return false
 	}
-	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), n))
+	dest := t.c.resolve(st, written, n.Pos(), n)
+	if dest != written {
+		n.Destination = []byte(dest)
+	}
 	l, c := st.pos(n.Pos())
-	// As the renderer writes it in href, for the checks to match.
-	dest := string(util.URLEscape(n.Destination, true))
+	// As the renderer writes it in href, for the checks to match; most
+	// addresses need no escaping (URLEscape gives back what it was given).
+	if esc := util.URLEscape(n.Destination, true); !bytes.Equal(esc, n.Destination) {
+		dest = string(esc)
+	}
 	text := plainText(n, src)
 	if leftToRight(text) {
 		n.SetAttributeString("dir", []byte("ltr"))
@@ -150,16 +157,21 @@ func (t *pageTransformer) image(st *state, n *ast.Image, src []byte, refused *[]
 	l, c := st.pos(n.Pos())
 	alt := plainText(n, src)
 	img := Image{Dest: string(n.Destination), Alt: alt, Line: l, Col: c}
-	if t.refuse(st, string(n.Destination), n.Pos(), "image") {
+	if t.refuse(st, img.Dest, n.Pos(), "image") {
 		st.res.Images = append(st.res.Images, img)
 		*refused = append(*refused, n)
 		return
 	}
-	n.Destination = []byte(t.c.resolve(st, string(n.Destination), n.Pos(), nil))
-	img.Src = string(util.URLEscape(n.Destination, true))
+	resolved := t.c.resolve(st, img.Dest, n.Pos(), nil)
+	if img.Src = resolved; resolved != img.Dest {
+		n.Destination = []byte(resolved)
+	}
+	if esc := util.URLEscape(n.Destination, true); !bytes.Equal(esc, n.Destination) {
+		img.Src = string(esc)
+	}
 	st.res.Images = append(st.res.Images, img)
 	if size := t.c.opt.ImageSize; size != nil {
-		if w, h, ok := size(string(n.Destination)); ok {
+		if w, h, ok := size(resolved); ok {
 			n.SetAttributeString("width", []byte(strconv.Itoa(w)))
 			n.SetAttributeString("height", []byte(strconv.Itoa(h)))
 		}

@@ -80,3 +80,58 @@ Text.
 	r.AssertFile("other/index.html", `<a href="/talk/">Talk</a>`)
 	r.AssertSameAsClean()
 }
+
+// The theme renders a link to a page once per build (related pages, the
+// lists of a section and a term) and gives the same text to every page
+// that links to it: after an edit of the linked page, every page that
+// links to it shows its new title, as in a clean build (and so do the
+// previous and next links, rendered on each page).
+func TestPageLinksRebuild(t *testing.T) {
+	r := sitetest.Run(t, `
+-- signpost.toml --
+title = "Family"
+[taxonomies]
+tag = "tags"
+-- content/_index.md --
+---
+title: Home
+---
+-- content/apps/_index.md --
+---
+title: Apps
+---
+-- content/apps/chat.md --
+---
+title: Chat
+weight: 1
+tags: [Safety]
+---
+Text.
+-- content/apps/games.md --
+---
+title: Games
+weight: 2
+---
+Text.
+-- content/talk/bullying.md --
+---
+title: Bullying
+description: What to say.
+tags: [Safety]
+---
+Text.
+`)
+	related := `<li><a href="/talk/bullying/">Bullying</a></li>`
+	listed := `<li><a href="/talk/bullying/">Bullying</a><p>What to say.</p></li>`
+	r.AssertFile("apps/chat/index.html", related, `<span class="pagination-title">Games</span>`)
+	r.AssertFile("tags/safety/index.html", listed)
+	r.AssertFile("talk/index.html", listed)
+	r.EditFile("content/talk/bullying.md", "---\ntitle: Bullies\ndescription: What to do.\ntags: [Safety]\n---\nText.\n").Build()
+	r.AssertFile("apps/chat/index.html", `<li><a href="/talk/bullying/">Bullies</a></li>`, "! "+related)
+	r.AssertFile("tags/safety/index.html", `<li><a href="/talk/bullying/">Bullies</a><p>What to do.</p></li>`, "! "+listed)
+	r.AssertFile("talk/index.html", `>Bullies</a><p>What to do.</p></li>`)
+	r.EditFile("content/apps/games.md", "---\ntitle: Play\nweight: 2\n---\nText.\n").Build()
+	r.AssertFile("apps/chat/index.html", `<span class="pagination-title">Play</span>`, `! >Games<`)
+	r.AssertFile("apps/index.html", `<li><a href="/apps/games/">Play</a></li>`)
+	r.AssertSameAsClean()
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signpost/signpost/internal/content"
 	"github.com/signpost/signpost/internal/markdown"
 )
 
@@ -53,7 +54,7 @@ func TestPageDataCopiesThePage(t *testing.T) {
 	if err != nil || got != "Snapchat|Snapchat" {
 		t.Fatalf("got %q, %v", got, err)
 	}
-	d := reflect.ValueOf(pageData(s.r, p)).Elem()
+	d := reflect.ValueOf(pageData(s.r, p))
 	pv := reflect.ValueOf(p).Elem()
 	copies := 0
 	for i := range d.NumField() {
@@ -107,5 +108,43 @@ func TestPartialsShareASet(t *testing.T) {
 		"layouts/_default/single.html": `{{define "main"}}{{partial "nope.html" .}}{{end}}`}, pages))
 	if _, _, err := s.render(t, "settings/snapchat.md"); err == nil || !strings.Contains(err.Error(), `partial "nope.html": file does not exist`) {
 		t.Fatalf("unknown partial: got %v", err)
+	}
+}
+
+func TestMenuHas(t *testing.T) {
+	a, b := &content.Page{Title: "A"}, &content.Page{Title: "B"}
+	menu := []MenuItem{{Name: "Ext", URL: "https://example.org/"}, {Name: "A", Page: a}}
+	for _, tc := range []struct {
+		p    *content.Page
+		want bool
+	}{{a, true}, {b, false}, {nil, false}} {
+		if got := menuHas(menu, tc.p); got != tc.want {
+			t.Errorf("menuHas(%v) = %v, want %v", tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestPartialCachedEach: each item of a list of pages (or of list) is
+// rendered with the partial, the item its dot, and the texts joined; what
+// is not a list, or an item that cannot be a key, is an error naming it.
+func TestPartialCachedEach(t *testing.T) {
+	s := newSite(t, with(map[string]string{"layouts/_default/baseof.html": baseof,
+		"layouts/_default/single.html":   `{{define "main"}}{{partialCachedEach "item.html" .Parent.Pages}}|{{partialCachedEach "item.html" (list .Parent)}}{{end}}`,
+		"layouts/_default/list.html":     `{{define "main"}}{{partialCached "item.html" .Site .}}{{partialCachedEach "item.html" (list .Page)}}{{end}}`,
+		"layouts/_default/contact.html":  `{{define "main"}}{{partialCachedEach "item.html" .Title}}{{end}}`,
+		"layouts/_default/taxonomy.html": `{{define "main"}}{{partialCachedEach "item.html" (list (dict))}}{{end}}`,
+		"layouts/partials/item.html":     `[{{.Title}}]`,
+	}, pages))
+	if got, _, err := s.render(t, "settings/_index.md"); err != nil || got != "[][Settings]" {
+		t.Fatalf("got %q, %v; want partialCached's text apart", got, err)
+	}
+	if got, _, err := s.render(t, "settings/snapchat.md"); err != nil || got != "[Contact][Snapchat]|[Settings]" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	if _, _, err := s.render(t, "settings/contact.md"); err == nil || !strings.Contains(err.Error(), "a string is not a list of pages") {
+		t.Errorf("text as a list: got %v", err)
+	}
+	if _, _, err := s.render(t, "/topics/"); err == nil || !strings.Contains(err.Error(), "item 1 is a map[string]interface {}, which cannot be a key") {
+		t.Errorf("a map as an item: got %v", err)
 	}
 }

@@ -135,6 +135,9 @@ func (r *Renderer) pageLangFuncs(s *Site) template.FuncMap {
 		"partialCached": func(name string, d any, variants ...any) (template.HTML, error) {
 			return r.partialCached(s, name, d, variants)
 		},
+		"partialCachedEach": func(name string, list any) (template.HTML, error) {
+			return r.partialCachedEach(s, name, list)
+		},
 		"bySection": func(pages []*content.Page) []PageGroup { return bySection(s.Sections, pages) },
 		// localDate .Reviewed → "2 January 2006" in the page's language
 		// (dateFormat and month1…month12); empty for a zero time

@@ -57,12 +57,3 @@ src=a><a href="/x" class='y'>c</a ><div	class="block"><span/>d</DIV><x-y:z>e</x-
 		t.Errorf("%d tags, want 14", n)
 	}
 }
-
-// TestContainsFold finds attribute names written in any case.
-func TestContainsFold(t *testing.T) {
-	for s, want := range map[string]bool{`<p CLASS=a>`: true, `<p Aria-Hidden="true">`: true, `<p clas=a>`: false, `<h2 ID=x>`: true, `<p>`: false} {
-		if got := containsFold([]byte(s), "class") || containsFold([]byte(s), "aria-hidden") || containsFold([]byte(s), "id"); got != want {
-			t.Errorf("%s: %v, want %v", s, got, want)
-		}
-	}
-}

@@ -419,12 +419,9 @@ func (t *textWalker) start(z htmltoken.Tokens) {
 	lvl := headingLevel(name)
 	var label, hidden bool // as the last class and aria-hidden attributes say
 	t.newID = t.newID[:0]
-	// TagAttr copies every attribute it returns: most tags (links,
-	// emphasis) have none that matters here, and are not asked.
-	more := containsFold(raw, "class") || containsFold(raw, "aria-hidden") || lvl > 0 && containsFold(raw, "id")
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
+	// The attributes are read in place (a tape's, or a tag's raw text):
+	// TagAttr copies every one it returns.
+	htmltoken.EachAttr(z, func(k, v []byte) {
 		switch string(k) {
 		case "class":
 			label = hasClass(v, "block-label")
@@ -435,7 +432,7 @@ func (t *textWalker) start(z htmltoken.Tokens) {
 				t.newID = append(t.newID[:0], v...)
 			}
 		}
-	}
+	})
 	skipped := label || hidden || string(name) == "script" || string(name) == "style" || string(name) == "template"
 	if skipped {
 		t.skip++
@@ -471,21 +468,6 @@ func (t *textWalker) tagName(raw []byte) []byte {
 	}
 	t.name = name
 	return name
-}
-
-// containsFold reports whether s contains the lower-case ASCII word sub,
-// in any case.
-func containsFold(s []byte, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := 0
-		for j < len(sub) && s[i+j]|0x20 == sub[j] {
-			j++
-		}
-		if j == len(sub) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasClass reports whether a class attribute's value names class, as

@@ -168,8 +168,13 @@ func byCountry(entries []entry, probs *diag.List) []country {
 }
 
 // read finds the helplines that name a country, in the file's order, with
-// their lines, from the file's syntax tree.
+// their lines, from the file's syntax tree. A file past the limits of
+// config.YAMLTooComplex is not parsed: the build reports it when it loads
+// data/, and here its time and memory would not be bounded.
 func read(src []byte) ([]entry, diag.List) {
+	if _, refused := config.YAMLTooComplex(DataFile, src); refused {
+		return nil, nil
+	}
 	file, err := parser.ParseBytes(config.StripBOM(src), 0)
 	if err != nil || len(file.Docs) == 0 {
 		return nil, nil

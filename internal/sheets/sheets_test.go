@@ -136,3 +136,24 @@ func FuzzGenerate(f *testing.F) {
 		}
 	})
 }
+
+// A helplines file past the limits the build refuses when it loads data/
+// (too long, or nested too deep) makes no sheets: it is never parsed here,
+// where its time and memory would not be bounded. Each file below would
+// otherwise make a UK sheet.
+func TestGenerateRefusesWhatTheBuildRefuses(t *testing.T) {
+	deep := "uk:\n  country: UK\n  notes: " + strings.Repeat("[", 101) + strings.Repeat("]", 101) + "\n"
+	long := "uk:\n  country: UK\n" + strings.Repeat("# a long comment line to pass the limit\n", 14000)
+	for name, data := range map[string]string{"deep": deep, "long": long} {
+		if pages, _ := Generate(fstest.MapFS{DataFile: {Data: []byte(data)}}, nil); len(pages) != 0 {
+			t.Errorf("%s: %d pages made from a file the build refuses", name, len(pages))
+		}
+		// The same entry within the limits does make its sheet.
+		ok := strings.Replace(data, strings.Repeat("[", 101), "[", 1)
+		ok = strings.Replace(ok, strings.Repeat("]", 101), "]", 1)
+		ok = strings.Replace(ok, strings.Repeat("# a long comment line to pass the limit\n", 14000), "", 1)
+		if pages, _ := Generate(fstest.MapFS{DataFile: {Data: []byte(ok)}}, nil); len(pages) != 2 {
+			t.Errorf("%s within the limits: %d pages, want the index and the UK sheet", name, len(pages))
+		}
+	}
+}
