@@ -21,6 +21,12 @@ func plainMap(body ast.Node) (map[string]any, bool) {
 	if !ok {
 		return nil, false
 	}
+	return plainMapping(values, 1)
+}
+
+// plainMapping is the map of a mapping's entries, whose values are at
+// depth.
+func plainMapping(values []*ast.MappingValueNode, depth int) (map[string]any, bool) {
 	m := make(map[string]any, len(values))
 	for _, mv := range values {
 		key, ok := plainKey(mv.Key)
@@ -30,7 +36,7 @@ func plainMap(body ast.Node) (map[string]any, bool) {
 		if _, dup := m[key]; dup {
 			return nil, false // the library refuses it: "duplicate key"
 		}
-		v, ok := plainValue(mv.Value, 1)
+		v, ok := plainValue(mv.Value, depth)
 		if !ok {
 			return nil, false
 		}
@@ -89,22 +95,9 @@ func plainValue(n ast.Node, depth int) (any, bool) {
 		return list, true
 	case *ast.MappingNode, *ast.MappingValueNode:
 		values, _ := mapValues(n)
-		m := make(map[string]any, len(values))
-		for _, mv := range values {
-			key, ok := plainKey(mv.Key)
-			if !ok {
-				return nil, false
-			}
-			if _, dup := m[key]; dup {
-				return nil, false
-			}
-			v, ok := plainValue(mv.Value, depth+1)
-			if !ok {
-				return nil, false
-			}
-			m[key] = v
+		if m, ok := plainMapping(values, depth+1); ok {
+			return m, true
 		}
-		return m, true
 	}
 	return nil, false
 }

@@ -14,23 +14,11 @@ import (
 // compares in place. A link with a title goes to goldmark's renderer,
 // whose writer escapes it.
 type links struct {
-	html  renderer.NodeRenderer
-	other renderer.NodeRendererFunc
+	fallback
 }
 
 func newLinks() *links {
-	l := &links{html: html.NewRenderer()}
-	funcs := captured{}
-	l.html.RegisterFuncs(funcs)
-	l.other = funcs[ast.KindLink]
-	return l
-}
-
-// SetOption passes the renderer's options on to goldmark's renderer.
-func (l *links) SetOption(name renderer.OptionName, value any) {
-	if s, ok := l.html.(renderer.SetOptioner); ok {
-		s.SetOption(name, value)
-	}
+	return &links{newFallback(html.NewRenderer(), ast.KindLink)}
 }
 
 func (l *links) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {

@@ -14,16 +14,24 @@ import (
 // tree is held. Other cells go to goldmark's renderer, which writes the
 // same tags.
 type tableCells struct {
-	table renderer.NodeRenderer
-	other renderer.NodeRendererFunc
+	fallback // its options include XHTML, which aligns cells by attribute
 }
 
 func newTableCells() *tableCells {
-	t := &tableCells{table: extension.NewTableHTMLRenderer()}
+	return &tableCells{newFallback(extension.NewTableHTMLRenderer(), east.KindTableCell)}
+}
+
+// fallback is goldmark's renderer of one kind of node, to which a renderer
+// of ours that writes the common case faster passes the other nodes.
+type fallback struct {
+	r     renderer.NodeRenderer
+	other renderer.NodeRendererFunc
+}
+
+func newFallback(r renderer.NodeRenderer, kind ast.NodeKind) fallback {
 	funcs := captured{}
-	t.table.RegisterFuncs(funcs)
-	t.other = funcs[east.KindTableCell]
-	return t
+	r.RegisterFuncs(funcs)
+	return fallback{r: r, other: funcs[kind]}
 }
 
 // captured takes the functions a renderer registers.
@@ -31,10 +39,9 @@ type captured map[ast.NodeKind]renderer.NodeRendererFunc
 
 func (c captured) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { c[k] = f }
 
-// SetOption passes the renderer's options (XHTML, which aligns cells by
-// attribute) to goldmark's table renderer.
-func (t *tableCells) SetOption(name renderer.OptionName, value any) {
-	if s, ok := t.table.(renderer.SetOptioner); ok {
+// SetOption passes the renderer's options on to goldmark's renderer.
+func (f fallback) SetOption(name renderer.OptionName, value any) {
+	if s, ok := f.r.(renderer.SetOptioner); ok {
 		s.SetOption(name, value)
 	}
 }
