@@ -40,12 +40,15 @@ type compressor struct {
 	// claim reserves an output file for what makes it, so that a site's
 	// own file of that name is a collision, not a race.
 	claim func(rel, what string) error
+	// overwrite is the output's (spare.go): called before a file is
+	// written, it says whether the reused spare had one there.
+	overwrite func(p string) bool
 }
 
 // startCompressor begins compression for the output o: it stamps the new
 // folder and looks at the stamp of the one it will replace.
 func startCompressor(o *output, claim func(rel, what string) error) (*compressor, error) {
-	c := &compressor{claim: claim}
+	c := &compressor{claim: claim, overwrite: o.overwrite}
 	if err := claim(compressStamp, "the stamp of --compress"); err != nil {
 		return nil, err
 	}
@@ -53,7 +56,9 @@ func startCompressor(o *output, claim func(rel, what string) error) (*compressor
 	if old, err := os.ReadFile(o.dest + string(os.PathSeparator) + compressStamp); err == nil && string(old) == stamp {
 		c.old = o.dest
 	}
-	return c, os.WriteFile(o.tmp+string(os.PathSeparator)+compressStamp, []byte(stamp), 0o644)
+	p := o.tmp + string(os.PathSeparator) + compressStamp
+	o.overwrite(p)
+	return c, os.WriteFile(p, []byte(stamp), 0o644)
 }
 
 // BrotliModule is the brotli the binary is built with: a test holds it to
@@ -91,6 +96,7 @@ func (c *compressor) beside(p, rel string, data []byte) error {
 		if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
 			return err
 		}
+		c.overwrite(p + ext)
 		if err := writeFile(p+ext, z); err != nil {
 			return err
 		}
@@ -113,6 +119,9 @@ func (c *compressor) reuse(rel, prev, p, ext string, data []byte) error {
 	}
 	if err := c.claim(rel+ext, "the compressed copy of "+rel); err != nil {
 		return err
+	}
+	if c.overwrite(p+ext) && ok {
+		_ = os.Remove(p + ext) // a link is not made over a file
 	}
 	if ok && os.Link(prev+ext, p+ext) == nil {
 		return nil

@@ -28,6 +28,9 @@ type output struct {
 	// live heap.
 	mu   sync.Mutex
 	dirs map[string]struct{}
+	// old is what the reused spare holds (spare.go), or nil when the
+	// build began from an empty folder.
+	old *oldFiles
 	// compress, when not nil, writes a .br and a .gz beside every text
 	// file (--compress).
 	compress *compressor
@@ -145,11 +148,16 @@ func newOutput(dest string) (*output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dest, err)
 	}
+	o := &output{dest: abs, tmp: tmp, dirs: map[string]struct{}{}}
+	if err := o.reuseSpare(); err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dest, err)
+	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	o := &output{dest: abs, tmp: tmp, dirs: map[string]struct{}{}}
-	return o, os.WriteFile(filepath.Join(tmp, Marker), []byte("This folder was built by Signpost and is replaced on every build.\n"), 0o644)
+	marker := filepath.Join(tmp, Marker)
+	o.overwrite(marker)
+	return o, os.WriteFile(marker, []byte("This folder was built by Signpost and is replaced on every build.\n"), 0o644)
 }
 
 // tempPrefix starts the name of the temporary folders of builds of dest:
@@ -197,7 +205,11 @@ func (o *output) write(rel string, data []byte) error {
 	if err := o.makeDir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	if err := writeFile(p, data); err != nil || o.compress == nil {
+	write := writeFile
+	if o.overwrite(p) {
+		write = writeOver
+	}
+	if err := write(p, data); err != nil || o.compress == nil {
 		return err
 	}
 	return o.compress.beside(p, rel, data)
@@ -210,6 +222,11 @@ func (o *output) makeDir(dir string) error {
 	if o.madeDir(dir) {
 		return nil
 	}
+	if o.oldDir(dir) { // the spare has it, and its parents
+		o.madeAll(dir)
+		return nil
+	}
+	o.clearWay(dir)
 	err := fs.ErrExist
 	if parent := filepath.Dir(dir); parent == o.tmp || o.madeDir(parent) {
 		err = os.Mkdir(dir, 0o755)
@@ -222,10 +239,15 @@ func (o *output) makeDir(dir string) error {
 	if err != nil {
 		return err
 	}
+	o.madeAll(dir)
+	return nil
+}
+
+// madeAll records dir and its parents within tmp as made.
+func (o *output) madeAll(dir string) {
 	for d := dir; within(d, o.tmp) && !o.madeDir(d); d = filepath.Dir(d) {
 		o.made(d)
 	}
-	return nil
 }
 
 // discard removes the temporary folder of a failed build.
@@ -234,6 +256,10 @@ func (o *output) discard() { _ = os.RemoveAll(o.tmp) }
 // commit moves the finished build into place. The old output is renamed
 // aside first and removed only once the new one is in place.
 func (o *output) commit() error {
+	if err := o.removeOld(); err != nil {
+		o.discard()
+		return fmt.Errorf("cannot remove the files no longer made from the new site beside %s: %w", o.dest, err)
+	}
 	var old string
 	if _, err := os.Stat(o.dest); err == nil {
 		old = o.tmp + ".old"
@@ -250,7 +276,7 @@ func (o *output) commit() error {
 		return fmt.Errorf("cannot move the new site into %s: %w", o.dest, err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return keepSpare(o.dest, old)
 	}
 	return nil
 }

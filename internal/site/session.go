@@ -202,8 +202,12 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	if s.needsFullReload() {
 		s.loader = content.NewLoader()
 	}
+	output := prepareOutput(s.opt.Dest)
 	tree, loadProbs := s.loader.Load(ctx, s.site, cfg, s.loadOptions())
 	if err := ctx.Err(); err != nil {
+		if out, err := output(); err == nil {
+			out.discard()
+		}
 		return res, err
 	}
 	res.Problems.Add(loadProbs...)
@@ -215,7 +219,7 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	// Content errors do not stop here: rendering the pages that did load
 	// finds their problems too, and the output is discarded at the end.
 
-	out, err := newOutput(s.opt.Dest)
+	out, err := output()
 	if err != nil {
 		return res, err
 	}
@@ -249,6 +253,24 @@ func (s *Session) full(ctx context.Context) (*Result, error) {
 	s.pending = map[string]bool{}
 	res.finish(start)
 	return res, nil
+}
+
+// prepareOutput makes the build's temporary folder while the content
+// loads, and returns a function that waits for it: taking the spare lists
+// its files and folders (22,757 for 10,000 pages: 0.2 s of one core, the
+// other idle, when it came after loading).
+func prepareOutput(dest string) func() (*output, error) {
+	done := make(chan struct{})
+	var out *output
+	var err error
+	go func() {
+		defer close(done)
+		out, err = newOutput(dest)
+	}()
+	return func() (*output, error) {
+		<-done
+		return out, err
+	}
 }
 
 // loadOptions are how this site's content loads: with drafts or not, and
