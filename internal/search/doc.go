@@ -246,6 +246,7 @@ var weighers = sync.Pool{New: func() any { return &weigher{} }}
 // weigher gathers the terms of one page and where they are.
 type weigher struct {
 	lex     *lexicon
+	ids1    *idCache // lex's ids of short words this worker looked up
 	words   wordSplitter
 	text    textWalker
 	accs    []termAcc
@@ -274,6 +275,11 @@ type termAcc struct {
 
 // start readies w for a page whose terms lex numbers.
 func (w *weigher) start(lex *lexicon) {
+	if w.ids1 == nil {
+		w.ids1 = new(idCache)
+	} else if w.lex != lex {
+		clear(w.ids1[:])
+	}
 	w.lex, w.section, w.fixed = lex, 0, 0
 	w.words.a = lex.a
 	w.accs = w.accs[:0]
@@ -281,7 +287,7 @@ func (w *weigher) start(lex *lexicon) {
 
 // acc returns the accumulator of a word's term, or nil for a stop word.
 func (w *weigher) acc(word []byte) *termAcc {
-	id := w.lex.id(word)
+	id := w.ids1.id(w.lex, word)
 	if id == noTerm {
 		return nil
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
@@ -149,5 +150,38 @@ func TestHeadingsKeptAsOneString(t *testing.T) {
 	}
 	if got := (&Doc{headings: string(b)}).Headings(); !reflect.DeepEqual(got, want) {
 		t.Errorf("headings read back as %q, want %q", got, want)
+	}
+}
+
+// TestIDCacheDifferential: a render worker's cache of ids gives what the
+// lexicon gives, for random and hostile words (empty, zero bytes, non-ASCII,
+// right-to-left, emoji, longer than a short key, words that share a slot),
+// and forgets a lexicon's ids when the worker moves to another lexicon.
+func TestIDCacheDifferential(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "e", "s", "t", "ing", "\x00", "é", "ß", "ا", "ש", "😀", "İ", "\u200d", "the", "and"}
+	var words [][]byte
+	for range 30000 {
+		var b []byte
+		for n := rng.IntN(6); n > 0; n-- {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		words = append(words, b)
+	}
+	words = append(words, nil, []byte{}, []byte(strings.Repeat("a", 9)), []byte(strings.Repeat("x", 100000)))
+	var w weigher
+	for round, lang := range []string{"en", "fr", "en", "en"} {
+		lex := (&Lexicon{}).of(For(lang)) // a new lexicon: ids differ from the last one's
+		w.start(lex)
+		for i := range words {
+			b := words[(i*(round+3))%len(words)] // another order each round, so other ids
+			got := w.ids1.id(lex, b)
+			if want := lex.id(b); got != want {
+				t.Fatalf("round %d: cached id(%q) = %d, the lexicon's is %d", round, b, got, want)
+			}
+			if term := lex.a.term(string(b)); (term == "") != (got == noTerm) || (got != noTerm && lex.snapshot()[got] != term) {
+				t.Fatalf("round %d: cached id(%q) = %d, not the id of %q", round, b, got, term)
+			}
+		}
 	}
 }
