@@ -245,8 +245,11 @@ var weighers = sync.Pool{New: func() any { return &weigher{} }}
 
 // weigher gathers the terms of one page and where they are.
 type weigher struct {
-	lex     *lexicon
-	ids1    *idCache // lex's ids of short words this worker looked up
+	lex  *lexicon
+	ids1 *idCache // lex's ids of short words this worker looked up
+	// caches are ids1 of each lexicon this worker has read pages of: a
+	// build's pages come in all its languages, one after another.
+	caches  map[*lexicon]*idCache
 	words   wordSplitter
 	text    textWalker
 	accs    []termAcc
@@ -273,12 +276,18 @@ type termAcc struct {
 	tf, hw  int // body and heading mentions in all
 }
 
+// maxIDCaches bounds a worker's caches: more than a site's languages.
+const maxIDCaches = 16
+
 // start readies w for a page whose terms lex numbers.
 func (w *weigher) start(lex *lexicon) {
-	if w.ids1 == nil {
+	if w.ids1 = w.caches[lex]; w.ids1 == nil {
+		if w.caches == nil || len(w.caches) >= maxIDCaches {
+			// Lexicons of past builds (or of single pages) are let go.
+			w.caches = map[*lexicon]*idCache{}
+		}
 		w.ids1 = new(idCache)
-	} else if w.lex != lex {
-		clear(w.ids1[:])
+		w.caches[lex] = w.ids1
 	}
 	w.lex, w.section, w.fixed = lex, 0, 0
 	w.words.a = lex.a

@@ -156,7 +156,7 @@ func TestHeadingsKeptAsOneString(t *testing.T) {
 // TestIDCacheDifferential: a render worker's cache of ids gives what the
 // lexicon gives, for random and hostile words (empty, zero bytes, non-ASCII,
 // right-to-left, emoji, longer than a short key, words that share a slot),
-// and forgets a lexicon's ids when the worker moves to another lexicon.
+// and keeps each lexicon's ids apart.
 func TestIDCacheDifferential(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "e", "s", "t", "ing", "\x00", "é", "ß", "ا", "ש", "😀", "İ", "\u200d", "the", "and"}
@@ -170,11 +170,26 @@ func TestIDCacheDifferential(t *testing.T) {
 	}
 	words = append(words, nil, []byte{}, []byte(strings.Repeat("a", 9)), []byte(strings.Repeat("x", 100000)))
 	var w weigher
-	for round, lang := range []string{"en", "fr", "en", "en"} {
-		lex := (&Lexicon{}).of(For(lang)) // a new lexicon: ids differ from the last one's
+	// Two lexicons read in turn, as a build's languages are, and then
+	// more lexicons than a worker keeps caches for, each new one giving
+	// the same words other ids.
+	langs := []string{"en", "fr", "en", "fr", "en"}
+	for range maxIDCaches + 2 {
+		langs = append(langs, "en")
+	}
+	lexes := map[int]*lexicon{}
+	for round, lang := range langs {
+		k := round
+		if round < 5 {
+			k = round % 2
+		}
+		if lexes[k] == nil {
+			lexes[k] = (&Lexicon{}).of(For(lang))
+		}
+		lex := lexes[k]
 		w.start(lex)
 		for i := range words {
-			b := words[(i*(round+3))%len(words)] // another order each round, so other ids
+			b := words[(i*(round+3)+round)%len(words)] // another order each round, so other ids
 			got := w.ids1.id(lex, b)
 			if want := lex.id(b); got != want {
 				t.Fatalf("round %d: cached id(%q) = %d, the lexicon's is %d", round, b, got, want)
@@ -183,5 +198,8 @@ func TestIDCacheDifferential(t *testing.T) {
 				t.Fatalf("round %d: cached id(%q) = %d, not the id of %q", round, b, got, term)
 			}
 		}
+	}
+	if len(w.caches) > maxIDCaches {
+		t.Errorf("a worker keeps %d caches, at most %d", len(w.caches), maxIDCaches)
 	}
 }
