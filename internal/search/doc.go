@@ -255,8 +255,9 @@ type weigher struct {
 	accs    []termAcc
 	slot    []int32 // by term id: 1 + the term's index in accs, 0 for none
 	ids     []int32
-	heads   []byte // the page's headings, as Doc.headings
-	spaced  []byte // a heading's text, its spaces collapsed
+	idsTmp  []int32 // sortIDs' other buffer
+	heads   []byte  // the page's headings, as Doc.headings
+	spaced  []byte  // a heading's text, its spaces collapsed
 	out     []byte
 	fixed   int32 // counts addFixed calls, to count a word once per call
 	section int   // the section being read: 0 before the first heading with an id
@@ -362,7 +363,7 @@ func (w *weigher) hits(share func(id int32, inTitle bool) float64) []byte {
 	for i := range w.accs {
 		ids = append(ids, w.accs[i].id)
 	}
-	slices.Sort(ids)
+	ids, w.idsTmp = sortIDs(ids, w.idsTmp)
 	out, prev := w.out[:0], int32(0)
 	for _, id := range ids {
 		a := &w.accs[w.slot[id]-1]
@@ -377,6 +378,36 @@ func (w *weigher) hits(share func(id int32, inTitle bool) float64) []byte {
 	}
 	w.out, w.ids = out, ids
 	return slices.Clone(out)
+}
+
+// sortIDs sorts term ids (not negative) in ascending order, a byte of them
+// at a time, least significant first, in ids and tmp in turn; it returns
+// them sorted and the other buffer. A page's ids are a few hundred numbers
+// below the size of the lexicon (two or three bytes): slices.Sort of them
+// was a sixth of Analyse's time.
+func sortIDs(ids, tmp []int32) (sorted, other []int32) {
+	var most int32
+	for _, id := range ids {
+		most = max(most, id)
+	}
+	tmp = slices.Grow(tmp[:0], len(ids))[:len(ids)]
+	for shift := 0; shift < 32 && most>>shift > 0; shift += 8 {
+		var at [256]int
+		for _, id := range ids {
+			at[id>>shift&0xff]++
+		}
+		n := 0
+		for b, c := range at {
+			at[b], n = n, n+c
+		}
+		for _, id := range ids {
+			b := id >> shift & 0xff
+			tmp[at[b]] = id
+			at[b]++
+		}
+		ids, tmp = tmp, ids
+	}
+	return ids, tmp
 }
 
 // walkText calls fn with the text of each heading and of each run of body

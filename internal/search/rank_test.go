@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"math"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"testing"
@@ -80,5 +82,36 @@ func TestMetaAnswers(t *testing.T) {
 	}
 	if want := []int{2, 0, 3}; !reflect.DeepEqual(meta.Answers, want) || meta.First != 1 {
 		t.Errorf("answers %v, first %d; want %v, 1", meta.Answers, meta.First, want)
+	}
+}
+
+// TestSortIDsDifferential: sortIDs orders ids as slices.Sort does, for no
+// ids, one, duplicates, ids of one to four bytes, the largest int32 and a
+// hundred thousand at once, in buffers reused from call to call.
+func TestSortIDsDifferential(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var tmp []int32
+	for round := range 2000 {
+		n := rng.IntN(600)
+		if round%500 == 0 {
+			n = 100000
+		}
+		bits := 1 + rng.IntN(31)
+		ids := make([]int32, n)
+		for i := range ids {
+			ids[i] = int32(rng.Int64N(1 << bits))
+			if rng.IntN(50) == 0 {
+				ids[i] = math.MaxInt32
+			}
+			if i > 0 && rng.IntN(10) == 0 {
+				ids[i] = ids[rng.IntN(i)]
+			}
+		}
+		want := slices.Sorted(slices.Values(ids))
+		var got []int32
+		got, tmp = sortIDs(slices.Clone(ids), tmp)
+		if !slices.Equal(got, want) {
+			t.Fatalf("round %d: sortIDs of %d ids below 2^%d differs from slices.Sort", round, n, bits)
+		}
 	}
 }
