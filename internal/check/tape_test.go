@@ -14,11 +14,7 @@ import (
 // a body's recorded tokens as in its HTML, on the rendered bodies of the
 // markdown fixtures and on random HTML.
 func TestProseFromTapeAsFromHTML(t *testing.T) {
-	ins := htmltest.FixtureBodies(t)
-	rnd := rand.New(rand.NewPCG(18, 5))
-	for range 5000 {
-		ins = append(ins, htmltest.Random(rnd))
-	}
+	ins := htmltest.Inputs(t, rand.New(rand.NewPCG(18, 5)), 5000)
 	for _, b := range ins {
 		tape := htmltoken.Record(b)
 		if got, want := proseOf(tape.Replay()), prose(b); !reflect.DeepEqual(got, want) {

@@ -17,8 +17,8 @@ import (
 // else (a link, a folder, a pipe, a missing file, any error), which the
 // general way reads or refuses: an Lstat for every folder on the way, an
 // open, two fstats, the poller's try and two reads were 11 system calls
-// a page read, and a build reads a page three times (load, render,
-// check); now 4. unsupported is set when the system has no openat2.
+// a page read, and a build reads a page twice (load, then render, which
+// hands the file to the checks); now 4. unsupported is set when the system has no openat2.
 func readNoLinks(full string, unsupported *atomic.Bool) ([]byte, bool) {
 	if unsupported.Load() {
 		return nil, false

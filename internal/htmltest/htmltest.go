@@ -66,3 +66,14 @@ func FixtureBodies(t testing.TB) [][]byte {
 	}
 	return out
 }
+
+// Inputs are the fixture bodies and n random strings from rnd: what the
+// tests comparing a reader of recorded tokens with one of HTML read.
+func Inputs(t testing.TB, rnd *rand.Rand, n int) [][]byte {
+	t.Helper()
+	ins := FixtureBodies(t)
+	for range n {
+		ins = append(ins, Random(rnd))
+	}
+	return ins
+}

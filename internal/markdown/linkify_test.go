@@ -11,7 +11,6 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/tools/txtar"
 
 	"github.com/signpost/signpost/internal/config"
 	"github.com/signpost/signpost/internal/content"
@@ -67,20 +66,7 @@ func TestMayLinkify(t *testing.T) {
 func TestSameWithoutLinkify(t *testing.T) {
 	conv, page := linkifyConverter(t)
 	bodies := append([]string{}, fuzzSeeds...)
-	for _, glob := range []string{"testdata/*.txtar", "blocks/testdata/*.txtar"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			ar, err := txtar.ParseFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range ar.Files {
-				if s.Name == "in.md" {
-					bodies = append(bodies, string(s.Data))
-				}
-			}
-		}
-	}
+	bodies = append(bodies, markdown.GoldenBodies(t)...)
 	site, _ := filepath.Glob("../../content/*/*.md")
 	top, _ := filepath.Glob("../../content/*.md")
 	for _, f := range append(site, top...) {

@@ -3,14 +3,12 @@ package markdown
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/tools/txtar"
 )
 
 // TestLinkRefsAsGoldmark converts bodies with goldmark's default parser
@@ -32,20 +30,7 @@ func TestLinkRefsAsGoldmark(t *testing.T) {
 		"\\[a]: /u\n\n[a]\n",
 		"[a]: /u\ttrailing\n\n[a]\n",
 	}
-	for _, glob := range []string{"testdata/*.txtar", "blocks/testdata/*.txtar"} {
-		files, _ := filepath.Glob(glob)
-		for _, f := range files {
-			ar, err := txtar.ParseFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range ar.Files {
-				if s.Name == "in.md" {
-					bodies = append(bodies, string(s.Data))
-				}
-			}
-		}
-	}
+	bodies = append(bodies, GoldenBodies(t)...)
 	if b, err := os.ReadFile("../../docs/authoring.md"); err == nil {
 		bodies = append(bodies, string(b))
 	}

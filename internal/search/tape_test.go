@@ -18,11 +18,7 @@ import (
 // bodies of the markdown fixtures and on random HTML; Analyse gives the
 // same Doc either way.
 func TestWalkTextFromTapeAsFromHTML(t *testing.T) {
-	ins := htmltest.FixtureBodies(t)
-	rnd := rand.New(rand.NewPCG(18, 6))
-	for range 5000 {
-		ins = append(ins, htmltest.Random(rnd))
-	}
+	ins := htmltest.Inputs(t, rand.New(rand.NewPCG(18, 6)), 5000)
 	walk := func(z htmltoken.Tokens) []string {
 		var w weigher
 		var got []string

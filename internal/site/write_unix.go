@@ -29,8 +29,17 @@ func writeFile(p string, data []byte) error {
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: p, Err: err}
 	}
-	for len(data) > 0 {
-		n, err := syscall.Write(fd, data)
+	if err := writeAt0(fd, p, data); err != nil {
+		return err
+	}
+	return closeFile(fd, p)
+}
+
+// writeAt0 writes data to the open file fd from its start, closing fd if
+// it fails.
+func writeAt0(fd int, p string, data []byte) error {
+	for off := 0; off < len(data); {
+		n, err := syscall.Pwrite(fd, data[off:], int64(off))
 		if err == syscall.EINTR {
 			continue
 		}
@@ -41,10 +50,7 @@ func writeFile(p string, data []byte) error {
 			_ = syscall.Close(fd)
 			return &fs.PathError{Op: "write", Path: p, Err: err}
 		}
-		data = data[n:]
-	}
-	if err := syscall.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: p, Err: err}
+		off += n
 	}
 	return nil
 }
@@ -73,19 +79,8 @@ func writeOver(p string, data []byte) error {
 	if holds(fd, data) {
 		return closeFile(fd, p)
 	}
-	for off := 0; off < len(data); {
-		n, err := syscall.Pwrite(fd, data[off:], int64(off))
-		if err == syscall.EINTR {
-			continue
-		}
-		if err == nil && n == 0 {
-			err = io.ErrShortWrite
-		}
-		if err != nil {
-			_ = syscall.Close(fd)
-			return &fs.PathError{Op: "write", Path: p, Err: err}
-		}
-		off += n
+	if err := writeAt0(fd, p, data); err != nil {
+		return err
 	}
 	if err := syscall.Ftruncate(fd, int64(len(data))); err != nil {
 		_ = syscall.Close(fd)
