@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"strings"
@@ -9,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/signpost/signpost/internal/diag"
@@ -57,7 +55,7 @@ func skipElem(a atom.Atom) bool {
 // prose splits a page body's HTML into blocks of running text, reading
 // it as a stream. Headings are left out: they are labels, not sentences.
 func prose(b []byte) []string {
-	return proseOf(html.NewTokenizer(bytes.NewReader(b)))
+	return proseOf(htmltoken.NewTokenizer(b))
 }
 
 // proseOf is prose of the body whose tokens z reads.

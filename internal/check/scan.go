@@ -218,7 +218,7 @@ var scans = sync.Pool{New: func() any { return new(pageHTML) }}
 // is hidden from screen readers. The ids are the caller's; the rest is
 // only valid until release.
 func scanPage(b []byte) *pageHTML {
-	return scanTokens(html.NewTokenizer(bytes.NewReader(b)))
+	return scanTokens(htmltoken.NewTokenizer(b))
 }
 
 // scanTokens is scanPage of the page whose tokens z reads.

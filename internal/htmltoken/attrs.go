@@ -21,6 +21,15 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 			r.replay.eachAttr(fn)
 			return
 		}
+		if r.z.z == nil {
+			r.z.eachAttr(fn)
+			return
+		}
+	case *Tokenizer:
+		if r.z == nil {
+			r.eachAttr(fn)
+			return
+		}
 	}
 	raw := z.Raw()
 	from, plain := attrsFrom(raw)
@@ -34,7 +43,7 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 		}
 		return
 	}
-	for s := (attrScan{raw: raw, i: from}); ; {
+	for s := (attrScan{raw: raw, from: from, i: from}); ; {
 		k, v, ok := s.next()
 		if !ok {
 			return
@@ -66,8 +75,7 @@ func attrsFrom(raw []byte) (from int, plain bool) {
 // names are kept at hand; a tag with more is read again from its start.
 func (s *attrScan) seen(k span) bool {
 	if s.n > len(s.keys) {
-		from, _ := attrsFrom(s.raw)
-		for t := (attrScan{raw: s.raw, i: from}); ; {
+		for t := (attrScan{raw: s.raw, from: s.from, i: s.from}); ; {
 			e, _, ok := t.step()
 			if !ok || e.from >= k.from {
 				return false
@@ -130,7 +138,8 @@ func hasUpper(b []byte) bool {
 // returned ends with the ">" that ended its reading.
 type attrScan struct {
 	raw  []byte
-	i    int // where reading goes on: from attrsFrom at first
+	from int // where the attributes start (attrsFrom)
+	i    int // where reading goes on: from at first
 	keys [8]span
 	n    int // the attributes returned; the first are in keys
 }

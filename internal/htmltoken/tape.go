@@ -1,12 +1,13 @@
-// Package htmltoken reads a page body's HTML once, with x/net's tokenizer,
+// Package htmltoken reads a page's HTML as x/net's tokenizer does (see
+// Tokenizer, which answers as it does, faster), and a page body's once
 // for more than one reader: the checks' prose reader and the search
 // index's text walker both read every rendered body, and tokenizing it
 // for each of them cost a second walk and a second tokenizer (its 4 KB
 // buffer, and a copy of every attribute asked for) per page.
 //
 // A Tape records the tokenizer's answers; Replay gives them back through
-// the same methods, so a reader takes either a live *html.Tokenizer or a
-// *Replay and reads the same tokens, text and attributes.
+// the same methods, so a reader takes a live *html.Tokenizer, a
+// *Tokenizer or a *Replay and reads the same tokens, text and attributes.
 package htmltoken
 
 import (
@@ -26,6 +27,7 @@ type Tape struct {
 	attrs  []attr
 	bytes  []byte // the raw tags, names, attributes and text, one after another
 	replay Replay
+	lex    Tokenizer // Record's, kept for its buffers
 }
 
 type token struct {
@@ -64,19 +66,21 @@ var tapes = sync.Pool{New: func() any { return new(Tape) }}
 // b is not changed and not held.
 func Record(b []byte) *Tape {
 	t := tapes.Get().(*Tape)
-	t.recordAll(html.NewTokenizer(bytes.NewReader(b)))
+	t.recordAll(b)
 	return t
 }
 
-// recordAll records the rest of z's tokens.
-func (t *Tape) recordAll(z *html.Tokenizer) {
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		t.record(z, tt)
+// recordAll records b's tokens, read with t's tokenizer.
+func (t *Tape) recordAll(b []byte) {
+	t.lex.reset(b)
+	for tt := t.lex.Next(); tt != html.ErrorToken; tt = t.lex.Next() {
+		t.record(&t.lex, tt)
 	}
+	t.lex.reset(nil)
 }
 
 // record records z's current token, of type tt.
-func (t *Tape) record(z *html.Tokenizer, tt html.TokenType) {
+func (t *Tape) record(z *Tokenizer, tt html.TokenType) {
 	tok := token{tt: uint8(tt), attr: int32(len(t.attrs))}
 	switch tt {
 	case html.TextToken:
@@ -96,28 +100,27 @@ func (t *Tape) record(z *html.Tokenizer, tt html.TokenType) {
 }
 
 // addAttrs records a start tag's attributes, all of them: a reader may ask
-// for any. Those of a tag whose raw text (at raw in the tape) TagAttr
-// returns as written are read from it where they are (see EachAttr), a
-// key in upper case lowered after it; TagAttr copies each. A tag without
-// attributes answers the first TagAttr with nothing, as does one whose
-// only attribute has no name and no value: either is recorded as none,
-// which a reader cannot tell apart.
-func (t *Tape) addAttrs(z *html.Tokenizer, raw span) {
-	r := t.at(raw)
-	if from, plain := attrsFrom(r); plain {
-		for s := (attrScan{raw: r, i: from}); ; {
-			k, v, ok := s.next()
-			if !ok {
-				return
+// for any. Those z read itself are where they are in the tag's raw text
+// (at raw in the tape), but for a name in upper case, lowered after it,
+// and a value with entities, decoded after it; those x/net read are as
+// its TagAttr returns them. A tag without attributes answers the first
+// TagAttr with nothing, as does one whose only attribute has no name and
+// no value: either is recorded as none, which a reader cannot tell apart.
+func (t *Tape) addAttrs(z *Tokenizer, raw span) {
+	if z.z == nil {
+		at := func(s span) span { return span{raw.from + s.from - int32(z.from), raw.from + s.to - int32(z.from)} }
+		for _, a := range z.attrs {
+			ta := attr{at(a.key), at(a.val)}
+			key, val := z.attr(a)
+			if hasUpper(z.page[a.key.from:a.key.to]) {
+				ta.key = t.add(key)
 			}
-			a := attr{span{raw.from + k.from, raw.from + k.to}, span{raw.from + v.from, raw.from + v.to}}
-			if key := r[k.from:k.to]; hasUpper(key) {
-				from := len(t.bytes)
-				t.bytes = appendLower(t.bytes, key)
-				a.key = span{int32(from), int32(len(t.bytes))}
+			if bytes.IndexByte(z.page[a.val.from:a.val.to], '&') >= 0 {
+				ta.val = t.add(val) // decoded
 			}
-			t.attrs = append(t.attrs, a)
+			t.attrs = append(t.attrs, ta)
 		}
+		return
 	}
 	for first, more := true, true; more; first = false {
 		var k, v []byte

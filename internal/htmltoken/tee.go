@@ -6,7 +6,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Tee reads a page with a live tokenizer for one reader (the checks' page
+// Tee reads a page with a live Tokenizer for one reader (the checks' page
 // scan) and records the tokens of the body the layout wrote in it onto a
 // tape, as Record would have from the body alone: the body is not
 // tokenized a second time for the prose reader and the search index.
@@ -21,7 +21,7 @@ import (
 // Otherwise, or where the body is not written whole in the page (a layout
 // that moves a block of it), Tape returns nil.
 type Tee struct {
-	z        *html.Tokenizer
+	z        Tokenizer
 	page     []byte
 	from, to int // where the body is in page
 	end      int // where the current token ends
@@ -43,7 +43,8 @@ const (
 
 // NewTee reads page, recording the tokens of body when page holds it.
 func NewTee(page, body []byte) *Tee {
-	t := &Tee{z: html.NewTokenizer(bytes.NewReader(page)), page: page, state: teeFailed}
+	t := &Tee{page: page, state: teeFailed}
+	t.z.reset(page)
 	if i := bytes.Index(page, body); i >= 0 && len(body) > 0 {
 		t.from, t.to, t.state = i, i+len(body), teeBefore
 		t.tape = tapes.Get().(*Tape)
@@ -81,7 +82,7 @@ func (t *Tee) Next() html.TokenType {
 	t.taped = false
 	if t.state == teeBefore || t.state == teeIn {
 		afterRaw := t.rawNext
-		t.rawNext = rawStart(tt, raw)
+		t.rawNext = t.z.rawNext()
 		t.step(tt, from, afterRaw)
 	}
 	return tt
@@ -101,14 +102,14 @@ func (t *Tee) step(tt html.TokenType, from int, afterRaw bool) {
 		t.runsIn(tt)
 	case t.end <= t.to:
 		t.state = teeIn
-		t.tape.record(t.z, tt)
+		t.tape.record(&t.z, tt)
 		t.taped, t.replay.i, t.replay.nRead = true, len(t.tape.toks)-1, 0
 		if t.end == t.to {
 			t.state = teeDone
 		}
 	case tt == html.TextToken && !afterRaw:
 		// Text runs on past the body's end: the body alone ends it there.
-		t.tape.recordAll(html.NewTokenizer(bytes.NewReader(t.page[from:t.to])))
+		t.tape.recordAll(t.page[from:t.to])
 		t.state = teeDone
 	default:
 		t.fail()
@@ -123,7 +124,7 @@ func (t *Tee) runsIn(tt html.TokenType) {
 		t.fail()
 		return
 	}
-	t.tape.recordAll(html.NewTokenizer(bytes.NewReader(t.page[t.from:min(t.end, t.to)])))
+	t.tape.recordAll(t.page[t.from:min(t.end, t.to)])
 	t.state = teeIn
 	if t.end >= t.to {
 		t.state = teeDone
@@ -132,8 +133,8 @@ func (t *Tee) runsIn(tt html.TokenType) {
 
 // rawStart reports whether a token is the start tag of an element whose
 // content the tokenizer reads next as raw text (as its readStartTag
-// decides, by the name as written). It is asked of every token before
-// the body: most names are ruled out by their first letter.
+// decides, by the name as written), for a token x/net read: most names
+// are ruled out by their first letter.
 func rawStart(tt html.TokenType, raw []byte) bool {
 	if tt != html.StartTagToken && tt != html.SelfClosingTagToken || len(raw) < 4 {
 		return false

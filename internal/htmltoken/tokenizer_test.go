@@ -1,0 +1,193 @@
+package htmltoken_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/signpost/signpost/internal/corpus"
+	"github.com/signpost/signpost/internal/htmltest"
+	"github.com/signpost/signpost/internal/htmltoken"
+	"github.com/signpost/signpost/internal/site"
+	"github.com/signpost/signpost/internal/sitetest"
+)
+
+// sameTokens reads b with x/net's tokenizer and with ours (two: one asked
+// TagAttr, one EachAttr) in step, and fails where they answer differently:
+// a token's type, raw text and text; a tag's name and every attribute.
+func sameTokens(t *testing.T, b []byte) {
+	t.Helper()
+	was := string(b)
+	z := html.NewTokenizer(bytes.NewReader(b))
+	ours, each := htmltoken.NewTokenizer(b), htmltoken.NewTokenizer(b)
+	for i := 0; ; i++ {
+		tt := z.Next()
+		if ot, et := ours.Next(), each.Next(); ot != tt || et != tt {
+			t.Fatalf("%q: token %d is %v, ours says %v", b, i, tt, ot)
+		}
+		if got, want := ours.Raw(), z.Raw(); string(got) != string(want) {
+			t.Fatalf("%q: token %d is %q, ours says %q", b, i, want, got)
+		}
+		if tt == html.ErrorToken {
+			if ours.Next() != html.ErrorToken {
+				t.Fatalf("%q: ours goes on after the end", b)
+			}
+			break
+		}
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			sameTag(t, b, i, z, ours, each)
+		default:
+			if got, want := ours.Text(), z.Text(); string(got) != string(want) {
+				t.Fatalf("%q: token %d's text is %q, ours says %q", b, i, want, got)
+			}
+		}
+	}
+	if string(b) != was {
+		t.Fatalf("reading changed the HTML to %q", b)
+	}
+}
+
+// sameTag compares the name and the attributes of the current tag.
+func sameTag(t *testing.T, b []byte, i int, z *html.Tokenizer, ours, each *htmltoken.Tokenizer) {
+	t.Helper()
+	name, has := z.TagName()
+	if got, gotHas := ours.TagName(); string(got) != string(name) || gotHas != has {
+		t.Fatalf("%q: token %d's name is %q (attributes %v), ours says %q (%v)", b, i, name, has, got, gotHas)
+	}
+	var want, got, eachGot strings.Builder
+	for more := true; more; {
+		k, v, m := z.TagAttr()
+		fmt.Fprintf(&want, "%q=%q %v ", k, v, m)
+		more = m
+	}
+	for more := true; more; {
+		k, v, m := ours.TagAttr()
+		fmt.Fprintf(&got, "%q=%q %v ", k, v, m)
+		more = m
+	}
+	if got.String() != want.String() {
+		t.Fatalf("%q: token %d's attributes are %s, ours says %s", b, i, &want, &got)
+	}
+	htmltoken.EachAttr(each, func(k, v []byte) { fmt.Fprintf(&eachGot, "%q=%q ", k, v) })
+	if w := attrsOnly(want.String()); eachGot.String() != w && !(w == `""="" ` && eachGot.Len() == 0) {
+		t.Fatalf("%q: token %d's attributes are %s, EachAttr of ours gives %s", b, i, w, &eachGot)
+	}
+}
+
+// attrsOnly drops the "more" flags of what sameTag writes of TagAttr.
+func attrsOnly(s string) string {
+	s = strings.ReplaceAll(s, " true ", " ")
+	return strings.ReplaceAll(s, " false ", " ")
+}
+
+// hostile are pieces of markup where our tokenizer and x/net's could read
+// differently: every way a tag, its attributes, an entity, a raw text
+// element or a declaration can be written oddly.
+var hostile = []string{
+	"<a b=/>", "<a b=c/>", "<a b='c'/>", "<br/>", "<br />", "<a/b>", "<a / >", "<a =b>", "<a ==b>", "<a b= c>",
+	"<a b = 'c' >", "<a b=\"c\"d>", "<a b c>", "<a B=1 b=2>", "<a b=1 B=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 b=10 i=11>",
+	"<A HREF=X>", "<a\tb\fc\nd>", "<a\n>", "<a/>", "<ab/c>", "<é>", "<a é=ü>", "<ſcript>", "</ſcript>", "<p\x00>",
+	"<a href='x&amp;y'>", "<a t=\"&#39;&#34;&#43;\">", "<a t=&lt;&gt;&quot;>", "<a t='&#128;'>", "<a t='&#0043;'>",
+	"<a t='&#x2b;'>", "<a t='&amp'>", "<a t='&ampx;'>", "<a t='&copy;'>", "<a t='&nbsp'>", "<a t='&#;'>", "<a t='&'>",
+	"<a &amp;=1>", "<a t='&#9;'>", "<a t='&#127;'>", "<a t='&#31;'>",
+	"&amp;", "&amp", "&#39;", "&#x27;", "&#128;", "&nbsp;", "&notit;", "&#;", "&", "&&", "&lt;b&gt;",
+	"<script>", "</script>", "</script >", "</SCRIPT/>", "</scripts>", "<script><!--", "<!--</script>", "-->",
+	"<script src=x></script>", "<script>a<b</script>", "<title>", "</title>", "</TITLE>", "<title>&amp;</title>",
+	"<textarea>", "</textarea\n>", "<style>", "</style>", "<plaintext>", "<xmp>", "</xmp>", "<iframe>", "<noscript>",
+	"<noembed/>", "<noframes>", "<title/>", "<Title x='>'>",
+	"<!doctype html>", "<!DOCTYPE HTML>", "<!doctype  html>", "<!doctype html >", "<!doctypehtml>", "<!doctype html",
+	"<!---->", "<!-- x -->", "<!-->", "<!--->", "<!-- --!>", "<![CDATA[x]]>", "<?xml?>", "<!x>", "</>", "</ x>", "</3>",
+	"< a>", "<3", "<", "</", "<!", "<?", ">", "/", "=", "'", "\"", " ", "\n", "\t", "\f", "word", "é", "’",
+	"<a x='", "<a x=\"", "<a x=", "<a x", "</a x='>'>", "</a x=\"y\">", "</a/>", "<h2 id=a>", "</h2>", "<p>", "</p>",
+	"\x00", "\r", "\r\n",
+	// Where tdewolff's lexer reads otherwise than x/net's.
+	"<svg>", "</svg>", "<svg viewBox='0 0 1 1'><path d=M0/></svg>", "<math>", "</math>", "<xml>", "<noscript>", "</noscript>",
+	"<noscript><a href=x>", "<noembed><p>", "<noframes>", "</script5>", "</scriptx>", "</script", "</title", "</SCRIPT\f>",
+	"<![CDATA[", "]]>", "</>", "</ >", "<a b=1 b=/>", "<a b/>", "<a b c/>", "<a b='c' / >", "<a b=c />", "<a b/c>", "<a/ b>",
+	"<a t='&notit;'>", "<a t='a&b=c'>", "<a t='&amp=x'>", "<a t='&nbsp;&apos;'>", "<a t='&Amp;'>", "<a t='&amp;&lt;'>",
+	"<a t='&#39;&#x27;&#128;&#0;'>", "<a t='&'>", "<a t='& ;'>", "<A B='x' b='y'>", "<a B=x B=y>", "<A\fB=C>",
+	"<a b\f=c>", "<a b=\fc>", "<a b='c'd=e>", "<a b=\"c'>", "</a b>", "</a\tb=c>", "</A B=C>", "<a b='>'>", "<a b=\"\">",
+	"<a b=>", "<a b= >", "<a b ='c'>", "<a b = c = d>", "&notit;", "&amp=", "&#x41;", "a < b", "a <3", "<<a>", "<a<b>",
+	"<textarea>&amp;</TextArea>", "<TITLE>a</title>", "<style>a</style >", "<xmp><a></xmp/>", "<iframe>x</iframe\n>",
+	"<script><!--</script>", "<script>--></script>", "<script>'</script>'", "<!DOCTYPE html><html>",
+}
+
+// randomHostile is a random string of hostile pieces.
+func randomHostile(rnd *rand.Rand) []byte {
+	var b []byte
+	for range rnd.IntN(30) {
+		b = append(b, hostile[rnd.IntN(len(hostile))]...)
+	}
+	return b
+}
+
+// TestTokenizerAsXNet: our tokenizer answers as x/net's on the rendered
+// markdown fixtures, random HTML of the hard cases (htmltest.Random) and
+// hostile markup, each also without NUL bytes and carriage returns (which
+// send a whole page to x/net), and on huge inputs.
+func TestTokenizerAsXNet(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(6, 18))
+	ins := htmltest.Inputs(t, rnd, 10000)
+	for range 10000 {
+		ins = append(ins, randomHostile(rnd))
+	}
+	for _, h := range hostile {
+		ins = append(ins, []byte(h), []byte("x"+h+"y"), []byte(h+h))
+	}
+	big := bytes.Repeat([]byte("<p class=a id='b&amp;c'>text &amp; more <a href=/x>x</a></p>\n"), 5000)
+	ins = append(ins, big, append(big, "<script>"...), append([]byte("<title>"), big...))
+	strip := strings.NewReplacer("\x00", "", "\r", "")
+	for _, b := range ins {
+		sameTokens(t, b)
+		sameTokens(t, []byte(strip.Replace(string(b))))
+	}
+}
+
+// TestTokenizerAsXNetOnSites: our tokenizer answers as x/net's on every
+// page of the bundled site and of a generated 1,000-page site, as the
+// checks read them (not minified).
+func TestTokenizerAsXNetOnSites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two sites")
+	}
+	dir := t.TempDir()
+	if err := corpus.WriteSignpost(filepath.Join(dir, "corpus"), corpus.Options{Pages: 1000, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{filepath.Join("..", ".."), filepath.Join(dir, "corpus")} {
+		dest := filepath.Join(dir, "out")
+		opt := sitetest.Options(src) // not minified
+		opt.Dest = dest
+		if res, err := site.Build(context.Background(), opt); err != nil {
+			t.Fatalf("%v\n%v", err, res.Problems)
+		}
+		n := 0
+		err := filepath.WalkDir(dest, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || filepath.Ext(path) != ".html" {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			n++
+			sameTokens(t, b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < 200 {
+			t.Fatalf("%s: %d pages, want more", src, n)
+		}
+		if err := os.RemoveAll(dest); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
