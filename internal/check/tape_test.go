@@ -66,3 +66,17 @@ func TestScanWithBodyAsApart(t *testing.T) {
 		tape.Release()
 	}
 }
+
+// TestScanKeepsDecodedValues: a tag's values with entities, which the
+// tokenizer decodes into its buffer, are read as x/net's when the scan
+// keeps more than one of them (readAttrs keeps them until the next
+// token): decoding each over the last gave a link the image's address.
+func TestScanKeepsDecodedValues(t *testing.T) {
+	b := []byte(`<p><a href="/x?a=1&amp;b=2" aria-label="Tom&#39;s page" id="i&amp;d">t</a>` +
+		`<img src="a&amp;b.png" alt="x&amp;y"></p>`)
+	got, want := scanPage(b), scanTokens(xnet(b))
+	g := fmt.Sprintf("%q %+v %+v", got.ids, got.images, got.links)
+	if w := fmt.Sprintf("%q %+v %+v", want.ids, want.images, want.links); g != w {
+		t.Errorf("scan %s, x/net's %s", g, w)
+	}
+}
