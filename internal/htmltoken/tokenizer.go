@@ -124,39 +124,81 @@ func (t *Tokenizer) Next() html.TokenType {
 		t.tt, t.to = html.ErrorToken, t.pos
 		return t.tt
 	}
+	if !inRaw {
+		switch tt := t.unlexed(); tt {
+		case html.TextToken, html.DoctypeToken:
+			return tt
+		case html.CommentToken: // any token x/net reads
+			return t.delegate()
+		}
+	}
 	switch tt, _ := t.lx.Next(); tt {
 	case lex.TextToken:
 		if inRaw { // ends where rawEnd said, before the end tag
 			t.textRaw = !t.rcdata
 			return t.token(html.TextToken, t.lexPos())
 		}
-		return t.text()
 	case lex.StartTagToken:
 		return t.startTag()
 	case lex.EndTagToken:
 		return t.endTag()
-	case lex.DoctypeToken:
-		if end := t.lexPos(); end-t.pos == len("<!doctype html>") && hasPrefixFold(t.page[t.pos:], "<!doctype html>") {
-			return t.token(html.DoctypeToken, end)
-		}
 	}
 	return t.delegate()
+}
+
+// unlexed reads the token at t.pos without the lexer, where it need not
+// or must not read it, and moves the lexer past it: text, which x/net
+// ends at the first markup (markupAt) and the lexer runs on past "</>",
+// and "<!doctype html>". It returns html.CommentToken for a token that
+// x/net is to read (a comment, "<?", CDATA, "</" and no letter, an odd
+// doctype, svg and math), which the lexer could scan far past, to the
+// next "]]>" or end tag (every such token had it scan to the same far
+// end again: 20,000 "<svg>" took 10 s), and html.ErrorToken for a tag
+// the lexer reads.
+func (t *Tokenizer) unlexed() html.TokenType {
+	b := t.page[t.pos:]
+	if len(b) < 2 || b[0] != '<' || !isLetter(b[1]) && b[1] != '/' && b[1] != '!' && b[1] != '?' {
+		end := markupAt(t.page, t.pos)
+		if end < 0 {
+			end = len(t.page)
+		}
+		return t.skipped(html.TextToken, end)
+	}
+	switch {
+	case hasPrefixFold(b, "<!doctype html>"):
+		return t.skipped(html.DoctypeToken, t.pos+len("<!doctype html>"))
+	case b[1] == '!' || b[1] == '?' || b[1] == '/' && (len(b) < 3 || !isLetter(b[2])) || xmlStart(b[1:]):
+		return html.CommentToken
+	}
+	return html.ErrorToken
+}
+
+// skipped makes page[t.pos:to] the current token, of type tt, and moves
+// the lexer, which is between tokens, past it.
+func (t *Tokenizer) skipped(tt html.TokenType, to int) html.TokenType {
+	t.in.Move(to - t.lexPos())
+	t.in.Skip()
+	return t.token(tt, to)
+}
+
+// xmlStart reports whether the lexer reads the start tag whose name
+// starts b, and all up to its end tag, as XML: svg, math and xml, as its
+// shiftStartTag ends the name.
+func xmlStart(b []byte) bool {
+	n := 0
+	for n < len(b) && n <= len("math") {
+		if c := b[n]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '>' || c == '/' && n+1 < len(b) && b[n+1] == '>' {
+			break
+		}
+		n++
+	}
+	return equalLower(b[:n], []byte("svg")) || equalLower(b[:n], []byte("math")) || equalLower(b[:n], []byte("xml"))
 }
 
 // token makes page[t.pos:to] the current token, of type tt.
 func (t *Tokenizer) token(tt html.TokenType, to int) html.TokenType {
 	t.tt, t.to, t.pos = tt, to, to
 	return tt
-}
-
-// text is the text the lexer read, when x/net ends it at the same place:
-// at the first "<" that a letter, "/", "!" or "?" follows.
-func (t *Tokenizer) text() html.TokenType {
-	end := t.lexPos()
-	if i := markupAt(t.page, t.pos); i != end && !(i < 0 && end == len(t.page)) {
-		return t.delegate()
-	}
-	return t.token(html.TextToken, end)
 }
 
 // markupAt is where the first "<" at or after i starts markup (a letter,

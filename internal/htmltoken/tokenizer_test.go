@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -194,6 +195,31 @@ func TestTokenizerAsXNetOnSites(t *testing.T) {
 		}
 		if err := os.RemoveAll(dest); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestTokenizerLinear: markup that x/net reads short but tdewolff's lexer
+// scans far past (to the next "]]>", the end of an svg, "</>" as text)
+// does not make our tokenizer quadratic: each such token once had the
+// lexer scan to the same far end again (20,000 "</>" took 1.3 s where
+// x/net takes 0.3 ms, 20,000 "<svg>" 10 s). Four times the input takes
+// about four times as long, not sixteen.
+func TestTokenizerLinear(t *testing.T) {
+	read := func(b []byte) time.Duration {
+		best := time.Hour
+		for range 2 {
+			start := time.Now()
+			for z := htmltoken.NewTokenizer(b); z.Next() != html.ErrorToken; {
+			}
+			best = min(best, time.Since(start))
+		}
+		return best
+	}
+	for _, p := range []string{"</>", "x</>", "<!-->", "<!--a--!>", "<![CDATA[x>", "<svg>", "<math>", "<XML>", "<!-- c -->", "<?x>", "</ x>", "<!x>", "<a b=c>", "a &amp; b"} {
+		small, big := read(bytes.Repeat([]byte(p), 5000)), read(bytes.Repeat([]byte(p), 20000))
+		if big > 8*small+20*time.Millisecond {
+			t.Errorf("%q: 5,000 of them are read in %v, 20,000 in %v", p, small, big)
 		}
 	}
 }
