@@ -268,8 +268,11 @@ func (t *Tokenizer) startTag() html.TokenType {
 // is) unless one of its name came before, as x/net keeps the first;
 // false when x/net could read it otherwise.
 func (t *Tokenizer) addAttr(from int, key, val []byte) bool {
-	if len(key) == 0 || bytes.IndexByte(key, '/') >= 0 {
-		return false // "=" first is part of x/net's name; "/" ends it
+	if len(key) == 0 || bytes.IndexByte(key, '/') >= 0 || len(t.attrs) == maxAttrs {
+		// "=" first is part of x/net's name; "/" ends it. Each name is
+		// compared with those before it: x/net, which keeps a map of
+		// them, reads a tag with more than maxAttrs.
+		return false
 	}
 	k := span{int32(from), int32(from + len(key))}
 	v := span{k.to, k.to}
@@ -295,6 +298,11 @@ func (t *Tokenizer) addAttr(from int, key, val []byte) bool {
 	t.attrs = append(t.attrs, attr{k, v})
 	return true
 }
+
+// maxAttrs is the most attributes of a tag that the lexer's reading
+// keeps: comparing each name with those before it was quadratic (a tag
+// with 80,000 took 17 s, x/net 40 ms); a page's tags have a few.
+const maxAttrs = 64
 
 // plainValue reports whether x/net decodes the value v as
 // html.UnescapeString does (as text): each "&" starts a number or one of
