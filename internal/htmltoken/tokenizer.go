@@ -440,8 +440,8 @@ func (t *Tokenizer) delegate() html.TokenType {
 // it unless z reads the next one too.
 func (t *Tokenizer) delegated() html.TokenType {
 	t.zNext = false
-	if t.zEnded {
-		t.tt, t.to = html.ErrorToken, t.pos
+	if t.zEnded { // asked again: no raw text, as x/net's answers
+		t.tt, t.to, t.z = html.ErrorToken, t.pos, nil
 		return t.tt
 	}
 	tt := t.z.Next()

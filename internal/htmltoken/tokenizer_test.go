@@ -38,8 +38,9 @@ func sameTokens(t *testing.T, b []byte) {
 			t.Fatalf("%q: token %d is %q, ours says %q", b, i, want, got)
 		}
 		if tt == html.ErrorToken {
-			if ours.Next() != html.ErrorToken {
-				t.Fatalf("%q: ours goes on after the end", b)
+			// x/net answers so again, with no raw text.
+			if ours.Next() != html.ErrorToken || z.Next() != html.ErrorToken || string(ours.Raw()) != string(z.Raw()) {
+				t.Fatalf("%q: ours goes on after the end with %q, x/net with %q", b, ours.Raw(), z.Raw())
 			}
 			break
 		}
