@@ -157,20 +157,29 @@ func (t *Tokenizer) Next() html.TokenType {
 // the lexer reads.
 func (t *Tokenizer) unlexed() html.TokenType {
 	b := t.page[t.pos:]
-	if len(b) < 2 || b[0] != '<' || !isLetter(b[1]) && b[1] != '/' && b[1] != '!' && b[1] != '?' {
-		end := markupAt(t.page, t.pos)
-		if end < 0 {
-			end = len(t.page)
+	if len(b) >= 2 && b[0] == '<' {
+		switch c := b[1]; {
+		case isLetter(c):
+			if xmlStart(b[1:]) {
+				return html.CommentToken
+			}
+			return html.ErrorToken
+		case c == '/':
+			if len(b) >= 3 && isLetter(b[2]) {
+				return html.ErrorToken
+			}
+			return html.CommentToken
+		case c == '!' && hasPrefixFold(b, "<!doctype html>"):
+			return t.skipped(html.DoctypeToken, t.pos+len("<!doctype html>"))
+		case c == '!' || c == '?':
+			return html.CommentToken
 		}
-		return t.skipped(html.TextToken, end)
 	}
-	switch {
-	case hasPrefixFold(b, "<!doctype html>"):
-		return t.skipped(html.DoctypeToken, t.pos+len("<!doctype html>"))
-	case b[1] == '!' || b[1] == '?' || b[1] == '/' && (len(b) < 3 || !isLetter(b[2])) || xmlStart(b[1:]):
-		return html.CommentToken
+	end := markupAt(t.page, t.pos)
+	if end < 0 {
+		end = len(t.page)
 	}
-	return html.ErrorToken
+	return t.skipped(html.TextToken, end)
 }
 
 // skipped makes page[t.pos:to] the current token, of type tt, and moves
@@ -185,6 +194,11 @@ func (t *Tokenizer) skipped(tt html.TokenType, to int) html.TokenType {
 // starts b, and all up to its end tag, as XML: svg, math and xml, as its
 // shiftStartTag ends the name.
 func xmlStart(b []byte) bool {
+	switch b[0] | 0x20 { // most names are ruled out by their first letter
+	case 's', 'm', 'x':
+	default:
+		return false
+	}
 	n := 0
 	for n < len(b) && n <= len("math") {
 		if c := b[n]; c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '>' || c == '/' && n+1 < len(b) && b[n+1] == '>' {
