@@ -52,6 +52,8 @@ func TestTeeRecordsTheBodyAsRecord(t *testing.T) {
 		{"<p>", "<p>x</p><script>a", "</script>"},  // raw text runs out of it
 		{"", "<p>x</p>", ""},                       // the page ends with it
 		{"<p>a", "<p>x</p>", ""},                   // text runs into it
+		{"0\x00", "<A>0", "<A"},                    // x/net reads it all (a NUL); it ends in a tag
+		{"<!--c--><svg>", "</>x<?y>", "<math>"},    // what x/net reads, around it and in it
 	} {
 		page := []byte(c.before + c.body + c.after)
 		teeAlike(t, page, []byte(c.body))
