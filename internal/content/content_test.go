@@ -236,3 +236,61 @@ func TestPermalinks(t *testing.T) {
 		}
 	}
 }
+
+// TestGetPageInNeutral: a link by path finds the page in the linking
+// page's language, or, for a page only translations have, the first of
+// them in the languages' order; a page grouped by translationKey is not
+// found by a path it does not have.
+func TestGetPageInNeutral(t *testing.T) {
+	cfg, probs := config.Load(fstest.MapFS{"signpost.toml": {Data: []byte(`defaultContentLanguage = "en"
+[languages.en]
+weight = 1
+[languages.gd]
+weight = 2
+[languages.fa]
+weight = 3
+`)}})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\n---\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/both.md":           page("Both"),
+		"content/both.gd.md":        page("Both gd"),
+		"content/only.fa.md":        page("Only fa"),
+		"content/only.gd.md":        page("Only gd"),
+		"content/s/_index.gd.md":    page("Section gd"),
+		"content/keyed.gd.md":       {Data: []byte("---\ntitle: Keyed\ntranslationKey: k\n---\n")},
+		"content/other/keyed.md":    {Data: []byte("---\ntitle: Keyed en\ntranslationKey: k\n---\n")},
+		"content/s/only-fa.fa.md":   page("Deep fa"),
+		"content/s/only-fa/x.md":    page("Unrelated"),
+		"content/s/only-fa/y.fa.md": page("Unrelated fa"),
+	}
+	tree, probs := Load(context.Background(), fsys, cfg, Options{})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	for _, tc := range []struct{ lang, ref, want string }{
+		{"en", "both.md", "Both"},
+		{"gd", "both.md", "Both gd"},
+		{"fa", "both.md", "Both"},
+		{"en", "only.md", "Only gd"}, // gd comes before fa
+		{"fa", "only.md", "Only fa"},
+		{"en", "/content/only.md", "Only gd"},
+		{"en", "only", "Only gd"},
+		{"en", "s", "S"}, // en has the section, made from the folder
+		{"en", "s/only-fa.md", "Deep fa"},
+		{"en", "keyed.md", ""},
+		{"en", "missing.md", ""},
+	} {
+		got := ""
+		if p := tree.GetPageIn(tc.lang, tc.ref); p != nil {
+			got = p.Title
+		}
+		if got != tc.want {
+			t.Errorf("GetPageIn(%q, %q) = %q, want %q", tc.lang, tc.ref, got, tc.want)
+		}
+	}
+}

@@ -164,10 +164,16 @@ func (t *Tree) linkTranslations(cfg *config.Config, probs *diag.List) {
 		}
 		groups[k] = append(groups[k], p)
 	}
-	t.groups = groups
+	t.neutral = make(map[string]*Page, len(keys))
 	for _, k := range keys {
 		g := groups[k]
 		slices.SortStableFunc(g, func(a, b *Page) int { return order[a.Lang] - order[b.Lang] })
+		if name, ok := strings.CutPrefix(k, "path:"); ok {
+			if name == g[0].neutral {
+				name = g[0].neutral // the page's own string: the key can go
+			}
+			t.neutral[name] = g[0]
+		}
 		for i := 1; i < len(g); i++ {
 			if g[i].Lang == g[i-1].Lang {
 				sameLanguage(g[i-1], g[i], probs)
@@ -309,8 +315,8 @@ func (t *Tree) GetPageIn(lang, ref string) *Page {
 func (t *Tree) getNeutral(ref string) *Page {
 	ref = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(ref, "/"), Dir+"/"), "/")
 	for _, cand := range []string{ref, ref + ".md", path.Join(ref, "_index.md"), path.Join(ref, "index.md")} {
-		if g := t.groups["path:"+cand]; len(g) > 0 {
-			return g[0]
+		if p := t.neutral[cand]; p != nil {
+			return p
 		}
 	}
 	return nil
