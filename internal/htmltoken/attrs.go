@@ -72,24 +72,30 @@ func attrsFrom(raw []byte) (from int, plain bool) {
 
 // seen reports whether an earlier attribute has the name at k, in any
 // case: the tokenizer keeps the first attribute of a name. The first
-// names are kept at hand; a tag with more is read again from its start.
+// names are kept at hand; past them, the names go in a set, as x/net keeps
+// them (reading the tag again from its start for each name was quadratic:
+// a tag of 80,000 attributes took minutes).
 func (s *attrScan) seen(k span) bool {
-	if s.n > len(s.keys) {
-		for t := (attrScan{raw: s.raw, from: s.from, i: s.from}); ; {
-			e, _, ok := t.step()
-			if !ok || e.from >= k.from {
-				return false
-			}
-			if equalLower(s.raw[e.from:e.to], s.raw[k.from:k.to]) {
+	name := s.raw[k.from:k.to]
+	if s.n < len(s.keys) {
+		for _, e := range s.keys[:s.n] {
+			if equalLower(s.raw[e.from:e.to], name) {
 				return true
 			}
 		}
+		return false
 	}
-	for _, e := range s.keys[:s.n] {
-		if equalLower(s.raw[e.from:e.to], s.raw[k.from:k.to]) {
-			return true
+	if s.more == nil { // the names at hand are all the names so far
+		s.more = make(map[string]bool, 2*len(s.keys))
+		for _, e := range s.keys {
+			s.more[string(appendLower(nil, s.raw[e.from:e.to]))] = true
 		}
 	}
+	lower := string(appendLower(nil, name))
+	if s.more[lower] {
+		return true
+	}
+	s.more[lower] = true // next returns it: a later one of its name is not
 	return false
 }
 
@@ -141,7 +147,8 @@ type attrScan struct {
 	from int // where the attributes start (attrsFrom)
 	i    int // where reading goes on: from at first
 	keys [8]span
-	n    int // the attributes returned; the first are in keys
+	n    int             // the attributes returned; the first are in keys
+	more map[string]bool // past keys, the names returned, lowered
 }
 
 // next returns the next attribute that the tokenizer keeps (it has a
