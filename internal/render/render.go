@@ -506,8 +506,10 @@ func (r *Renderer) templateProblem(err error, page *content.Page, t *template.Te
 	return p
 }
 
-// tmplAt matches a position in a template error, "template: name:3:14: ".
-var tmplAt = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
+// tmplAt matches a position in a template error, "template: name:3:14: ",
+// or in html/template's own (escaping, at a set's first execution),
+// "html/template:name:3:14: ".
+var tmplAt = regexp.MustCompile(`(?:template: |html/template:)([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // origin is the path of a template for messages: layouts/name in the
 // site, theme:layouts/name when the theme's is the one used.

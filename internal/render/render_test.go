@@ -190,6 +190,17 @@ func TestTemplateErrorPositions(t *testing.T) {
 			"layouts/partials/card.html:2:2:", "while rendering content/settings/snapchat.md, called from layouts/_default/baseof.html:3"},
 		{"execution error in the theme's", map[string]string{"theme:layouts/_default/single.html": "{{define \"main\"}}\n{{index .Params.none 3}}\n{{end}}"},
 			"theme:layouts/_default/single.html:2:", "while rendering content/settings/snapchat.md"},
+		// html/template's own errors, found when it escapes a set at its
+		// first execution, write "html/template:name:line:col: ": they
+		// were placed at layouts/? with no line.
+		{"escaping error (ambiguous URL)", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}\n\n<a href=\"{{if .Draft}}/s?{{else}}/s/{{end}}{{.Title}}\">x</a>{{end}}"},
+			"layouts/_default/single.html:3:", "while rendering content/settings/snapchat.md"},
+		{"escaping error in a partial", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}{{partial \"card.html\" .}}{{end}}",
+			"layouts/partials/card.html": "<p>\n<a href=\"{{if .Draft}}/s?{{else}}/s/{{end}}{{.Title}}\">x</a></p>"},
+			"layouts/partials/card.html:2:", "while rendering content/settings/snapchat.md"},
+		{"escaping error in baseof", map[string]string{"layouts/_default/single.html": "{{define \"main\"}}x{{end}}",
+			"layouts/_default/baseof.html": "<html>\n<a href=\"{{if .Draft}}/s?{{else}}/s/{{end}}{{.Title}}\">x</a>{{block \"main\" .}}{{end}}</html>"},
+			"layouts/_default/baseof.html:2:", "while rendering content/settings/snapchat.md"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
