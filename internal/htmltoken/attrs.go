@@ -21,12 +21,12 @@ func EachAttr(z Tokens, fn func(key, val []byte)) {
 			r.replay.eachAttr(fn)
 			return
 		}
-		if r.z.z == nil {
+		if !r.z.zOn {
 			r.z.eachAttr(fn)
 			return
 		}
 	case *Tokenizer:
-		if r.z == nil {
+		if !r.zOn {
 			r.eachAttr(fn)
 			return
 		}

@@ -107,7 +107,7 @@ func (t *Tape) record(z *Tokenizer, tt html.TokenType) {
 // TagAttr with nothing, as does one whose only attribute has no name and
 // no value: either is recorded as none, which a reader cannot tell apart.
 func (t *Tape) addAttrs(z *Tokenizer, raw span) {
-	if z.z == nil {
+	if !z.zOn {
 		at := func(s span) span { return span{raw.from + s.from - int32(z.from), raw.from + s.to - int32(z.from)} }
 		for _, a := range z.attrs {
 			ta := attr{at(a.key), at(a.val)}

@@ -2,6 +2,7 @@ package htmltoken
 
 import (
 	"bytes"
+	"io"
 	"sync"
 
 	"github.com/tdewolff/parse/v2"
@@ -30,17 +31,17 @@ import (
 // reads as XML), a raw text element the lexer does not know (noscript,
 // noembed, noframes, plaintext) or whose end the two could find apart
 // ("</script" and a digit, no end at all, a script with "<!--") are read
-// by an x/net tokenizer of the input from that token on, for that token
-// (and the raw text after a start tag); the lexer goes on after it. (One
+// by x/net's tokenizer from that token on, for that token (and the raw
+// text after a start tag); the lexer goes on after it. One x/net
+// tokenizer serves a page's every such token (see delegate). (One
 // difference no reader sees: x/net's Text and TagName answer nil when
 // asked twice for a token; this one's answer again.)
 type Tokenizer struct {
 	page []byte         // as given: never changed
 	low  []byte         // page's copy that the lexer reads: it lowers names where they are
 	lowp *[]byte        // low's holder, from lows
-	lx   *lex.Lexer     // reading low from base
-	in   *parse.Input   // the lexer's
-	base int            // where in page the lexer started
+	lx   lex.Lexer      // reading low
+	in   *parse.Input   // the lexer's, over all of low
 	tt   html.TokenType // the current token's
 	from int            // the current token is page[from:to]
 	to   int
@@ -56,10 +57,16 @@ type Tokenizer struct {
 	nRead   int    // the attributes TagAttr has returned
 	buf     []byte // a value or a text decoded
 
-	z      *html.Tokenizer // x/net's, answering for the current token
-	zNext  bool            // z reads the next token too (raw text)
-	whole  bool            // z reads the whole page
-	zEnded bool            // z has returned its ErrorToken
+	// z is x/net's, made for the page's first token it reads and kept,
+	// between tokens, for the next (delegate); it reads zr, or the whole
+	// page when whole.
+	z      *html.Tokenizer
+	zr     *pageReader
+	zOn    bool // z answers for the current token
+	zNext  bool // z reads the next token too
+	zRaw   bool // z's current token starts raw text
+	whole  bool
+	zEnded bool // z has returned its ErrorToken
 }
 
 // lows holds the copies of pages the lexer reads: a copy per page (50 KB
@@ -73,28 +80,38 @@ func NewTokenizer(page []byte) *Tokenizer {
 	return t
 }
 
-// reset starts t on page, keeping its buffers.
+// reset starts t on page, keeping its buffers, and its x/net tokenizer
+// when that is between tokens.
 func (t *Tokenizer) reset(page []byte) {
 	t.release()
+	z, zr := t.z, t.zr
+	if !t.zParked() {
+		z, zr = nil, nil
+	}
 	*t = Tokenizer{page: page, attrs: t.attrs[:0], buf: t.buf[:0], rawEnd: -1}
 	if bytes.IndexByte(page, 0) >= 0 || bytes.IndexByte(page, '\r') >= 0 {
 		// x/net converts line ends in text and values, and NULs in
 		// names and raw text: not worth a second way of doing it.
-		t.whole = true
+		t.whole, t.zOn = true, true
 		t.z = html.NewTokenizer(bytes.NewReader(page))
 		return
+	}
+	if t.z, t.zr = z, zr; zr != nil {
+		zr.page = nil // not held past its page
 	}
 	t.lowp = lows.Get().(*[]byte)
 	// One byte more, which the lexer's input writes its end mark in.
 	t.low = append(append((*t.lowp)[:0], page...), 0)[:len(page)]
+	t.in = parse.NewInputBytes(t.low)
 	t.restart(0)
 }
 
-// restart has the lexer read on from page[at:].
+// restart has the lexer read on from page[at:], as a new lexer would: its
+// input is moved there, not made again.
 func (t *Tokenizer) restart(at int) {
-	t.base = at
-	t.in = parse.NewInputBytes(t.low[at:])
-	t.lx = lex.NewLexer(t.in)
+	t.in.Move(at - t.in.Offset())
+	t.in.Skip()
+	t.lx = *lex.NewLexer(t.in)
 }
 
 // release gives low back once the page is read.
@@ -102,12 +119,12 @@ func (t *Tokenizer) release() {
 	if t.lowp != nil {
 		*t.lowp = t.low[:0]
 		lows.Put(t.lowp)
-		t.lowp, t.low, t.lx, t.in = nil, nil, nil, nil
+		t.lowp, t.low, t.lx, t.in = nil, nil, lex.Lexer{}, nil
 	}
 }
 
 // lexPos is where the lexer has read to, in page.
-func (t *Tokenizer) lexPos() int { return t.base + t.in.Offset() }
+func (t *Tokenizer) lexPos() int { return t.in.Offset() }
 
 // Next reads the next token and returns its type; html.ErrorToken at the
 // end.
@@ -116,7 +133,7 @@ func (t *Tokenizer) Next() html.TokenType {
 	if t.whole || t.zNext {
 		return t.delegated()
 	}
-	t.z = nil
+	t.zOn = false
 	inRaw := t.rawEnd >= 0
 	t.rawEnd = -1
 	if t.pos >= len(t.page) {
@@ -443,26 +460,47 @@ func nameEnds(c byte) bool {
 	return false
 }
 
-// delegate reads the token at t.pos with x/net: see Tokenizer.
+// delegate reads the token at t.pos with x/net: see Tokenizer. The x/net
+// tokenizer made for a page's first such token is kept for the next: a
+// new one (its 4 KB buffer, its map, its first read of 4 KB) for each of
+// 2,000 comments made reading a page of them 6 times as slow as x/net's
+// reading it all. Re-pointed at t.pos, it reads as a new one would:
+// between tokens it keeps nothing that changes what it reads but the
+// bytes it has read ahead, whether its reader ended (neither when parked)
+// and a raw text element's name (none: it reads that element's text).
 func (t *Tokenizer) delegate() html.TokenType {
 	t.rawEnd, t.attrs = -1, t.attrs[:0]
-	t.z, t.zEnded = html.NewTokenizer(bytes.NewReader(t.page[t.pos:])), false
+	if !t.zParked() {
+		t.zr = &pageReader{}
+		t.z = html.NewTokenizer(t.zr)
+	}
+	t.zr.page, t.zr.at = t.page, t.pos
+	t.zEnded = false
 	return t.delegated()
 }
 
+// zParked reports whether z, reading zr, is between tokens with nothing
+// read ahead and has not been told the page ended (which it keeps: its
+// Err says so only at an ErrorToken): it reads from wherever zr is
+// pointed next.
+func (t *Tokenizer) zParked() bool {
+	return t.zr != nil && !t.zNext && !t.zEnded && !t.zr.ended && len(t.z.Buffered()) == 0
+}
+
 // delegated reads the next token with z, and has the lexer go on after
-// it unless z reads the next one too.
+// it unless z reads the next one too: raw text, or while z holds bytes
+// past its token (x/net reads "<" and a letter to end text, "</name" to
+// end raw text), which pageReader's pieces make short.
 func (t *Tokenizer) delegated() html.TokenType {
-	t.zNext = false
+	t.zOn, t.zNext, t.zRaw = true, false, false
 	if t.zEnded { // asked again: no raw text, as x/net's answers
-		t.tt, t.to, t.z = html.ErrorToken, t.pos, nil
+		t.tt, t.to, t.zOn = html.ErrorToken, t.pos, false
 		return t.tt
 	}
 	tt := t.z.Next()
 	raw := t.z.Raw()
 	t.tt, t.to = tt, t.pos+len(raw)
-	switch {
-	case tt == html.ErrorToken:
+	if tt == html.ErrorToken {
 		// Where the input ends in a tag, x/net drops it and stops.
 		t.zEnded, t.to = true, t.pos
 		if !t.whole {
@@ -470,23 +508,52 @@ func (t *Tokenizer) delegated() html.TokenType {
 			t.release()
 		}
 		return tt
-	case rawStart(tt, raw):
-		t.zNext = true
 	}
-	t.pos = t.to
-	if !t.whole && !t.zNext {
-		t.restart(t.pos)
+	t.pos, t.zRaw = t.to, rawStart(tt, raw)
+	if !t.whole {
+		t.zNext = t.zRaw || len(t.z.Buffered()) > 0
+		if !t.zNext {
+			t.restart(t.pos)
+		}
 	}
 	return tt
 }
 
+// pageReader gives x/net's tokenizer a page from at, in pieces that end
+// after a ">", where most tokens x/net is given end: its tokenizer is
+// then between tokens with nothing read ahead, and can be re-pointed.
+type pageReader struct {
+	page  []byte
+	at    int  // where the next piece starts: a byte offset in page
+	ended bool // Read has said io.EOF
+}
+
+// Read gives b the page from at to its first ">", or to the page's end;
+// io.EOF after it. A token with many ">" takes as many reads, each as
+// cheap as its piece: x/net moves what it has of a token to the start of
+// its buffer at the first, where it stays (copy skips a slice onto
+// itself).
+func (r *pageReader) Read(b []byte) (int, error) {
+	if r.at >= len(r.page) {
+		r.ended = true
+		return 0, io.EOF
+	}
+	rest := r.page[r.at:min(len(r.page), r.at+len(b))]
+	if i := bytes.IndexByte(rest, '>'); i >= 0 {
+		rest = rest[:i+1]
+	}
+	n := copy(b, rest)
+	r.at += n
+	return n, nil
+}
+
 // rawNext reports whether the next token is read as raw text: the
 // current one started a raw text element.
-func (t *Tokenizer) rawNext() bool { return t.rawEnd >= 0 || t.zNext }
+func (t *Tokenizer) rawNext() bool { return t.rawEnd >= 0 || t.zRaw }
 
 // Raw is the current token as written.
 func (t *Tokenizer) Raw() []byte {
-	if t.z != nil {
+	if t.zOn {
 		return t.z.Raw()
 	}
 	return t.page[t.from:t.to:t.to]
@@ -495,7 +562,7 @@ func (t *Tokenizer) Raw() []byte {
 // Text is the current text token's text (or a doctype's), its entities
 // decoded unless it is raw text; nil for other tokens.
 func (t *Tokenizer) Text() []byte {
-	if t.z != nil {
+	if t.zOn {
 		return t.z.Text()
 	}
 	switch t.tt {
@@ -516,7 +583,7 @@ func (t *Tokenizer) Text() []byte {
 // TagName is the current tag's name in lower case, and whether it has
 // attributes TagAttr has not returned.
 func (t *Tokenizer) TagName() ([]byte, bool) {
-	if t.z != nil {
+	if t.zOn {
 		return t.z.TagName()
 	}
 	switch t.tt {
@@ -529,7 +596,7 @@ func (t *Tokenizer) TagName() ([]byte, bool) {
 // TagAttr returns the current start tag's next attribute, its name in
 // lower case and its value decoded, and whether more follow.
 func (t *Tokenizer) TagAttr() (key, val []byte, more bool) {
-	if t.z != nil {
+	if t.zOn {
 		return t.z.TagAttr()
 	}
 	if t.nRead >= len(t.attrs) {

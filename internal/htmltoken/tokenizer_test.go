@@ -203,6 +203,10 @@ func FuzzTokenizerAsXNet(f *testing.F) {
 	for _, h := range hostile {
 		f.Add([]byte(h))
 	}
+	for _, run := range []string{"<!-- c --><!-- d -->", "a<!-- c -->b<?p>c</ x>", "<svg><![CDATA[x]]><![CDATA[a>b]]></svg>",
+		"<!-- a > b -->x<!-- c --><p>", "<!-- c --><script>a</script><?p><title>t</title><!x>"} {
+		f.Add([]byte(run))
+	}
 	f.Fuzz(sameTokens)
 }
 
@@ -254,7 +258,8 @@ func TestTokenizerAsXNetOnSites(t *testing.T) {
 // attributes (each compared with every one before it for a repeated
 // name: 80,000 took 17 s, x/net 40 ms), nor EachAttr on such a tag
 // (which read the tag again from its start for each name past the
-// eighth). Four times the input takes about four times as long, not
+// eighth), nor one comment with many ">" in it (x/net is given the page
+// in pieces that end at a ">"). Four times the input takes about four times as long, not
 // sixteen.
 func TestTokenizerLinear(t *testing.T) {
 	read := func(b []byte) time.Duration {
@@ -274,8 +279,11 @@ func TestTokenizerLinear(t *testing.T) {
 		}
 		return best
 	}
-	for _, p := range []string{"</>", "x</>", "<!-->", "<!--a--!>", "<![CDATA[x>", "<svg>", "<math>", "<XML>", "<!-- c -->", "<?x>", "</ x>", "<!x>", "<a b=c>", "a &amp; b", "<p "} {
+	for _, p := range []string{"<!--a>", "</>", "x</>", "<!-->", "<!--a--!>", "<![CDATA[x>", "<svg>", "<math>", "<XML>", "<!-- c -->", "<?x>", "</ x>", "<!x>", "<a b=c>", "a &amp; b", "<p "} {
 		of := func(n int) []byte { return bytes.Repeat([]byte(p), n) }
+		if p == "<!--a>" { // one comment
+			of = func(n int) []byte { return []byte("<!--" + strings.Repeat("a>", n) + "-->") }
+		}
 		if p == "<p " { // a tag with n attributes, each named apart
 			of = func(n int) []byte {
 				b := []byte(p)
@@ -288,6 +296,52 @@ func TestTokenizerLinear(t *testing.T) {
 		small, big := read(of(5000)), read(of(20000))
 		if big > 8*small+20*time.Millisecond {
 			t.Errorf("%q: 5,000 of them are read in %v, 20,000 in %v", p, small, big)
+		}
+	}
+}
+
+// TestTokenizerAsXNetOnDelegatedRuns: runs of tokens that x/net reads for
+// our tokenizer (its one x/net tokenizer re-pointed at each, reading on
+// while it holds bytes past one), between text, tags and raw text
+// elements, and last.
+func TestTokenizerAsXNetOnDelegatedRuns(t *testing.T) {
+	for _, b := range htmltoken.DelegatedRuns() {
+		sameTokens(t, b)
+	}
+}
+
+// TestDelegatedRunsReuseOneTokenizer: reading a page with 1,000 tokens
+// that x/net reads, of each kind, one after another or between text, tags
+// and raw text, costs no more allocations than with 10 but those x/net's
+// tokenizer makes itself for the 990 more (the name of a raw text
+// element): one x/net tokenizer serves them all. A new one each (4 KB, a
+// map, a reader) made a page of 2,000 comments 6 times as slow to read as
+// x/net's reading it all.
+func TestDelegatedRunsReuseOneTokenizer(t *testing.T) {
+	read := func(z interface {
+		Next() html.TokenType
+		Raw() []byte
+		Text() []byte
+	}) {
+		for z.Next() != html.ErrorToken {
+			_, _ = z.Raw(), z.Text()
+		}
+	}
+	allocs := func(p string, n int) (ours, xnet float64) {
+		b := []byte(strings.Repeat(p, n))
+		ours = testing.AllocsPerRun(20, func() { read(htmltoken.NewTokenizer(b)) })
+		xnet = testing.AllocsPerRun(20, func() { read(html.NewTokenizer(bytes.NewReader(b))) })
+		return ours, xnet
+	}
+	for _, p := range []string{
+		"<!-- c -->", "<!-- c -->text ", "<!-- a > b -->x", "<svg><![CDATA[x]]></svg>", "<?pi?>", "<?a>b", "</ x>", "<!x>",
+		"<!-- c --><p>a</p>", "<p>a<!-- c --></p><a href=/x>y</a>", "<script>s</script><!-- c -->", "<!-- c --><title>t</title>",
+		"<textarea>t</textarea><?p>", "<script><!--x</script>", "<noscript>n</noscript>",
+	} {
+		few, xFew := allocs(p, 10)
+		many, xMany := allocs(p, 1000)
+		if many-few > xMany-xFew+2 {
+			t.Errorf("%q: 10 of them take %.0f allocations, 1,000 take %.0f (x/net alone: %.0f, %.0f)", p, few, many, xFew, xMany)
 		}
 	}
 }
