@@ -32,10 +32,12 @@ import (
 // noembed, noframes, plaintext) or whose end the two could find apart
 // ("</script" and a digit, no end at all, a script with "<!--") are read
 // by x/net's tokenizer from that token on, for that token (and the raw
-// text after a start tag); the lexer goes on after it. One x/net
-// tokenizer serves a page's every such token (see delegate). (One
-// difference no reader sees: x/net's Text and TagName answer nil when
-// asked twice for a token; this one's answer again.)
+// text after a start tag, and any token it has begun to read); the lexer
+// goes on after it. One x/net tokenizer serves a page's every such token
+// (see delegate). (One difference no reader sees: x/net's Text and
+// TagName answer nil when asked twice for a token, and Text decodes in
+// place, changing what Raw returned; this one's answer again and leave
+// Raw alone for the tokens the lexer reads.)
 type Tokenizer struct {
 	page []byte         // as given: never changed
 	low  []byte         // page's copy that the lexer reads: it lowers names where they are
