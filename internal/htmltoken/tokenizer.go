@@ -500,6 +500,9 @@ func (t *Tokenizer) delegated() html.TokenType {
 		return t.tt
 	}
 	tt := t.z.Next()
+	if t.zr != nil {
+		t.zr.given = 0
+	}
 	raw := t.z.Raw()
 	t.tt, t.to = tt, t.pos+len(raw)
 	if tt == html.ErrorToken {
@@ -528,24 +531,30 @@ type pageReader struct {
 	page  []byte
 	at    int  // where the next piece starts: a byte offset in page
 	ended bool // Read has said io.EOF
+	// given is the bytes given since x/net's token began (delegated
+	// clears it at each): a piece is at least as long before its cut at
+	// a ">", so a token with many ">" in it (one comment of 20,000 "a>")
+	// takes a few reads, each at least doubling what x/net holds, not
+	// one read a ">" with a copy of all it holds at each.
+	given int
 }
 
-// Read gives b the page from at to its first ">", or to the page's end;
-// io.EOF after it. A token with many ">" takes as many reads, each as
-// cheap as its piece: x/net moves what it has of a token to the start of
-// its buffer at the first, where it stays (copy skips a slice onto
-// itself).
+// Read gives b the page from at to its first ">" past given bytes, or to
+// the page's end; io.EOF after it.
 func (r *pageReader) Read(b []byte) (int, error) {
 	if r.at >= len(r.page) {
 		r.ended = true
 		return 0, io.EOF
 	}
 	rest := r.page[r.at:min(len(r.page), r.at+len(b))]
-	if i := bytes.IndexByte(rest, '>'); i >= 0 {
-		rest = rest[:i+1]
+	if skip := min(r.given, len(rest)); skip < len(rest) {
+		if i := bytes.IndexByte(rest[skip:], '>'); i >= 0 {
+			rest = rest[:skip+i+1]
+		}
 	}
 	n := copy(b, rest)
 	r.at += n
+	r.given += n
 	return n, nil
 }
 
