@@ -279,10 +279,15 @@ func TestTokenizerLinear(t *testing.T) {
 		}
 		return best
 	}
-	for _, p := range []string{"<!--a>", "</>", "x</>", "<!-->", "<!--a--!>", "<![CDATA[x>", "<svg>", "<math>", "<XML>", "<!-- c -->", "<?x>", "</ x>", "<!x>", "<a b=c>", "a &amp; b", "<p "} {
+	for _, p := range []string{"<!--a>", "<svg><![CDATA[a>", "<noscript>a>", "<script><!--a>", "</>", "x</>", "<!-->", "<!--a--!>", "<![CDATA[x>", "<svg>", "<math>", "<XML>", "<!-- c -->", "<?x>", "</ x>", "<!x>", "<a b=c>", "a &amp; b", "<p "} {
 		of := func(n int) []byte { return bytes.Repeat([]byte(p), n) }
-		if p == "<!--a>" { // one comment
-			of = func(n int) []byte { return []byte("<!--" + strings.Repeat("a>", n) + "-->") }
+		// One token x/net reads with n ">" in it: a comment, CDATA in
+		// svg, raw text of an element the lexer leaves to x/net.
+		for _, one := range [][2]string{{"<!--a>", "-->"}, {"<svg><![CDATA[a>", "]]></svg>"}, {"<noscript>a>", "</noscript>"}, {"<script><!--a>", "</script>"}} {
+			if p == one[0] {
+				head, piece, tail := strings.TrimSuffix(one[0], "a>"), "a>", one[1]
+				of = func(n int) []byte { return []byte(head + strings.Repeat(piece, n) + tail) }
+			}
 		}
 		if p == "<p " { // a tag with n attributes, each named apart
 			of = func(n int) []byte {
